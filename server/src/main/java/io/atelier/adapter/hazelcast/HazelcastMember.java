@@ -1,0 +1,53 @@
+package io.atelier.adapter.hazelcast;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.atelier.config.ClusterSettings;
+
+/**
+ * Starts this node's embedded Hazelcast member from our own settings: TCP-IP members listed
+ * explicitly (no multicast, no auto-detection, no phone-home), bound to one address.
+ */
+public final class HazelcastMember {
+  private HazelcastMember() {}
+
+  /** Blocks for the few seconds a member takes to start: call it off the event loop. */
+  public static HazelcastInstance start(ClusterSettings settings) {
+    return Hazelcast.newHazelcastInstance(config(settings));
+  }
+
+  static Config config(ClusterSettings settings) {
+    Config config = new Config();
+    config.setClusterName(settings.clusterName());
+    config.setInstanceName("atelier-" + settings.clusterName() + "-" + System.nanoTime());
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    boolean anyAddress = "0.0.0.0".equals(settings.host());
+    // Bound to one address unless told 0.0.0.0 (containers, whose address is not known ahead).
+    config.setProperty("hazelcast.socket.bind.any", Boolean.toString(anyAddress));
+    config.getJetConfig().setEnabled(false);
+
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(100);
+    if (!anyAddress) {
+      network.getInterfaces().setEnabled(true).addInterface(settings.host());
+    }
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(!settings.members().isEmpty()).setMembers(settings.members());
+
+    config.addMapConfig(
+        new MapConfig(HazelcastWorkshopStore.MAP_NAME)
+            .setInMemoryFormat(InMemoryFormat.OBJECT)
+            .setBackupCount(1)
+            .setAsyncBackupCount(0));
+    return config;
+  }
+}

@@ -1,0 +1,62 @@
+package io.atelier.adapter.http;
+
+import io.atelier.application.RoomServices;
+import io.atelier.application.WorkshopService;
+import io.atelier.config.AtelierConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/** The HTTP and WebSocket server of a node: the route table and nothing else. */
+public final class HttpVerticle extends VerticleBase {
+  /** ER1 and issue 7: a frame or message above this closes the socket with 1009. */
+  static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
+  private final AtelierConfig config;
+  private final WorkshopService workshops;
+  private final RoomServices rooms;
+  private HttpServer server;
+
+  public HttpVerticle(AtelierConfig config, WorkshopService workshops, RoomServices rooms) {
+    this.config = config;
+    this.workshops = workshops;
+    this.rooms = rooms;
+  }
+
+  @Override
+  public Future<?> start() {
+    WorkshopRoutes workshopRoutes = new WorkshopRoutes(workshops, config.publicUrl());
+    WebSocketGateway gateway = new WebSocketGateway(rooms);
+    PageRoutes pages = new PageRoutes();
+
+    Router router = Router.router(vertx);
+    router.route().handler(SecurityHeaders::add);
+    router.get("/health").handler(pages::health);
+    router.post("/api/workshops").handler(BodyHandler.create().setBodyLimit(16 * 1024));
+    router.post("/api/workshops").handler(workshopRoutes::create);
+    router.get("/api/workshops/:id").handler(workshopRoutes::find);
+    router.get("/ws").handler(gateway::upgrade);
+    router.get("/w/:id").handler(pages::workshop);
+    router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+    router.route("/api/*").last().handler(workshopRoutes::notFound);
+
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(config.httpHost())
+            .setPort(config.httpPort())
+            .setMaxWebSocketFrameSize(MAX_MESSAGE_BYTES)
+            .setMaxWebSocketMessageSize(MAX_MESSAGE_BYTES);
+    return vertx.createHttpServer(options)
+        .requestHandler(router)
+        .listen()
+        .onSuccess(listening -> server = listening);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

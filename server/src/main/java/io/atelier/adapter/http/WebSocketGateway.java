@@ -1,0 +1,47 @@
+package io.atelier.adapter.http;
+
+import io.atelier.application.ClientChannel;
+import io.atelier.application.RoomServices;
+import io.atelier.application.RoomSession;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code /ws}: upgrades a request and binds the socket to a new {@link RoomSession}. */
+final class WebSocketGateway {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
+  private final RoomServices rooms;
+
+  WebSocketGateway(RoomServices rooms) {
+    this.rooms = rooms;
+  }
+
+  void upgrade(RoutingContext ctx) {
+    ctx.request()
+        .toWebSocket()
+        .onSuccess(this::bind)
+        .onFailure(error -> LOG.debug("WebSocket upgrade refused: {}", error.getMessage()));
+  }
+
+  private void bind(ServerWebSocket socket) {
+    RoomSession session = new RoomSession(new SocketChannel(socket), rooms);
+    socket.textMessageHandler(session::onFrame);
+    socket.binaryMessageHandler(binary -> session.onFrame(binary.toString()));
+    socket.closeHandler(closed -> session.onClose());
+    socket.exceptionHandler(error -> LOG.debug("WebSocket error: {}", error.getMessage()));
+  }
+
+  /** A Vert.x socket seen as a {@link ClientChannel}; Vert.x writes are safe from any thread. */
+  private record SocketChannel(ServerWebSocket socket) implements ClientChannel {
+    @Override
+    public void send(String frame) {
+      socket.writeTextMessage(frame);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+      socket.close((short) code, reason);
+    }
+  }
+}

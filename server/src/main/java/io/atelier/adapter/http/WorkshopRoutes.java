@@ -1,0 +1,107 @@
+package io.atelier.adapter.http;
+
+import io.atelier.application.WorkshopService;
+import io.atelier.domain.InvalidValueException;
+import io.atelier.domain.Language;
+import io.atelier.domain.WorkshopFacts;
+import io.atelier.domain.WorkshopId;
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code /api/workshops}: create one, read its public facts. */
+final class WorkshopRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkshopRoutes.class);
+
+  private final WorkshopService workshops;
+  private final Optional<String> publicUrl;
+
+  WorkshopRoutes(WorkshopService workshops, Optional<String> publicUrl) {
+    this.workshops = workshops;
+    this.publicUrl = publicUrl;
+  }
+
+  void create(RoutingContext ctx) {
+    String title;
+    Language language;
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      if (body == null) {
+        throw new InvalidValueException("the body must be a JSON object");
+      }
+      title = stringField(body, "title");
+      language = Language.fromCode(body.containsKey("language") ? stringField(body, "language") : "fr");
+    } catch (DecodeException | ClassCastException e) {
+      Json.error(ctx, 400, "bad_request", "The body must be a JSON object.");
+      return;
+    } catch (InvalidValueException e) {
+      Json.error(ctx, 400, "bad_request", e.getMessage());
+      return;
+    }
+    Future.fromCompletionStage(workshops.create(title, language), ctx.vertx().getOrCreateContext())
+        .onSuccess(created -> {
+          String base = baseUrl(ctx);
+          WorkshopFacts facts = created.facts();
+          String id = facts.id().value();
+          ctx.response().putHeader("Location", "/api/workshops/" + id);
+          Json.reply(ctx, 201, publicFacts(facts)
+              .put("joinUrl", base + "/w/" + id)
+              .put("facilitatorUrl", base + "/w/" + id + "#key=" + created.facilitatorKey())
+              .put("facilitatorKey", created.facilitatorKey()));
+        })
+        .onFailure(error -> internal(ctx, error));
+  }
+
+  void find(RoutingContext ctx) {
+    WorkshopId id;
+    try {
+      id = new WorkshopId(ctx.pathParam("id"));
+    } catch (InvalidValueException e) {
+      Json.error(ctx, 404, "not_found", "No such workshop.");
+      return;
+    }
+    Future.fromCompletionStage(workshops.facts(id), ctx.vertx().getOrCreateContext())
+        .onSuccess(found -> found.ifPresentOrElse(
+            facts -> Json.reply(ctx, 200, publicFacts(facts)),
+            () -> Json.error(ctx, 404, "not_found", "No such workshop.")))
+        .onFailure(error -> internal(ctx, error));
+  }
+
+  void notFound(RoutingContext ctx) {
+    Json.error(ctx, 404, "not_found", "No such API endpoint.");
+  }
+
+  private static JsonObject publicFacts(WorkshopFacts facts) {
+    return new JsonObject()
+        .put("id", facts.id().value())
+        .put("title", facts.title())
+        .put("language", facts.language().code());
+  }
+
+  private String baseUrl(RoutingContext ctx) {
+    return publicUrl.orElseGet(() -> {
+      String host = ctx.request().getHeader("Host");
+      return ctx.request().scheme() + "://" + (host != null ? host : "localhost");
+    });
+  }
+
+  private static String stringField(JsonObject body, String name) {
+    Object value = body.getValue(name);
+    if (value == null) {
+      throw new InvalidValueException(name + " is required");
+    }
+    if (!(value instanceof String text)) {
+      throw new InvalidValueException(name + " must be a string");
+    }
+    return text;
+  }
+
+  private static void internal(RoutingContext ctx, Throwable error) {
+    LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), error);
+    Json.error(ctx, 500, "internal", "The server could not do this; try again.");
+  }
+}

@@ -1,0 +1,17 @@
+package io.atelier.application;
+
+import io.atelier.domain.CursorPosition;
+import io.atelier.domain.Event;
+import io.atelier.domain.WorkshopId;
+import java.io.Serializable;
+
+/** What travels between nodes for one workshop. */
+public sealed interface FeedMessage extends Serializable {
+  WorkshopId workshopId();
+
+  /** An event the store has committed (RV2). */
+  record Committed(WorkshopId workshopId, Event event) implements FeedMessage {}
+
+  /** A volatile cursor move (CU1): never stored. */
+  record CursorMoved(WorkshopId workshopId, CursorPosition position) implements FeedMessage {}
+}

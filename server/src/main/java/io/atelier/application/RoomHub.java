@@ -1,0 +1,69 @@
+package io.atelier.application;
+
+import io.atelier.domain.WorkshopId;
+import io.atelier.protocol.ProtocolCodec;
+import io.atelier.protocol.ServerMessage;
+import io.atelier.protocol.WireMapping;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sessions of this node, by workshop, and the fan-out of feed messages to them. A message
+ * is encoded once per workshop, not once per socket: with 70 people in a room that is the
+ * difference between one and seventy serialisations per edit.
+ */
+public final class RoomHub {
+  private final Map<WorkshopId, Set<RoomSession>> rooms = new ConcurrentHashMap<>();
+  private final ProtocolCodec codec;
+
+  public RoomHub(ProtocolCodec codec) {
+    this.codec = codec;
+  }
+
+  void join(WorkshopId workshopId, RoomSession session) {
+    rooms.computeIfAbsent(workshopId, id -> ConcurrentHashMap.newKeySet()).add(session);
+  }
+
+  void leave(WorkshopId workshopId, RoomSession session) {
+    rooms.computeIfPresent(
+        workshopId,
+        (id, sessions) -> {
+          sessions.remove(session);
+          return sessions.isEmpty() ? null : sessions;
+        });
+  }
+
+  /** Delivers one feed message to every local session of its workshop (RV2, CU1). */
+  public void deliver(FeedMessage message) {
+    Set<RoomSession> sessions = rooms.get(message.workshopId());
+    if (sessions == null || sessions.isEmpty()) {
+      return;
+    }
+    if (message instanceof FeedMessage.Committed committed) {
+      String frame = codec.encode(WireMapping.toMessage(committed.event()));
+      for (RoomSession session : sessions) {
+        session.deliver(frame);
+      }
+    } else {
+      FeedMessage.CursorMoved moved = (FeedMessage.CursorMoved) message;
+      var position = moved.position();
+      String frame =
+          codec.encode(
+              new ServerMessage.CursorMoved(
+                  position.participantId().value(),
+                  position.x(),
+                  position.y(),
+                  position.editingNoteId()));
+      for (RoomSession session : sessions) {
+        if (!position.participantId().equals(session.participantId())) {
+          session.deliver(frame);
+        }
+      }
+    }
+  }
+
+  public int sessionCount() {
+    return rooms.values().stream().mapToInt(Set::size).sum();
+  }
+}

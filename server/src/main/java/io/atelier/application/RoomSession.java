@@ -1,0 +1,231 @@
+package io.atelier.application;
+
+import io.atelier.domain.Admission;
+import io.atelier.domain.CatchUp;
+import io.atelier.domain.CursorPosition;
+import io.atelier.domain.Event;
+import io.atelier.domain.Outcome;
+import io.atelier.domain.ParticipantId;
+import io.atelier.domain.Secrets;
+import io.atelier.domain.WorkshopId;
+import io.atelier.domain.WorkshopOperation;
+import io.atelier.domain.WorkshopState;
+import io.atelier.protocol.ClientMessage;
+import io.atelier.protocol.ProtocolCodec;
+import io.atelier.protocol.ProtocolException;
+import io.atelier.protocol.ServerMessage;
+import io.atelier.protocol.WireMapping;
+import io.atelier.protocol.WireParticipant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One browser socket in one workshop: the handshake, then its changes, catch-ups and cursor
+ * moves. Inbound frames are handled one after the other (a serial queue per socket), so that a
+ * client's changes are applied in the order it sent them and its catch-up is read before the
+ * changes it resends after a reconnect (SY3).
+ */
+public final class RoomSession {
+  static final int CLOSE_PROTOCOL_VERSION = 4000;
+  static final int CLOSE_HELLO_EXPECTED = 4001;
+  static final int CLOSE_UNKNOWN_TOKEN = 4003;
+  static final int CLOSE_WORKSHOP_NOT_FOUND = 4004;
+  private static final long CURSOR_INTERVAL_MILLIS = 40;
+  private static final Logger LOG = LoggerFactory.getLogger(RoomSession.class);
+
+  private final ClientChannel channel;
+  private final RoomServices services;
+  private final String connectionId;
+  private CompletableFuture<Void> queue = CompletableFuture.completedFuture(null);
+  private volatile WorkshopId workshopId;
+  private volatile ParticipantId participantId;
+  private volatile boolean closed;
+  private long lastCursorAt;
+
+  public RoomSession(ClientChannel channel, RoomServices services) {
+    this.channel = channel;
+    this.services = services;
+    this.connectionId = services.ids().connectionId();
+  }
+
+  /** Called with each text frame, in arrival order, from one thread at a time. */
+  public void onFrame(String frame) {
+    queue = queue.thenCompose(done -> handle(frame)).exceptionally(this::failed);
+  }
+
+  /** Called once when the socket is gone. */
+  public void onClose() {
+    closed = true;
+    queue = queue.thenCompose(done -> leave()).exceptionally(this::failed);
+  }
+
+  ParticipantId participantId() {
+    return participantId;
+  }
+
+  void deliver(String frame) {
+    if (!closed) {
+      channel.send(frame);
+    }
+  }
+
+  private CompletionStage<Void> handle(String frame) {
+    if (closed) {
+      return done();
+    }
+    ClientMessage message;
+    try {
+      message = services.codec().decodeClient(frame);
+    } catch (ProtocolException e) {
+      if (participantId == null) {
+        channel.close(CLOSE_HELLO_EXPECTED, "The first message must be a valid hello: " + e.getMessage());
+      } else {
+        send(new ServerMessage.Error(e.code(), e.getMessage(), null));
+      }
+      return done();
+    }
+    if (participantId == null) {
+      if (message instanceof ClientMessage.Hello hello) {
+        return enter(hello);
+      }
+      channel.close(CLOSE_HELLO_EXPECTED, "The first message must be hello.");
+      return done();
+    }
+    if (message instanceof ClientMessage.ChangeMessage change) {
+      return applyChange(change);
+    }
+    if (message instanceof ClientMessage.Sync sync) {
+      return catchUp(sync.lastRevision());
+    }
+    if (message instanceof ClientMessage.MoveCursor cursor) {
+      moveCursor(cursor);
+    } else if (message instanceof ClientMessage.Ping ping) {
+      send(new ServerMessage.Pong(ping.clientTime(), services.clock().millis()));
+    } else {
+      send(new ServerMessage.Error("bad_message", "hello was already received.", null));
+    }
+    return done();
+  }
+
+  private CompletionStage<Void> enter(ClientMessage.Hello hello) {
+    if (hello.protocol() != ProtocolCodec.PROTOCOL_VERSION) {
+      channel.close(
+          CLOSE_PROTOCOL_VERSION,
+          "Protocol version " + hello.protocol() + " is not supported; this server speaks version "
+              + ProtocolCodec.PROTOCOL_VERSION + ". Reload the page.");
+      return done();
+    }
+    WorkshopId id = new WorkshopId(hello.workshopId());
+    String token = hello.token() != null ? hello.token() : services.ids().secret();
+    WorkshopState.Newcomer newcomer =
+        hello.token() != null
+            ? null
+            : new WorkshopState.Newcomer(
+                new ParticipantId(services.ids().participantId()), hello.displayName());
+    var enter = new WorkshopOperation.Enter(Secrets.hash(token), newcomer, connectionId);
+    return services.store().execute(id, enter)
+        .thenCompose(admission -> admitted(id, hello, token, admission));
+  }
+
+  private CompletionStage<Void> admitted(
+      WorkshopId id, ClientMessage.Hello hello, String token, Optional<Admission> admission) {
+    if (admission.isEmpty()) {
+      channel.close(CLOSE_WORKSHOP_NOT_FOUND, "This workshop does not exist (any more).");
+      return done();
+    }
+    if (!(admission.get() instanceof Admission.Admitted admitted)) {
+      channel.close(CLOSE_UNKNOWN_TOKEN, "This browser's identity is not known in this workshop.");
+      return done();
+    }
+    workshopId = id;
+    participantId = admitted.participant().id();
+    services.hub().join(id, this);
+    publish(admitted.events());
+    return services.store().execute(id, new WorkshopOperation.ReadFacts())
+        .thenCompose(
+            facts -> {
+              var info = facts.orElseThrow();
+              send(new ServerMessage.Welcome(
+                  ProtocolCodec.PROTOCOL_VERSION,
+                  new ServerMessage.WorkshopInfo(id.value(), info.title(), info.language().code()),
+                  WireParticipant.of(admitted.participant()),
+                  token,
+                  admitted.revision()));
+              return catchUp(hello.lastRevision());
+            });
+  }
+
+  private CompletionStage<Void> catchUp(Long lastRevision) {
+    return services.store().execute(workshopId, new WorkshopOperation.ReadCatchUp(lastRevision))
+        .thenAccept(
+            found -> {
+              CatchUp catchUp = found.orElseThrow(() -> new IllegalStateException("workshop gone"));
+              if (catchUp instanceof CatchUp.Missed missed) {
+                missed.events().forEach(event -> send(WireMapping.toMessage(event)));
+              } else {
+                send(WireMapping.toMessage((CatchUp.Snapshot) catchUp));
+              }
+              send(new ServerMessage.Synced(catchUp.revision()));
+            });
+  }
+
+  private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message) {
+    var operation = new WorkshopOperation.ApplyChange(participantId, message.toChange());
+    return services.store().execute(workshopId, operation)
+        .thenAccept(
+            found -> {
+              Outcome outcome = found.orElseThrow(() -> new IllegalStateException("workshop gone"));
+              if (outcome instanceof Outcome.Applied applied) {
+                services.feed().publish(new FeedMessage.Committed(workshopId, applied.event()));
+              }
+              send(WireMapping.toReply(outcome));
+            });
+  }
+
+  private void moveCursor(ClientMessage.MoveCursor cursor) {
+    long now = services.clock().millis();
+    if (now - lastCursorAt < CURSOR_INTERVAL_MILLIS) {
+      return; // CU1: volatile, so dropping is correct; the next move carries the latest place.
+    }
+    lastCursorAt = now;
+    var position = new CursorPosition(participantId, cursor.x(), cursor.y(), cursor.editingNoteId());
+    services.feed().publish(new FeedMessage.CursorMoved(workshopId, position));
+  }
+
+  private CompletionStage<Void> leave() {
+    if (participantId == null) {
+      return done();
+    }
+    services.hub().leave(workshopId, this);
+    return services.store().execute(workshopId, new WorkshopOperation.Leave(participantId, connectionId))
+        .thenAccept(events -> publish(events.orElse(List.of())));
+  }
+
+  private void publish(List<Event> events) {
+    for (Event event : events) {
+      services.feed().publish(new FeedMessage.Committed(workshopId, event));
+    }
+  }
+
+  private void send(ServerMessage message) {
+    if (!closed) {
+      channel.send(services.codec().encode(message));
+    }
+  }
+
+  private Void failed(Throwable error) {
+    LOG.error("Session {} of workshop {} failed", connectionId, workshopId, error);
+    if (!closed) {
+      send(new ServerMessage.Error("internal", "The server could not handle this message.", null));
+    }
+    return null;
+  }
+
+  private static CompletionStage<Void> done() {
+    return CompletableFuture.completedFuture(null);
+  }
+}

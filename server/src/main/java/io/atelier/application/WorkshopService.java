@@ -1,0 +1,44 @@
+package io.atelier.application;
+
+import io.atelier.domain.Language;
+import io.atelier.domain.Secrets;
+import io.atelier.domain.WorkshopFacts;
+import io.atelier.domain.WorkshopId;
+import io.atelier.domain.WorkshopOperation;
+import io.atelier.domain.WorkshopState;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Creating workshops and answering for their public facts and facilitator keys. */
+public final class WorkshopService {
+  private final WorkshopStore store;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  public WorkshopService(WorkshopStore store, IdGenerator ids, Clock clock) {
+    this.store = store;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** A new workshop and the facilitator key, which is shown once and stored only hashed. */
+  public record CreatedWorkshop(WorkshopFacts facts, String facilitatorKey) {}
+
+  public CompletionStage<CreatedWorkshop> create(String title, Language language) {
+    String key = ids.secret();
+    WorkshopFacts facts =
+        new WorkshopFacts(
+            new WorkshopId(ids.workshopId()), title, language, Secrets.hash(key), clock.millis());
+    return store.create(new WorkshopState(facts)).thenApply(done -> new CreatedWorkshop(facts, key));
+  }
+
+  public CompletionStage<Optional<WorkshopFacts>> facts(WorkshopId id) {
+    return store.execute(id, new WorkshopOperation.ReadFacts());
+  }
+
+  /** Whether {@code key} is the facilitator key of the workshop, compared in constant time. */
+  public static boolean isFacilitatorKey(WorkshopFacts facts, String key) {
+    return key != null && Secrets.constantTimeEquals(facts.facilitatorKeyHash(), Secrets.hash(key));
+  }
+}

@@ -1,0 +1,19 @@
+package io.atelier.application;
+
+import io.atelier.domain.WorkshopId;
+import io.atelier.domain.WorkshopOperation;
+import io.atelier.domain.WorkshopState;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where workshop states live. An implementation runs operations one at a time per workshop,
+ * atomically, and never blocks the caller: answers come back as completion stages.
+ */
+public interface WorkshopStore {
+  /** Stores a new workshop; fails with {@link IllegalStateException} if its id is taken. */
+  CompletionStage<Void> create(WorkshopState state);
+
+  /** Runs one operation on a workshop's state; empty when there is no such workshop. */
+  <R> CompletionStage<Optional<R>> execute(WorkshopId id, WorkshopOperation<R> operation);
+}

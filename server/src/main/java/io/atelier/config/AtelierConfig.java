@@ -1,0 +1,98 @@
+package io.atelier.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every setting of a node, read once from the environment at start-up, validated and logged.
+ * Handlers never read the environment or hard-code a port, host or map name.
+ *
+ * @param httpPort {@code PORT}, default 8080 (0 picks a free port, for tests)
+ * @param httpHost {@code ATELIER_HOST}, default 0.0.0.0
+ * @param publicUrl {@code ATELIER_PUBLIC_URL}: the base of the links handed out; when absent,
+ *     the links use the scheme and host of the request that created the workshop
+ * @param storage {@code ATELIER_STORAGE}: {@code hazelcast} (default) or {@code memory}
+ */
+public record AtelierConfig(
+    int httpPort,
+    String httpHost,
+    Optional<String> publicUrl,
+    Storage storage,
+    ClusterSettings cluster) {
+
+  /** Where workshop states live. */
+  public enum Storage {
+    HAZELCAST,
+    MEMORY
+  }
+
+  public AtelierConfig {
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new IllegalArgumentException("PORT must be between 0 and 65535");
+    }
+    publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+  }
+
+  public static AtelierConfig fromEnvironment(Map<String, String> env) {
+    return new AtelierConfig(
+        integer(env, "PORT", 8080),
+        env.getOrDefault("ATELIER_HOST", "0.0.0.0"),
+        Optional.ofNullable(env.get("ATELIER_PUBLIC_URL")).filter(url -> !url.isBlank()),
+        storage(env.getOrDefault("ATELIER_STORAGE", "hazelcast")),
+        new ClusterSettings(
+            env.getOrDefault("ATELIER_CLUSTER_NAME", "atelier"),
+            env.getOrDefault("ATELIER_CLUSTER_HOST", "127.0.0.1"),
+            integer(env, "ATELIER_CLUSTER_PORT", 5701),
+            members(env.getOrDefault("ATELIER_CLUSTER_MEMBERS", ""))));
+  }
+
+  /** A node on loopback, on free ports, in a cluster of its own. */
+  public static AtelierConfig forTests() {
+    return new AtelierConfig(
+        0,
+        "127.0.0.1",
+        Optional.empty(),
+        Storage.HAZELCAST,
+        new ClusterSettings("atelier-test-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of()));
+  }
+
+  public AtelierConfig withStorage(Storage newStorage) {
+    return new AtelierConfig(httpPort, httpHost, publicUrl, newStorage, cluster);
+  }
+
+  /** The settings as one log line; it holds no secret. */
+  public String describe() {
+    return "http=" + httpHost + ":" + httpPort
+        + " publicUrl=" + publicUrl.orElse("(from requests)")
+        + " storage=" + storage.name().toLowerCase(java.util.Locale.ROOT)
+        + " cluster=" + cluster.clusterName() + "@" + cluster.host() + ":" + cluster.port()
+        + " members=" + (cluster.members().isEmpty() ? "(single member)" : cluster.members());
+  }
+
+  private static int integer(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
+    }
+  }
+
+  private static Storage storage(String value) {
+    try {
+      return Storage.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("ATELIER_STORAGE must be hazelcast or memory");
+    }
+  }
+
+  private static List<String> members(String value) {
+    return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+}

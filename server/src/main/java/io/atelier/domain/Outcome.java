@@ -1,0 +1,19 @@
+package io.atelier.domain;
+
+import java.io.Serializable;
+
+/** What became of one change: applied, already applied before (CH2), or refused (CH3). */
+public sealed interface Outcome extends Serializable {
+  String changeId();
+
+  record Applied(Event event) implements Outcome {
+    @Override
+    public String changeId() {
+      return event.changeId();
+    }
+  }
+
+  record Duplicate(String changeId, long revision) implements Outcome {}
+
+  record Rejected(String changeId, RejectionCode code, String message) implements Outcome {}
+}

@@ -1,0 +1,65 @@
+package io.atelier.domain;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One atomic step on a workshop's state. Stores run it where the state lives (in Hazelcast,
+ * on the partition that owns the workshop) one at a time per workshop, so the step sees and
+ * leaves a consistent state. Operations are data, not lambdas, so they travel between nodes.
+ */
+public sealed interface WorkshopOperation<R> extends Serializable {
+  R applyTo(WorkshopState state);
+
+  /** A read-only operation needs no backup copy and may run on any replica. */
+  default boolean readOnly() {
+    return false;
+  }
+
+  record ApplyChange(ParticipantId author, Change change) implements WorkshopOperation<Outcome> {
+    @Override
+    public Outcome applyTo(WorkshopState state) {
+      return state.apply(author, change);
+    }
+  }
+
+  record Enter(String tokenHash, WorkshopState.Newcomer newcomer, String connectionId)
+      implements WorkshopOperation<Admission> {
+    @Override
+    public Admission applyTo(WorkshopState state) {
+      return state.enter(tokenHash, newcomer, connectionId);
+    }
+  }
+
+  record Leave(ParticipantId participantId, String connectionId)
+      implements WorkshopOperation<List<Event>> {
+    @Override
+    public List<Event> applyTo(WorkshopState state) {
+      return state.leave(participantId, connectionId);
+    }
+  }
+
+  record ReadCatchUp(Long lastRevision) implements WorkshopOperation<CatchUp> {
+    @Override
+    public CatchUp applyTo(WorkshopState state) {
+      return state.catchUp(lastRevision);
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
+  record ReadFacts() implements WorkshopOperation<WorkshopFacts> {
+    @Override
+    public WorkshopFacts applyTo(WorkshopState state) {
+      return state.facts();
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+}

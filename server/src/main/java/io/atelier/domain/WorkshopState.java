@@ -1,0 +1,226 @@
+package io.atelier.domain;
+
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The shared state of one workshop and the only place its rules are applied. It is not thread
+ * safe on purpose: every store runs one operation at a time per workshop (a Hazelcast entry
+ * processor on the owning partition, or a lock in memory), which is what gives one total order
+ * of revisions (RV1) without any lock in here.
+ */
+public final class WorkshopState implements Serializable {
+  /** How many recent events are kept for catch-up (HS5); older clients get a snapshot. */
+  public static final int HISTORY_LIMIT = 1_000;
+
+  /** How many change ids are remembered to answer a resend with a duplicate ack (CH2). */
+  public static final int REMEMBERED_CHANGES = 10_000;
+
+  private static final String[] PARTICIPANT_COLORS = {
+    "#d9480f", "#1971c2", "#2f9e44", "#ae3ec9", "#e8590c", "#0c8599",
+    "#c2255c", "#5f3dc4", "#66a80f", "#f08c00", "#1864ab", "#862e9c"
+  };
+
+  private final WorkshopFacts facts;
+  private long revision;
+  private long highestZ;
+  private final LinkedHashMap<String, Note> notes = new LinkedHashMap<>();
+  private final LinkedHashMap<ParticipantId, Participant> participants = new LinkedHashMap<>();
+  private final HashMap<ParticipantId, Set<String>> openConnections = new HashMap<>();
+  private final ArrayDeque<Event> history = new ArrayDeque<>();
+  private final RecentChanges appliedChanges = new RecentChanges(REMEMBERED_CHANGES);
+
+  public WorkshopState(WorkshopFacts facts) {
+    this.facts = facts;
+  }
+
+  public WorkshopFacts facts() {
+    return facts;
+  }
+
+  public long revision() {
+    return revision;
+  }
+
+  /** Applies one change of a participant, once (CH2), or says why it cannot (CH3). */
+  public Outcome apply(ParticipantId author, Change change) {
+    if (!participants.containsKey(author)) {
+      throw new InvalidValueException("unknown participant " + author);
+    }
+    Long appliedAt = appliedChanges.revisionOf(change.changeId());
+    if (appliedAt != null) {
+      return new Outcome.Duplicate(change.changeId(), appliedAt);
+    }
+    Note existing = notes.get(change.noteId());
+    if (change instanceof Change.CreateNote create) {
+      if (existing != null) {
+        return reject(change, RejectionCode.NOTE_EXISTS, "Note " + change.noteId() + " exists.");
+      }
+    } else if (existing == null) {
+      return reject(change, RejectionCode.UNKNOWN_NOTE, "No note " + change.noteId() + ".");
+    } else if (existing.deleted()) {
+      return reject(change, RejectionCode.NOTE_DELETED, "Note " + change.noteId() + " was deleted.");
+    }
+    long next = revision + 1;
+    Event event = commit(author, change, existing, revision + 1);
+    appliedChanges.remember(change.changeId(), next);
+    return new Outcome.Applied(record(event));
+  }
+
+  // Java 17 has no pattern switch; the chain below is exhaustive over the sealed Change.
+  private Event commit(ParticipantId author, Change change, Note existing, long next) {
+    if (change instanceof Change.CreateNote c) {
+      Note note =
+          new Note(c.noteId(), c.x(), c.y(), c.width(), c.height(), c.text(), c.color(),
+              ++highestZ, author, false);
+      notes.put(note.id(), note);
+      return new Event.NoteCreated(next, c.changeId(), author, note);
+    }
+    if (change instanceof Change.UpdateNote u) {
+      notes.put(existing.id(), existing.with(u.set()));
+      return new Event.NoteUpdated(next, u.changeId(), author, u.noteId(), u.set());
+    }
+    if (change instanceof Change.BringNoteToFront b) {
+      NotePatch front = NotePatch.front(++highestZ);
+      notes.put(existing.id(), existing.with(front));
+      return new Event.NoteUpdated(next, b.changeId(), author, b.noteId(), front);
+    }
+    Change.DeleteNote d = (Change.DeleteNote) change;
+    notes.put(existing.id(), existing.asTombstone());
+    return new Event.NoteDeleted(next, d.changeId(), author, d.noteId());
+  }
+
+  /**
+   * Lets a person in with a socket (HS4, HS6): the holder of a known token, or a newcomer.
+   * Refuses a token the workshop does not know.
+   */
+  public Admission enter(String tokenHash, Newcomer newcomer, String connectionId) {
+    List<Event> events = new ArrayList<>();
+    Participant participant = findByTokenHash(tokenHash).orElse(null);
+    if (participant == null) {
+      if (newcomer == null) {
+        return new Admission.UnknownToken();
+      }
+      String color = PARTICIPANT_COLORS[participants.size() % PARTICIPANT_COLORS.length];
+      participant = new Participant(newcomer.id(), newcomer.name(), color, tokenHash);
+      participants.put(participant.id(), participant);
+      events.add(record(new Event.ParticipantJoined(revision + 1, participant.view(true))));
+    }
+    Set<String> connections =
+        openConnections.computeIfAbsent(participant.id(), id -> new HashSet<>());
+    boolean wasOffline = connections.isEmpty();
+    connections.add(connectionId);
+    if (wasOffline && events.isEmpty()) {
+      events.add(record(new Event.PresenceChanged(revision + 1, participant.id(), true)));
+    }
+    return new Admission.Admitted(participant.view(true), List.copyOf(events), revision);
+  }
+
+  /** Closes one socket of a participant; the last one takes them offline (HS6). */
+  public List<Event> leave(ParticipantId participantId, String connectionId) {
+    Set<String> connections = openConnections.get(participantId);
+    if (connections == null || !connections.remove(connectionId) || !connections.isEmpty()) {
+      return List.of();
+    }
+    openConnections.remove(participantId);
+    return List.of(record(new Event.PresenceChanged(revision + 1, participantId, false)));
+  }
+
+  /** What a client at {@code lastRevision} needs to be up to date (HS5, SY1). */
+  public CatchUp catchUp(Long lastRevision) {
+    if (lastRevision != null && lastRevision <= revision) {
+      long oldestKept = history.isEmpty() ? revision + 1 : history.peekFirst().revision();
+      if (lastRevision >= oldestKept - 1) {
+        List<Event> missed = new ArrayList<>();
+        for (Event event : history) {
+          if (event.revision() > lastRevision) {
+            missed.add(event);
+          }
+        }
+        return new CatchUp.Missed(revision, missed);
+      }
+    }
+    return snapshot();
+  }
+
+  public CatchUp.Snapshot snapshot() {
+    List<Note> live =
+        notes.values().stream()
+            .filter(note -> !note.deleted())
+            .sorted(Comparator.comparingLong(Note::z))
+            .toList();
+    List<ParticipantView> people =
+        participants.values().stream().map(p -> p.view(isOnline(p.id()))).toList();
+    return new CatchUp.Snapshot(revision, live, people);
+  }
+
+  public boolean isParticipant(ParticipantId id) {
+    return participants.containsKey(id);
+  }
+
+  private boolean isOnline(ParticipantId id) {
+    Set<String> connections = openConnections.get(id);
+    return connections != null && !connections.isEmpty();
+  }
+
+  private Optional<Participant> findByTokenHash(String tokenHash) {
+    if (tokenHash == null) {
+      return Optional.empty();
+    }
+    return participants.values().stream()
+        .filter(p -> Secrets.constantTimeEquals(p.tokenHash(), tokenHash))
+        .findFirst();
+  }
+
+  private Outcome reject(Change change, RejectionCode code, String message) {
+    return new Outcome.Rejected(change.changeId(), code, message);
+  }
+
+  private Event record(Event event) {
+    revision = event.revision();
+    history.addLast(event);
+    if (history.size() > HISTORY_LIMIT) {
+      history.removeFirst();
+    }
+    return event;
+  }
+
+  /** A person entering for the first time: the id and name the application chose for them. */
+  public record Newcomer(ParticipantId id, String name) implements Serializable {
+    public Newcomer {
+      name = Checks.label(name, Checks.MAX_NAME, "displayName");
+    }
+  }
+
+
+  /** A bounded memory of applied change ids, oldest forgotten first. */
+  private static final class RecentChanges implements Serializable {
+    private final int capacity;
+    private final LinkedHashMap<String, Long> revisions = new LinkedHashMap<>();
+
+    RecentChanges(int capacity) {
+      this.capacity = capacity;
+    }
+
+    Long revisionOf(String changeId) {
+      return revisions.get(changeId);
+    }
+
+    void remember(String changeId, long revision) {
+      revisions.put(changeId, revision);
+      if (revisions.size() > capacity) {
+        Map.Entry<String, Long> eldest = revisions.entrySet().iterator().next();
+        revisions.remove(eldest.getKey());
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.atelier.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** Every message the server sends (docs/protocol.md, "Messages"). */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+  @JsonSubTypes.Type(value = ServerMessage.Snapshot.class, name = "snapshot"),
+  @JsonSubTypes.Type(value = ServerMessage.Synced.class, name = "synced"),
+  @JsonSubTypes.Type(value = ServerMessage.NoteCreated.class, name = "note_created"),
+  @JsonSubTypes.Type(value = ServerMessage.NoteUpdated.class, name = "note_updated"),
+  @JsonSubTypes.Type(value = ServerMessage.NoteDeleted.class, name = "note_deleted"),
+  @JsonSubTypes.Type(value = ServerMessage.ParticipantJoined.class, name = "participant_joined"),
+  @JsonSubTypes.Type(value = ServerMessage.PresenceChanged.class, name = "presence_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
+  @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+  @JsonSubTypes.Type(value = ServerMessage.CursorMoved.class, name = "cursor_moved"),
+  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+})
+public sealed interface ServerMessage {
+
+  /** A message carrying a revision (RV1). */
+  sealed interface RevisionedMessage extends ServerMessage {
+    long revision();
+  }
+
+  record WorkshopInfo(String id, String title, String language) {}
+
+  record Welcome(
+      int protocol,
+      WorkshopInfo workshop,
+      WireParticipant participant,
+      String token,
+      long revision)
+      implements ServerMessage {}
+
+  record Snapshot(long revision, List<WireNote> notes, List<WireParticipant> participants)
+      implements ServerMessage {}
+
+  record Synced(long revision) implements ServerMessage {}
+
+  record NoteCreated(long revision, String changeId, String participantId, WireNote note)
+      implements RevisionedMessage {}
+
+  record NoteUpdated(
+      long revision, String changeId, String participantId, String noteId, NoteProperties set)
+      implements RevisionedMessage {}
+
+  record NoteDeleted(long revision, String changeId, String participantId, String noteId)
+      implements RevisionedMessage {}
+
+  record ParticipantJoined(long revision, WireParticipant participant)
+      implements RevisionedMessage {}
+
+  record PresenceChanged(long revision, String participantId, boolean online)
+      implements RevisionedMessage {}
+
+  record Ack(String changeId, long revision, boolean duplicate) implements ServerMessage {}
+
+  record Error(String code, String message, String changeId) implements ServerMessage {}
+
+  record CursorMoved(String participantId, double x, double y, String editingNoteId)
+      implements ServerMessage {}
+
+  record Pong(long clientTime, long serverTime) implements ServerMessage {}
+}

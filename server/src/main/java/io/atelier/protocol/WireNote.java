@@ -1,0 +1,29 @@
+package io.atelier.protocol;
+
+import io.atelier.domain.Note;
+
+/** A live note as the client sees it (tombstones never travel, NT3). */
+public record WireNote(
+    String id,
+    double x,
+    double y,
+    double width,
+    double height,
+    String text,
+    String color,
+    long z,
+    String createdBy) {
+
+  public static WireNote of(Note note) {
+    return new WireNote(
+        note.id(),
+        note.x(),
+        note.y(),
+        note.width(),
+        note.height(),
+        note.text(),
+        note.color().code(),
+        note.z(),
+        note.createdBy().value());
+  }
+}

@@ -1,0 +1,43 @@
+package io.atelier.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package tree is the architecture; these rules fail the build when it drifts. */
+@AnalyzeClasses(packages = "io.atelier", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+  @ArchTest
+  static final ArchRule domainIsPureJava =
+      classes()
+          .that().resideInAPackage("io.atelier.domain..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage("io.atelier.domain..", "java..")
+          .because("the domain is tested without a network and runs inside any store");
+
+  @ArchTest
+  static final ArchRule applicationKnowsNoFramework =
+      noClasses()
+          .that().resideInAnyPackage("io.atelier.application..", "io.atelier.protocol..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("io.vertx..", "com.hazelcast..", "io.atelier.adapter..")
+          .because("use cases talk to the outside only through their ports");
+
+  @ArchTest
+  static final ArchRule onlyTheHazelcastAdapterKnowsHazelcast =
+      noClasses()
+          .that().resideOutsideOfPackages("io.atelier.adapter.hazelcast..")
+          .and().doNotHaveFullyQualifiedName("io.atelier.AtelierServer")
+          .should().dependOnClassesThat().resideInAnyPackage("com.hazelcast..");
+
+  @ArchTest
+  static final ArchRule adaptersDoNotKnowEachOther =
+      noClasses()
+          .that().resideInAPackage("io.atelier.adapter.http..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("io.atelier.adapter.hazelcast..", "io.atelier.adapter.memory..");
+}
