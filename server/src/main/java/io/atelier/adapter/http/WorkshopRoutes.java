@@ -1,12 +1,14 @@
 package io.atelier.adapter.http;
 
 import io.atelier.application.WorkshopService;
+import io.atelier.domain.Checks;
 import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.Language;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -33,7 +35,7 @@ final class WorkshopRoutes {
       if (body == null) {
         throw new InvalidValueException("the body must be a JSON object");
       }
-      title = stringField(body, "title");
+      title = Checks.label(stringField(body, "title"), Checks.MAX_TITLE, "title");
       language = Language.fromCode(body.containsKey("language") ? stringField(body, "language") : "fr");
     } catch (DecodeException | ClassCastException e) {
       Json.error(ctx, 400, "bad_request", "The body must be a JSON object.");
@@ -84,8 +86,12 @@ final class WorkshopRoutes {
 
   private String baseUrl(RoutingContext ctx) {
     return publicUrl.orElseGet(() -> {
-      String host = ctx.request().getHeader("Host");
-      return ctx.request().scheme() + "://" + (host != null ? host : "localhost");
+      HostAndPort authority = ctx.request().authority();
+      if (authority == null) {
+        return ctx.request().scheme() + "://localhost";
+      }
+      String port = authority.port() > 0 ? ":" + authority.port() : "";
+      return ctx.request().scheme() + "://" + authority.host() + port;
     });
   }
 

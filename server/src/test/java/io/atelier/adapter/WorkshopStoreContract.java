@@ -1,0 +1,104 @@
+package io.atelier.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.atelier.application.WorkshopStore;
+import io.atelier.domain.Admission;
+import io.atelier.domain.CatchUp;
+import io.atelier.domain.Change;
+import io.atelier.domain.Language;
+import io.atelier.domain.NoteColor;
+import io.atelier.domain.Outcome;
+import io.atelier.domain.ParticipantId;
+import io.atelier.domain.Secrets;
+import io.atelier.domain.WorkshopFacts;
+import io.atelier.domain.WorkshopId;
+import io.atelier.domain.WorkshopOperation;
+import io.atelier.domain.WorkshopState;
+import io.atelier.testing.Await;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link WorkshopStore} must do; each adapter's test extends this class. */
+public abstract class WorkshopStoreContract {
+  protected abstract WorkshopStore store();
+
+  private WorkshopId newWorkshop() {
+    WorkshopId id = new WorkshopId("w-" + UUID.randomUUID());
+    Await.result(store().create(new WorkshopState(
+        new WorkshopFacts(id, "Contrat", Language.FR, Secrets.hash("key"), 1L))));
+    return id;
+  }
+
+  private ParticipantId enter(WorkshopId id, String name) {
+    var enter = new WorkshopOperation.Enter(Secrets.hash("t-" + name),
+        new WorkshopState.Newcomer(new ParticipantId("p-" + name), name), "c-" + name);
+    var admission = (Admission.Admitted) Await.result(store().execute(id, enter)).orElseThrow();
+    return admission.participant().id();
+  }
+
+  private static WorkshopOperation.ApplyChange create(ParticipantId author, String changeId) {
+    return new WorkshopOperation.ApplyChange(author,
+        new Change.CreateNote(changeId, "n-" + changeId, 0, 0, 200, 140, "", NoteColor.GREEN));
+  }
+
+  @Test
+  @DisplayName("a created workshop can be read back; a second create with its id fails")
+  void createAndRead() {
+    WorkshopId id = newWorkshop();
+    var facts = Await.result(store().execute(id, new WorkshopOperation.ReadFacts()));
+    assertThat(facts).hasValueSatisfying(f -> assertThat(f.title()).isEqualTo("Contrat"));
+    var duplicate = new WorkshopState(new WorkshopFacts(id, "Autre", Language.EN, "h", 2L));
+    assertThatThrownBy(() -> Await.result(store().create(duplicate))).hasMessageContaining("exists");
+    assertThat(Await.result(store().execute(id, new WorkshopOperation.ReadFacts())).orElseThrow().title())
+        .isEqualTo("Contrat");
+  }
+
+  @Test
+  @DisplayName("an operation on a workshop that does not exist answers empty and creates nothing")
+  void missingWorkshop() {
+    WorkshopId id = new WorkshopId("w-missing-" + UUID.randomUUID());
+    var enter = new WorkshopOperation.Enter("h", new WorkshopState.Newcomer(new ParticipantId("p-x"), "X"), "c");
+    assertThat(Await.result(store().execute(id, enter))).isEmpty();
+    assertThat(Await.result(store().execute(id, new WorkshopOperation.ReadFacts()))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("RV1 changes are applied atomically and keep their effect: state survives between operations")
+  void changesPersistBetweenOperations() {
+    WorkshopId id = newWorkshop();
+    ParticipantId ana = enter(id, "Ana");
+    Outcome first = Await.result(store().execute(id, create(ana, "a-1"))).orElseThrow();
+    Outcome again = Await.result(store().execute(id, create(ana, "a-1"))).orElseThrow();
+    assertThat(first).isInstanceOf(Outcome.Applied.class);
+    assertThat(again).isInstanceOf(Outcome.Duplicate.class);
+    CatchUp catchUp = Await.result(store().execute(id, new WorkshopOperation.ReadCatchUp(null))).orElseThrow();
+    assertThat(((CatchUp.Snapshot) catchUp).notes()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("RV1 concurrent operations on one workshop are serialised: revisions are contiguous")
+  void concurrentOperationsAreSerialised() {
+    WorkshopId id = newWorkshop();
+    ParticipantId ana = enter(id, "Ana");
+    List<CompletableFuture<Optional<Outcome>>> pending = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      CompletionStage<Optional<Outcome>> stage = store().execute(id, create(ana, "c-" + i));
+      pending.add(stage.toCompletableFuture());
+    }
+    List<Long> revisions = pending.stream()
+        .map(Await::result)
+        .map(o -> ((Outcome.Applied) o.orElseThrow()).event().revision())
+        .sorted()
+        .toList();
+    assertThat(revisions).doesNotHaveDuplicates().hasSize(200);
+    assertThat(revisions.get(199) - revisions.get(0)).isEqualTo(199);
+  }
+}

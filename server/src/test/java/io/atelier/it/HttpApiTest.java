@@ -1,0 +1,101 @@
+package io.atelier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.atelier.testing.RunningServer;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class HttpApiTest {
+  private static RunningServer server;
+
+  @BeforeAll
+  static void start() {
+    server = new RunningServer();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("POST /api/workshops answers 201 with id, links and the facilitator key")
+  void createWorkshop() {
+    HttpResponse<String> response =
+        server.post("/api/workshops", "{\"title\":\"Atelier MSC\",\"language\":\"en\"}");
+    assertThat(response.statusCode()).isEqualTo(201);
+    JsonObject body = new JsonObject(response.body());
+    String id = body.getString("id");
+    assertThat(body.getString("title")).isEqualTo("Atelier MSC");
+    assertThat(body.getString("language")).isEqualTo("en");
+    assertThat(body.getString("joinUrl")).isEqualTo(server.baseUrl() + "/w/" + id);
+    assertThat(body.getString("facilitatorUrl"))
+        .isEqualTo(server.baseUrl() + "/w/" + id + "#key=" + body.getString("facilitatorKey"));
+    assertThat(response.headers().firstValue("Location")).hasValue("/api/workshops/" + id);
+  }
+
+  @Test
+  @DisplayName("workshop ids and facilitator keys carry at least 128 random bits and never repeat")
+  void unguessableLinks() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      JsonObject body = server.createWorkshop("W" + i, "fr");
+      // Base64url: 6 bits a character, so 22 characters hold 132 bits.
+      assertThat(body.getString("id")).matches("[A-Za-z0-9_-]{22,}");
+      assertThat(body.getString("facilitatorKey")).matches("[A-Za-z0-9_-]{22,}");
+      assertThat(seen.add(body.getString("id"))).isTrue();
+      assertThat(seen.add(body.getString("facilitatorKey"))).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("GET /api/workshops/{id} answers the public facts, never the key, or 404")
+  void readWorkshop() {
+    JsonObject created = server.createWorkshop("Atelier d'hiver", "fr");
+    HttpResponse<String> found = server.get("/api/workshops/" + created.getString("id"));
+    assertThat(found.statusCode()).isEqualTo(200);
+    JsonObject facts = new JsonObject(found.body());
+    assertThat(facts.getString("title")).isEqualTo("Atelier d'hiver");
+    assertThat(facts.getString("language")).isEqualTo("fr");
+    assertThat(found.body()).doesNotContain(created.getString("facilitatorKey"));
+
+    HttpResponse<String> missing = server.get("/api/workshops/AAAAAAAAAAAAAAAAAAAAAA");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(new JsonObject(missing.body()).getString("error")).isEqualTo("not_found");
+  }
+
+  @Test
+  @DisplayName("a bad creation request answers 400 with a JSON error naming the problem")
+  void badCreation() {
+    for (String body : new String[] {"not json", "[]", "{}", "{\"title\":\"  \"}",
+        "{\"title\":\"T\",\"language\":\"de\"}", "{\"title\":42}"}) {
+      HttpResponse<String> response = server.post("/api/workshops", body);
+      assertThat(response.statusCode()).as(body).isEqualTo(400);
+      JsonObject error = new JsonObject(response.body());
+      assertThat(error.getString("error")).isEqualTo("bad_request");
+      assertThat(error.getString("message")).isNotBlank();
+    }
+  }
+
+  @Test
+  @DisplayName("GET /health answers 200; pages carry a strict Content-Security-Policy")
+  void healthAndHeaders() {
+    HttpResponse<String> health = server.get("/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    HttpResponse<String> home = server.get("/");
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'").doesNotContain("unsafe-inline");
+    assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    HttpResponse<String> page = server.get("/w/some-workshop-id");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+  }
+}

@@ -1,0 +1,24 @@
+package io.atelier.testing;
+
+import io.vertx.core.Future;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/** Blocking waits for tests, always with a timeout. */
+public final class Await {
+  private Await() {}
+
+  public static <T> T result(Future<T> future) {
+    return result(future.toCompletionStage());
+  }
+
+  public static <T> T result(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new AssertionError(e.getCause().getMessage(), e.getCause());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.atelier.testing;
+
+import io.atelier.AtelierServer;
+import io.atelier.config.AtelierConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A real node on loopback (with its embedded Hazelcast member) and helpers to talk to it. */
+public final class RunningServer implements AutoCloseable {
+  private final AtelierServer server;
+  private final Vertx clientVertx = Vertx.vertx();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public RunningServer(AtelierConfig config) {
+    this.server = Await.result(AtelierServer.start(config));
+  }
+
+  public RunningServer() {
+    this(AtelierConfig.forTests());
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public AtelierServer server() {
+    return server;
+  }
+
+  /** A workshop created through the HTTP API: the 201 body. */
+  public JsonObject createWorkshop(String title, String language) {
+    HttpResponse<String> response =
+        post("/api/workshops", new JsonObject().put("title", title).put("language", language).encode());
+    if (response.statusCode() != 201) {
+      throw new AssertionError("create answered " + response.statusCode() + ": " + response.body());
+    }
+    return new JsonObject(response.body());
+  }
+
+  public HttpResponse<String> post(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
+  }
+
+  public TestClient connect() {
+    return TestClient.connect(clientVertx, port());
+  }
+
+  public TestClient connect(java.util.function.Consumer<io.atelier.protocol.ServerMessage> listener) {
+    return TestClient.connect(clientVertx, port(), listener);
+  }
+
+  /** A client that has said hello as a newcomer and is synced. */
+  public TestClient join(String workshopId, String name) {
+    TestClient client = connect().hello(workshopId, null, name, null);
+    client.await(io.atelier.protocol.ServerMessage.Synced.class);
+    return client;
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    Await.result(clientVertx.close());
+    Await.result(server.stop());
+  }
+}
