@@ -47,29 +47,37 @@ public final class AtelierServer {
     LOG.info("Starting Atelier: {}", config.describe());
     Vertx vertx = Vertx.vertx();
     return vertx
-        .executeBlocking(() -> config.storage() == AtelierConfig.Storage.HAZELCAST
-            ? HazelcastMember.start(config.cluster())
-            : null)
-        .compose(hazelcast -> {
-          WorkshopStore store = hazelcast != null
-              ? new HazelcastWorkshopStore(hazelcast)
-              : new InMemoryWorkshopStore();
-          WorkshopFeed feed = hazelcast != null
-              ? new HazelcastWorkshopFeed(hazelcast)
-              : new InMemoryWorkshopFeed();
-          ProtocolCodec codec = new ProtocolCodec();
-          RoomHub hub = new RoomHub(codec);
-          IdGenerator ids = new IdGenerator();
-          Clock clock = Clock.systemUTC();
-          RoomServices rooms = new RoomServices(store, feed, hub, codec, ids, clock);
-          HttpVerticle http = new HttpVerticle(config, new WorkshopService(store, ids, clock), rooms);
-          return vertx.executeBlocking(() -> {
-                feed.start(hub::deliver); // Registers a topic listener: blocking, once.
-                return null;
-              })
-              .compose(started -> vertx.deployVerticle(http))
-              .map(deployed -> new AtelierServer(vertx, hazelcast, feed, http, hub));
-        })
+        .executeBlocking(
+            () ->
+                config.storage() == AtelierConfig.Storage.HAZELCAST
+                    ? HazelcastMember.start(config.cluster())
+                    : null)
+        .compose(
+            hazelcast -> {
+              WorkshopStore store =
+                  hazelcast != null
+                      ? new HazelcastWorkshopStore(hazelcast)
+                      : new InMemoryWorkshopStore();
+              WorkshopFeed feed =
+                  hazelcast != null
+                      ? new HazelcastWorkshopFeed(hazelcast)
+                      : new InMemoryWorkshopFeed();
+              ProtocolCodec codec = new ProtocolCodec();
+              RoomHub hub = new RoomHub(codec);
+              IdGenerator ids = new IdGenerator();
+              Clock clock = Clock.systemUTC();
+              RoomServices rooms = new RoomServices(store, feed, hub, codec, ids, clock);
+              HttpVerticle http =
+                  new HttpVerticle(config, new WorkshopService(store, ids, clock), rooms);
+              return vertx
+                  .executeBlocking(
+                      () -> {
+                        feed.start(hub::deliver); // Registers a topic listener: blocking, once.
+                        return null;
+                      })
+                  .compose(started -> vertx.deployVerticle(http))
+                  .map(deployed -> new AtelierServer(vertx, hazelcast, feed, http, hub));
+            })
         .onSuccess(server -> LOG.info("Atelier is listening on port {}", server.port()))
         .onFailure(error -> vertx.close());
   }
@@ -87,13 +95,19 @@ public final class AtelierServer {
   }
 
   public Future<Void> stop() {
-    return vertx.close()
-        .compose(closed -> Vertx.vertx().executeBlocking(() -> {
-          feed.stop();
-          if (hazelcast != null) {
-            hazelcast.shutdown();
-          }
-          return null;
-        }).map(done -> (Void) null));
+    return vertx
+        .close()
+        .compose(
+            closed ->
+                Vertx.vertx()
+                    .executeBlocking(
+                        () -> {
+                          feed.stop();
+                          if (hazelcast != null) {
+                            hazelcast.shutdown();
+                          }
+                          return null;
+                        })
+                    .map(done -> (Void) null));
   }
 }

@@ -29,15 +29,19 @@ public final class Main {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("Stopping Atelier");
-      try {
-        server.stop().toCompletionStage().toCompletableFuture().get();
-      } catch (Exception e) {
-        LOG.warn("Atelier did not stop cleanly", e);
-      }
-      stopped.countDown();
-    }, "atelier-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("Stopping Atelier");
+                  try {
+                    server.stop().toCompletionStage().toCompletableFuture().get();
+                  } catch (Exception e) {
+                    LOG.warn("Atelier did not stop cleanly", e);
+                  }
+                  stopped.countDown();
+                },
+                "atelier-shutdown"));
     stopped.await();
   }
 }

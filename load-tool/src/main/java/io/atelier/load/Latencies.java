@@ -21,7 +21,11 @@ final class Latencies {
   synchronized Summary summary() {
     long[] sorted = Arrays.copyOf(samples, count);
     Arrays.sort(sorted);
-    return new Summary(count, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
+    return new Summary(
+        count,
+        at(sorted, 0.50),
+        at(sorted, 0.95),
+        at(sorted, 0.99),
         count == 0 ? 0 : sorted[count - 1] / 1e6);
   }
 
@@ -37,7 +41,8 @@ final class Latencies {
   record Summary(int count, double p50, double p95, double p99, double max) {
     @Override
     public String toString() {
-      return String.format("n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms", count, p50, p95, p99, max);
+      return String.format(
+          "n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms", count, p50, p95, p99, max);
     }
   }
 }

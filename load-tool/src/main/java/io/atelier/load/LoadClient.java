@@ -29,13 +29,21 @@ final class LoadClient {
   Future<Long> join(String host, int port, String workshopId) {
     WebSocketConnectOptions options =
         new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws");
-    return client.connect(options).compose(ws -> {
-      socket = ws;
-      ws.textMessageHandler(this::onFrame);
-      ws.writeTextMessage(new JsonObject().put("type", "hello").put("protocol", 1)
-          .put("workshopId", workshopId).put("displayName", name).encode());
-      return synced.future();
-    });
+    return client
+        .connect(options)
+        .compose(
+            ws -> {
+              socket = ws;
+              ws.textMessageHandler(this::onFrame);
+              ws.writeTextMessage(
+                  new JsonObject()
+                      .put("type", "hello")
+                      .put("protocol", 1)
+                      .put("workshopId", workshopId)
+                      .put("displayName", name)
+                      .encode());
+              return synced.future();
+            });
   }
 
   void onMessage(Consumer<JsonObject> listener) {
@@ -67,8 +75,11 @@ final class LoadClient {
       synced.tryComplete(message.getLong("revision"));
     }
     Long revision = message.getLong("revision");
-    if (revision != null && !"synced".equals(type) && !"snapshot".equals(type)
-        && !"welcome".equals(type) && !"ack".equals(type)) {
+    if (revision != null
+        && !"synced".equals(type)
+        && !"snapshot".equals(type)
+        && !"welcome".equals(type)
+        && !"ack".equals(type)) {
       int index = (int) (long) revision;
       if (revisionsSeen.get(index)) {
         duplicates++;

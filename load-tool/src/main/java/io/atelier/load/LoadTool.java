@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drives a running Atelier over its real protocol and prints latencies. Bounded in clients,
- * rate and time, and refuses any target that is not on this machine.
+ * Drives a running Atelier over its real protocol and prints latencies. Bounded in clients, rate
+ * and time, and refuses any target that is not on this machine.
  *
  * <pre>
  * java -jar load-tool/target/atelier-load.jar --url http://127.0.0.1:8080 \
@@ -31,23 +31,36 @@ public final class LoadTool {
     requireLoopback(url.getHost());
     String scenario = options.getOrDefault("scenario", "all");
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    WebSocketClient client = vertx.createWebSocketClient(
-        new WebSocketClientOptions().setMaxConnections(10_000).setMaxFrameSize(1 << 20)
-            .setMaxMessageSize(16 << 20));
+    WebSocketClient client =
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setMaxConnections(10_000)
+                .setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(16 << 20));
     try {
       Workshops workshops = new Workshops(vertx, url);
       if (scenario.equals("room") || scenario.equals("all")) {
-        RoomScenario room = new RoomScenario(vertx, client, workshops, url,
-            bounded(options, "clients", 100, 1, 2_000),
-            bounded(options, "rate", 200, 1, 20_000),
-            bounded(options, "seconds", 30, 1, 600),
-            bounded(options, "warmup", 5, 0, 60));
+        RoomScenario room =
+            new RoomScenario(
+                vertx,
+                client,
+                workshops,
+                url,
+                bounded(options, "clients", 100, 1, 2_000),
+                bounded(options, "rate", 200, 1, 20_000),
+                bounded(options, "seconds", 30, 1, 600),
+                bounded(options, "warmup", 5, 0, 60));
         System.out.println(wait(room.run()));
       }
       if (scenario.equals("join") || scenario.equals("all")) {
-        JoinScenario join = new JoinScenario(vertx, client, workshops, url,
-            bounded(options, "notes", 2_000, 1, 20_000),
-            bounded(options, "runs", 20, 1, 200));
+        JoinScenario join =
+            new JoinScenario(
+                vertx,
+                client,
+                workshops,
+                url,
+                bounded(options, "notes", 2_000, 1, 20_000),
+                bounded(options, "runs", 20, 1, 200));
         System.out.println(wait(join.run()));
       }
     } finally {
@@ -65,7 +78,8 @@ public final class LoadTool {
     }
   }
 
-  private static int bounded(Map<String, String> options, String name, int fallback, int min, int max) {
+  private static int bounded(
+      Map<String, String> options, String name, int fallback, int min, int max) {
     int value = Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
     if (value < min || value > max) {
       throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max);

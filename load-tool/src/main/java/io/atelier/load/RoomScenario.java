@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One workshop, N clients, each owning one note; open loop: changes are sent at a fixed total
- * rate whatever the answers, round-robin over the clients. Latency is from send to delivery at
- * every other client of the room.
+ * One workshop, N clients, each owning one note; open loop: changes are sent at a fixed total rate
+ * whatever the answers, round-robin over the clients. Latency is from send to delivery at every
+ * other client of the room.
  */
 final class RoomScenario {
   private final Vertx vertx;
@@ -31,8 +31,15 @@ final class RoomScenario {
   private final AtomicLong deliveries = new AtomicLong();
   private volatile boolean measuring;
 
-  RoomScenario(Vertx vertx, WebSocketClient client, Workshops workshops, URI url,
-      int clients, int rate, int seconds, int warmupSeconds) {
+  RoomScenario(
+      Vertx vertx,
+      WebSocketClient client,
+      Workshops workshops,
+      URI url,
+      int clients,
+      int rate,
+      int seconds,
+      int warmupSeconds) {
     this.vertx = vertx;
     this.client = client;
     this.workshops = workshops;
@@ -44,16 +51,27 @@ final class RoomScenario {
   }
 
   Future<String> run() {
-    return workshops.create("Charge " + clients + " x " + rate).compose(this::joinAll).compose(room -> {
-      for (int i = 0; i < room.size(); i++) {
-        LoadClient c = room.get(i);
-        c.send(new JsonObject().put("type", "create_note").put("changeId", "seed-" + i)
-            .put("noteId", "note-" + i).put("x", 0.0).put("y", 0.0).put("width", 200.0)
-            .put("height", 140.0).put("text", "0123456789012345678901234567890123456789")
-            .put("color", "yellow"));
-      }
-      return drive(room);
-    });
+    return workshops
+        .create("Charge " + clients + " x " + rate)
+        .compose(this::joinAll)
+        .compose(
+            room -> {
+              for (int i = 0; i < room.size(); i++) {
+                LoadClient c = room.get(i);
+                c.send(
+                    new JsonObject()
+                        .put("type", "create_note")
+                        .put("changeId", "seed-" + i)
+                        .put("noteId", "note-" + i)
+                        .put("x", 0.0)
+                        .put("y", 0.0)
+                        .put("width", 200.0)
+                        .put("height", 140.0)
+                        .put("text", "0123456789012345678901234567890123456789")
+                        .put("color", "yellow"));
+              }
+              return drive(room);
+            });
   }
 
   private Future<List<LoadClient>> joinAll(String workshopId) {
@@ -87,31 +105,41 @@ final class RoomScenario {
     long end = warmupEnd + seconds * 1_000_000_000L;
     AtomicLong sent = new AtomicLong();
     AtomicLong measuredSends = new AtomicLong();
-    vertx.setPeriodic(1, timer -> {
-      long now = System.nanoTime();
-      if (now >= end) {
-        vertx.cancelTimer(timer);
-        measuring = now < end; // Stays true for deliveries of changes sent before the end.
-        vertx.setTimer(2_000, drained -> done.complete(report(room, measuredSends.get())));
-        return;
-      }
-      measuring = now >= warmupEnd;
-      long due = (now - start) * rate / 1_000_000_000L;
-      while (sent.get() < due) {
-        long n = sent.getAndIncrement();
-        int index = (int) (n % room.size());
-        String changeId = "m-" + n;
-        JsonObject move = new JsonObject().put("type", "update_note").put("changeId", changeId)
-            .put("noteId", "note-" + index)
-            .put("set", new JsonObject().put("x", (double) (n % 1000)).put("y", (double) (n % 700)));
-        if (now >= warmupEnd) {
-          sentAt.put(changeId, System.nanoTime());
-          measuredSends.incrementAndGet();
-        }
-        room.get(index).send(move);
-      }
-    });
-    return done.future().eventually(() -> Future.all(room.stream().map(LoadClient::close).toList()));
+    vertx.setPeriodic(
+        1,
+        timer -> {
+          long now = System.nanoTime();
+          if (now >= end) {
+            vertx.cancelTimer(timer);
+            measuring = now < end; // Stays true for deliveries of changes sent before the end.
+            vertx.setTimer(2_000, drained -> done.complete(report(room, measuredSends.get())));
+            return;
+          }
+          measuring = now >= warmupEnd;
+          long due = (now - start) * rate / 1_000_000_000L;
+          while (sent.get() < due) {
+            long n = sent.getAndIncrement();
+            int index = (int) (n % room.size());
+            String changeId = "m-" + n;
+            JsonObject move =
+                new JsonObject()
+                    .put("type", "update_note")
+                    .put("changeId", changeId)
+                    .put("noteId", "note-" + index)
+                    .put(
+                        "set",
+                        new JsonObject()
+                            .put("x", (double) (n % 1000))
+                            .put("y", (double) (n % 700)));
+            if (now >= warmupEnd) {
+              sentAt.put(changeId, System.nanoTime());
+              measuredSends.incrementAndGet();
+            }
+            room.get(index).send(move);
+          }
+        });
+    return done.future()
+        .eventually(() -> Future.all(room.stream().map(LoadClient::close).toList()));
   }
 
   private String report(List<LoadClient> room, long measuredSends) {
@@ -121,7 +149,15 @@ final class RoomScenario {
         "room: %d clients, %d changes/s for %d s (after %d s warm-up)%n"
             + "  change-to-peer latency: %s%n"
             + "  deliveries: %d of %d expected (%.0f/s), lost %d, duplicated %d",
-        room.size(), rate, seconds, warmupSeconds, latencies.summary(), deliveries.get(), expected,
-        deliveries.get() / (double) seconds, Math.max(0, expected - deliveries.get()), duplicates);
+        room.size(),
+        rate,
+        seconds,
+        warmupSeconds,
+        latencies.summary(),
+        deliveries.get(),
+        expected,
+        deliveries.get() / (double) seconds,
+        Math.max(0, expected - deliveries.get()),
+        duplicates);
   }
 }

@@ -19,16 +19,26 @@ final class Workshops {
   }
 
   Future<String> create(String title) {
-    RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
-        .setHost(url.getHost()).setPort(url.getPort()).setURI("/api/workshops")
-        .putHeader("Content-Type", "application/json");
+    RequestOptions request =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost(url.getHost())
+            .setPort(url.getPort())
+            .setURI("/api/workshops")
+            .putHeader("Content-Type", "application/json");
     return http.request(request)
         .compose(r -> r.send(new JsonObject().put("title", title).put("language", "fr").encode()))
-        .compose(response -> response.body().map(body -> {
-          if (response.statusCode() != 201) {
-            throw new IllegalStateException("create answered " + response.statusCode() + ": " + body);
-          }
-          return body.toJsonObject().getString("id");
-        }));
+        .compose(
+            response ->
+                response
+                    .body()
+                    .map(
+                        body -> {
+                          if (response.statusCode() != 201) {
+                            throw new IllegalStateException(
+                                "create answered " + response.statusCode() + ": " + body);
+                          }
+                          return body.toJsonObject().getString("id");
+                        }));
   }
 }

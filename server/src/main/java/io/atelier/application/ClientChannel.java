@@ -1,8 +1,8 @@
 package io.atelier.application;
 
 /**
- * The one thing a session needs of a browser's socket. Kept this small so that sessions run
- * in tests without a network.
+ * The one thing a session needs of a browser's socket. Kept this small so that sessions run in
+ * tests without a network.
  */
 public interface ClientChannel {
   /** Sends one text frame; safe to call from any thread, frames keep their order per caller. */

@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Every identifier and secret the server hands out. Workshop ids and secrets carry at least
- * 128 bits from a secure random, so that links cannot be guessed.
+ * Every identifier and secret the server hands out. Workshop ids and secrets carry at least 128
+ * bits from a secure random, so that links cannot be guessed.
  */
 public final class IdGenerator {
   private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();

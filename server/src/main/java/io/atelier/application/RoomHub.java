@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sessions of this node, by workshop, and the fan-out of feed messages to them. A message
- * is encoded once per workshop, not once per socket: with 70 people in a room that is the
- * difference between one and seventy serialisations per edit.
+ * The sessions of this node, by workshop, and the fan-out of feed messages to them. A message is
+ * encoded once per workshop, not once per socket: with 70 people in a room that is the difference
+ * between one and seventy serialisations per edit.
  */
 public final class RoomHub {
   private final Map<WorkshopId, Set<RoomSession>> rooms = new ConcurrentHashMap<>();

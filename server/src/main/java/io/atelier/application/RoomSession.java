@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One browser socket in one workshop: the handshake, then its changes, catch-ups and cursor
- * moves. Inbound frames are handled one after the other (a serial queue per socket), so that a
- * client's changes are applied in the order it sent them and its catch-up is read before the
- * changes it resends after a reconnect (SY3).
+ * One browser socket in one workshop: the handshake, then its changes, catch-ups and cursor moves.
+ * Inbound frames are handled one after the other (a serial queue per socket), so that a client's
+ * changes are applied in the order it sent them and its catch-up is read before the changes it
+ * resends after a reconnect (SY3).
  */
 public final class RoomSession {
   static final int CLOSE_PROTOCOL_VERSION = 4000;
@@ -82,7 +82,8 @@ public final class RoomSession {
       message = services.codec().decodeClient(frame);
     } catch (ProtocolException e) {
       if (participantId == null) {
-        channel.close(CLOSE_HELLO_EXPECTED, "The first message must be a valid hello: " + e.getMessage());
+        channel.close(
+            CLOSE_HELLO_EXPECTED, "The first message must be a valid hello: " + e.getMessage());
       } else {
         send(new ServerMessage.Error(e.code(), e.getMessage(), null));
       }
@@ -115,8 +116,11 @@ public final class RoomSession {
     if (hello.protocol() != ProtocolCodec.PROTOCOL_VERSION) {
       channel.close(
           CLOSE_PROTOCOL_VERSION,
-          "Protocol version " + hello.protocol() + " is not supported; this server speaks version "
-              + ProtocolCodec.PROTOCOL_VERSION + ". Reload the page.");
+          "Protocol version "
+              + hello.protocol()
+              + " is not supported; this server speaks version "
+              + ProtocolCodec.PROTOCOL_VERSION
+              + ". Reload the page.");
       return done();
     }
     WorkshopId id = new WorkshopId(hello.workshopId());
@@ -127,7 +131,9 @@ public final class RoomSession {
             : new WorkshopState.Newcomer(
                 new ParticipantId(services.ids().participantId()), hello.displayName());
     var enter = new WorkshopOperation.Enter(Secrets.hash(token), newcomer, connectionId);
-    return services.store().execute(id, enter)
+    return services
+        .store()
+        .execute(id, enter)
         .thenCompose(admission -> admitted(id, hello, token, admission));
   }
 
@@ -145,22 +151,28 @@ public final class RoomSession {
     participantId = admitted.participant().id();
     services.hub().join(id, this);
     publish(admitted.events());
-    return services.store().execute(id, new WorkshopOperation.ReadFacts())
+    return services
+        .store()
+        .execute(id, new WorkshopOperation.ReadFacts())
         .thenCompose(
             facts -> {
               var info = facts.orElseThrow();
-              send(new ServerMessage.Welcome(
-                  ProtocolCodec.PROTOCOL_VERSION,
-                  new ServerMessage.WorkshopInfo(id.value(), info.title(), info.language().code()),
-                  WireParticipant.of(admitted.participant()),
-                  token,
-                  admitted.revision()));
+              send(
+                  new ServerMessage.Welcome(
+                      ProtocolCodec.PROTOCOL_VERSION,
+                      new ServerMessage.WorkshopInfo(
+                          id.value(), info.title(), info.language().code()),
+                      WireParticipant.of(admitted.participant()),
+                      token,
+                      admitted.revision()));
               return catchUp(hello.lastRevision());
             });
   }
 
   private CompletionStage<Void> catchUp(Long lastRevision) {
-    return services.store().execute(workshopId, new WorkshopOperation.ReadCatchUp(lastRevision))
+    return services
+        .store()
+        .execute(workshopId, new WorkshopOperation.ReadCatchUp(lastRevision))
         .thenAccept(
             found -> {
               CatchUp catchUp = found.orElseThrow(() -> new IllegalStateException("workshop gone"));
@@ -175,7 +187,9 @@ public final class RoomSession {
 
   private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message) {
     var operation = new WorkshopOperation.ApplyChange(participantId, message.toChange());
-    return services.store().execute(workshopId, operation)
+    return services
+        .store()
+        .execute(workshopId, operation)
         .thenAccept(
             found -> {
               Outcome outcome = found.orElseThrow(() -> new IllegalStateException("workshop gone"));
@@ -192,7 +206,8 @@ public final class RoomSession {
       return; // CU1: volatile, so dropping is correct; the next move carries the latest place.
     }
     lastCursorAt = now;
-    var position = new CursorPosition(participantId, cursor.x(), cursor.y(), cursor.editingNoteId());
+    var position =
+        new CursorPosition(participantId, cursor.x(), cursor.y(), cursor.editingNoteId());
     services.feed().publish(new FeedMessage.CursorMoved(workshopId, position));
   }
 
@@ -201,7 +216,9 @@ public final class RoomSession {
       return done();
     }
     services.hub().leave(workshopId, this);
-    return services.store().execute(workshopId, new WorkshopOperation.Leave(participantId, connectionId))
+    return services
+        .store()
+        .execute(workshopId, new WorkshopOperation.Leave(participantId, connectionId))
         .thenAccept(events -> publish(events.orElse(List.of())));
   }
 

@@ -1,12 +1,15 @@
 package io.atelier.application;
 
+import io.atelier.domain.CatchUp;
 import io.atelier.domain.Language;
+import io.atelier.domain.ParticipantView;
 import io.atelier.domain.Secrets;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
 import io.atelier.domain.WorkshopState;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -30,11 +33,23 @@ public final class WorkshopService {
     WorkshopFacts facts =
         new WorkshopFacts(
             new WorkshopId(ids.workshopId()), title, language, Secrets.hash(key), clock.millis());
-    return store.create(new WorkshopState(facts)).thenApply(done -> new CreatedWorkshop(facts, key));
+    return store
+        .create(new WorkshopState(facts))
+        .thenApply(done -> new CreatedWorkshop(facts, key));
   }
 
   public CompletionStage<Optional<WorkshopFacts>> facts(WorkshopId id) {
     return store.execute(id, new WorkshopOperation.ReadFacts());
+  }
+
+  public CompletionStage<List<ParticipantView>> participants(WorkshopId id) {
+    return store
+        .execute(id, new WorkshopOperation.ReadCatchUp(null))
+        .thenApply(
+            found ->
+                found
+                    .map(catchUp -> ((CatchUp.Snapshot) catchUp).participants())
+                    .orElse(List.of()));
   }
 
   /** Whether {@code key} is the facilitator key of the workshop, compared in constant time. */

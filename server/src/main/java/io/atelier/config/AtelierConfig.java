@@ -12,8 +12,8 @@ import java.util.UUID;
  *
  * @param httpPort {@code PORT}, default 8080 (0 picks a free port, for tests)
  * @param httpHost {@code ATELIER_HOST}, default 0.0.0.0
- * @param publicUrl {@code ATELIER_PUBLIC_URL}: the base of the links handed out; when absent,
- *     the links use the scheme and host of the request that created the workshop
+ * @param publicUrl {@code ATELIER_PUBLIC_URL}: the base of the links handed out; when absent, the
+ *     links use the scheme and host of the request that created the workshop
  * @param storage {@code ATELIER_STORAGE}: {@code hazelcast} (default) or {@code memory}
  */
 public record AtelierConfig(
@@ -65,11 +65,22 @@ public record AtelierConfig(
 
   /** The settings as one log line; it holds no secret. */
   public String describe() {
-    return "http=" + httpHost + ":" + httpPort
-        + " publicUrl=" + publicUrl.orElse("(from requests)")
-        + " storage=" + storage.name().toLowerCase(java.util.Locale.ROOT)
-        + " cluster=" + cluster.clusterName() + "@" + cluster.host() + ":" + cluster.port()
-        + " members=" + (cluster.members().isEmpty() ? "(single member)" : cluster.members());
+    return "http="
+        + httpHost
+        + ":"
+        + httpPort
+        + " publicUrl="
+        + publicUrl.orElse("(from requests)")
+        + " storage="
+        + storage.name().toLowerCase(java.util.Locale.ROOT)
+        + " cluster="
+        + cluster.clusterName()
+        + "@"
+        + cluster.host()
+        + ":"
+        + cluster.port()
+        + " members="
+        + (cluster.members().isEmpty() ? "(single member)" : cluster.members());
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

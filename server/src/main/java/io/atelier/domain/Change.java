@@ -3,8 +3,8 @@ package io.atelier.domain;
 import java.io.Serializable;
 
 /**
- * A modification of shared state asked for by a participant. Each carries the client-chosen
- * {@code changeId} that makes a resend after a reconnect safe (CH1, CH2).
+ * A modification of shared state asked for by a participant. Each carries the client-chosen {@code
+ * changeId} that makes a resend after a reconnect safe (CH1, CH2).
  */
 public sealed interface Change extends Serializable {
   String changeId();

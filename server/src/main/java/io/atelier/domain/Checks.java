@@ -1,9 +1,9 @@
 package io.atelier.domain;
 
 /**
- * Argument checks shared by the self-validating records of the domain. Each failure is an
- * {@link InvalidValueException} whose message names the field, so that the protocol layer can
- * hand it to the sender as is.
+ * Argument checks shared by the self-validating records of the domain. Each failure is an {@link
+ * InvalidValueException} whose message names the field, so that the protocol layer can hand it to
+ * the sender as is.
  */
 public final class Checks {
   public static final int MAX_ID_LENGTH = 64;
@@ -26,8 +26,13 @@ public final class Checks {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       boolean allowed =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-              || c == '_' || c == ':' || c == '.';
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_'
+              || c == ':'
+              || c == '.';
       if (!allowed) {
         throw new InvalidValueException(field + " may hold only letters, digits and - _ : .");
       }

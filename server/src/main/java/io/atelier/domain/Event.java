@@ -3,8 +3,8 @@ package io.atelier.domain;
 import java.io.Serializable;
 
 /**
- * A fact the server has committed to a workshop, with the revision that orders it (RV1). The
- * same event object goes to every socket of the workshop (RV2) and into the catch-up history.
+ * A fact the server has committed to a workshop, with the revision that orders it (RV1). The same
+ * event object goes to every socket of the workshop (RV2) and into the catch-up history.
  */
 public sealed interface Event extends Serializable {
   long revision();

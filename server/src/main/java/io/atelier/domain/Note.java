@@ -3,8 +3,8 @@ package io.atelier.domain;
 import java.io.Serializable;
 
 /**
- * A sticky note as the server holds it. Deletion is a property like the others (a tombstone,
- * NT3), so that a late update can be refused instead of resurrecting the note.
+ * A sticky note as the server holds it. Deletion is a property like the others (a tombstone, NT3),
+ * so that a late update can be refused instead of resurrecting the note.
  */
 public record Note(
     String id,

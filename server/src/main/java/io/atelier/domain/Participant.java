@@ -3,8 +3,8 @@ package io.atelier.domain;
 import java.io.Serializable;
 
 /**
- * A person in a workshop. The token that proves who they are is kept only as a hash
- * ({@code tokenHash}), so that the shared state never holds a usable secret.
+ * A person in a workshop. The token that proves who they are is kept only as a hash ({@code
+ * tokenHash}), so that the shared state never holds a usable secret.
  */
 public record Participant(ParticipantId id, String name, String color, String tokenHash)
     implements Serializable {

@@ -2,7 +2,9 @@ package io.atelier.domain;
 
 import java.util.Locale;
 
-/** Why a well-formed change was refused by the model (CH3); the wire code is the lower-case name. */
+/**
+ * Why a well-formed change was refused by the model (CH3); the wire code is the lower-case name.
+ */
 public enum RejectionCode {
   NOTE_EXISTS,
   UNKNOWN_NOTE,

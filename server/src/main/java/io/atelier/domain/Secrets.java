@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Hashing and comparison of secrets (participant tokens, facilitator keys). Only hashes are
- * stored; comparisons take the same time whatever the input, so that timing tells nothing.
+ * Hashing and comparison of secrets (participant tokens, facilitator keys). Only hashes are stored;
+ * comparisons take the same time whatever the input, so that timing tells nothing.
  */
 public final class Secrets {
   private Secrets() {}

@@ -2,9 +2,7 @@ package io.atelier.domain;
 
 import java.io.Serializable;
 
-/**
- * The fixed facts of a workshop, given at creation. The facilitator key is kept only as a hash.
- */
+/** The fixed facts of a workshop, given at creation. The facilitator key is kept only as a hash. */
 public record WorkshopFacts(
     WorkshopId id, String title, Language language, String facilitatorKeyHash, long createdAt)
     implements Serializable {

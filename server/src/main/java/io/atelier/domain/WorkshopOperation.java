@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * One atomic step on a workshop's state. Stores run it where the state lives (in Hazelcast,
- * on the partition that owns the workshop) one at a time per workshop, so the step sees and
- * leaves a consistent state. Operations are data, not lambdas, so they travel between nodes.
+ * One atomic step on a workshop's state. Stores run it where the state lives (in Hazelcast, on the
+ * partition that owns the workshop) one at a time per workshop, so the step sees and leaves a
+ * consistent state. Operations are data, not lambdas, so they travel between nodes.
  */
 public sealed interface WorkshopOperation<R> extends Serializable {
   R applyTo(WorkshopState state);

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The shared state of one workshop and the only place its rules are applied. It is not thread
- * safe on purpose: every store runs one operation at a time per workshop (a Hazelcast entry
- * processor on the owning partition, or a lock in memory), which is what gives one total order
- * of revisions (RV1) without any lock in here.
+ * The shared state of one workshop and the only place its rules are applied. It is not thread safe
+ * on purpose: every store runs one operation at a time per workshop (a Hazelcast entry processor on
+ * the owning partition, or a lock in memory), which is what gives one total order of revisions
+ * (RV1) without any lock in here.
  */
 public final class WorkshopState implements Serializable {
   /** How many recent events are kept for catch-up (HS5); older clients get a snapshot. */
@@ -68,7 +68,8 @@ public final class WorkshopState implements Serializable {
     } else if (existing == null) {
       return reject(change, RejectionCode.UNKNOWN_NOTE, "No note " + change.noteId() + ".");
     } else if (existing.deleted()) {
-      return reject(change, RejectionCode.NOTE_DELETED, "Note " + change.noteId() + " was deleted.");
+      return reject(
+          change, RejectionCode.NOTE_DELETED, "Note " + change.noteId() + " was deleted.");
     }
     long next = revision + 1;
     Event event = commit(author, change, existing, revision + 1);
@@ -80,8 +81,17 @@ public final class WorkshopState implements Serializable {
   private Event commit(ParticipantId author, Change change, Note existing, long next) {
     if (change instanceof Change.CreateNote c) {
       Note note =
-          new Note(c.noteId(), c.x(), c.y(), c.width(), c.height(), c.text(), c.color(),
-              ++highestZ, author, false);
+          new Note(
+              c.noteId(),
+              c.x(),
+              c.y(),
+              c.width(),
+              c.height(),
+              c.text(),
+              c.color(),
+              ++highestZ,
+              author,
+              false);
       notes.put(note.id(), note);
       return new Event.NoteCreated(next, c.changeId(), author, note);
     }
@@ -100,8 +110,8 @@ public final class WorkshopState implements Serializable {
   }
 
   /**
-   * Lets a person in with a socket (HS4, HS6): the holder of a known token, or a newcomer.
-   * Refuses a token the workshop does not know.
+   * Lets a person in with a socket (HS4, HS6): the holder of a known token, or a newcomer. Refuses
+   * a token the workshop does not know.
    */
   public Admission enter(String tokenHash, Newcomer newcomer, String connectionId) {
     List<Event> events = new ArrayList<>();
@@ -200,7 +210,6 @@ public final class WorkshopState implements Serializable {
       name = Checks.label(name, Checks.MAX_NAME, "displayName");
     }
   }
-
 
   /** A bounded memory of applied change ids, oldest forgotten first. */
   private static final class RecentChanges implements Serializable {

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.stream.Collectors;
 
 /**
- * Turns frames into typed messages and back. Decoding is strict (ER1): no coercion of strings
- * to numbers, no null for a number, no trailing data, and every decoded message is validated
- * before anyone acts on it. Unknown fields are ignored so that newer clients can add some.
+ * Turns frames into typed messages and back. Decoding is strict (ER1): no coercion of strings to
+ * numbers, no null for a number, no trailing data, and every decoded message is validated before
+ * anyone acts on it. Unknown fields are ignored so that newer clients can add some.
  */
 public final class ProtocolCodec {
   public static final int PROTOCOL_VERSION = 1;
@@ -67,7 +67,8 @@ public final class ProtocolCodec {
       if (e.getTypeId() == null) {
         throw new ProtocolException("bad_message", "The message has no \"type\".");
       }
-      throw new ProtocolException("unknown_type", "Unknown message type \"" + e.getTypeId() + "\".");
+      throw new ProtocolException(
+          "unknown_type", "Unknown message type \"" + e.getTypeId() + "\".");
     } catch (ValueInstantiationException e) {
       String reason = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
       throw new ProtocolException("bad_message", reason);
@@ -81,7 +82,8 @@ public final class ProtocolCodec {
   private static String describe(JsonMappingException e) {
     String path =
         e.getPath().stream()
-            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .map(
+                ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
             .collect(Collectors.joining("."));
     if (path.isEmpty()) {
       return "The message must be a JSON object with a \"type\".";

@@ -30,11 +30,7 @@ public sealed interface ServerMessage {
   record WorkshopInfo(String id, String title, String language) {}
 
   record Welcome(
-      int protocol,
-      WorkshopInfo workshop,
-      WireParticipant participant,
-      String token,
-      long revision)
+      int protocol, WorkshopInfo workshop, WireParticipant participant, String token, long revision)
       implements ServerMessage {}
 
   record Snapshot(long revision, List<WireNote> notes, List<WireParticipant> participants)

@@ -15,7 +15,10 @@ public final class WireMapping {
     }
     if (event instanceof Event.NoteUpdated e) {
       return new ServerMessage.NoteUpdated(
-          e.revision(), e.changeId(), e.participantId().value(), e.noteId(),
+          e.revision(),
+          e.changeId(),
+          e.participantId().value(),
+          e.noteId(),
           NoteProperties.of(e.set()));
     }
     if (event instanceof Event.NoteDeleted e) {
@@ -23,8 +26,7 @@ public final class WireMapping {
           e.revision(), e.changeId(), e.participantId().value(), e.noteId());
     }
     if (event instanceof Event.ParticipantJoined e) {
-      return new ServerMessage.ParticipantJoined(
-          e.revision(), WireParticipant.of(e.participant()));
+      return new ServerMessage.ParticipantJoined(e.revision(), WireParticipant.of(e.participant()));
     }
     Event.PresenceChanged e = (Event.PresenceChanged) event;
     return new ServerMessage.PresenceChanged(e.revision(), e.participantId().value(), e.online());
@@ -46,7 +48,6 @@ public final class WireMapping {
       return new ServerMessage.Ack(duplicate.changeId(), duplicate.revision(), true);
     }
     Outcome.Rejected rejected = (Outcome.Rejected) outcome;
-    return new ServerMessage.Error(
-        rejected.code().code(), rejected.message(), rejected.changeId());
+    return new ServerMessage.Error(rejected.code().code(), rejected.message(), rejected.changeId());
   }
 }

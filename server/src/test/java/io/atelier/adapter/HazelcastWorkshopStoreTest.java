@@ -17,8 +17,10 @@ class HazelcastWorkshopStoreTest extends WorkshopStoreContract {
 
   @BeforeAll
   static void startMember() {
-    member = HazelcastMember.start(
-        new ClusterSettings("store-contract-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of()));
+    member =
+        HazelcastMember.start(
+            new ClusterSettings(
+                "store-contract-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of()));
     store = new HazelcastWorkshopStore(member);
   }
 

@@ -32,20 +32,27 @@ public abstract class WorkshopStoreContract {
 
   private WorkshopId newWorkshop() {
     WorkshopId id = new WorkshopId("w-" + UUID.randomUUID());
-    Await.result(store().create(new WorkshopState(
-        new WorkshopFacts(id, "Contrat", Language.FR, Secrets.hash("key"), 1L))));
+    Await.result(
+        store()
+            .create(
+                new WorkshopState(
+                    new WorkshopFacts(id, "Contrat", Language.FR, Secrets.hash("key"), 1L))));
     return id;
   }
 
   private ParticipantId enter(WorkshopId id, String name) {
-    var enter = new WorkshopOperation.Enter(Secrets.hash("t-" + name),
-        new WorkshopState.Newcomer(new ParticipantId("p-" + name), name), "c-" + name);
+    var enter =
+        new WorkshopOperation.Enter(
+            Secrets.hash("t-" + name),
+            new WorkshopState.Newcomer(new ParticipantId("p-" + name), name),
+            "c-" + name);
     var admission = (Admission.Admitted) Await.result(store().execute(id, enter)).orElseThrow();
     return admission.participant().id();
   }
 
   private static WorkshopOperation.ApplyChange create(ParticipantId author, String changeId) {
-    return new WorkshopOperation.ApplyChange(author,
+    return new WorkshopOperation.ApplyChange(
+        author,
         new Change.CreateNote(changeId, "n-" + changeId, 0, 0, 200, 140, "", NoteColor.GREEN));
   }
 
@@ -56,8 +63,12 @@ public abstract class WorkshopStoreContract {
     var facts = Await.result(store().execute(id, new WorkshopOperation.ReadFacts()));
     assertThat(facts).hasValueSatisfying(f -> assertThat(f.title()).isEqualTo("Contrat"));
     var duplicate = new WorkshopState(new WorkshopFacts(id, "Autre", Language.EN, "h", 2L));
-    assertThatThrownBy(() -> Await.result(store().create(duplicate))).hasMessageContaining("exists");
-    assertThat(Await.result(store().execute(id, new WorkshopOperation.ReadFacts())).orElseThrow().title())
+    assertThatThrownBy(() -> Await.result(store().create(duplicate)))
+        .hasMessageContaining("exists");
+    assertThat(
+            Await.result(store().execute(id, new WorkshopOperation.ReadFacts()))
+                .orElseThrow()
+                .title())
         .isEqualTo("Contrat");
   }
 
@@ -65,13 +76,16 @@ public abstract class WorkshopStoreContract {
   @DisplayName("an operation on a workshop that does not exist answers empty and creates nothing")
   void missingWorkshop() {
     WorkshopId id = new WorkshopId("w-missing-" + UUID.randomUUID());
-    var enter = new WorkshopOperation.Enter("h", new WorkshopState.Newcomer(new ParticipantId("p-x"), "X"), "c");
+    var enter =
+        new WorkshopOperation.Enter(
+            "h", new WorkshopState.Newcomer(new ParticipantId("p-x"), "X"), "c");
     assertThat(Await.result(store().execute(id, enter))).isEmpty();
     assertThat(Await.result(store().execute(id, new WorkshopOperation.ReadFacts()))).isEmpty();
   }
 
   @Test
-  @DisplayName("RV1 changes are applied atomically and keep their effect: state survives between operations")
+  @DisplayName(
+      "RV1 changes are applied atomically and keep their effect: state survives between operations")
   void changesPersistBetweenOperations() {
     WorkshopId id = newWorkshop();
     ParticipantId ana = enter(id, "Ana");
@@ -79,7 +93,8 @@ public abstract class WorkshopStoreContract {
     Outcome again = Await.result(store().execute(id, create(ana, "a-1"))).orElseThrow();
     assertThat(first).isInstanceOf(Outcome.Applied.class);
     assertThat(again).isInstanceOf(Outcome.Duplicate.class);
-    CatchUp catchUp = Await.result(store().execute(id, new WorkshopOperation.ReadCatchUp(null))).orElseThrow();
+    CatchUp catchUp =
+        Await.result(store().execute(id, new WorkshopOperation.ReadCatchUp(null))).orElseThrow();
     assertThat(((CatchUp.Snapshot) catchUp).notes()).hasSize(1);
   }
 
@@ -93,11 +108,12 @@ public abstract class WorkshopStoreContract {
       CompletionStage<Optional<Outcome>> stage = store().execute(id, create(ana, "c-" + i));
       pending.add(stage.toCompletableFuture());
     }
-    List<Long> revisions = pending.stream()
-        .map(Await::result)
-        .map(o -> ((Outcome.Applied) o.orElseThrow()).event().revision())
-        .sorted()
-        .toList();
+    List<Long> revisions =
+        pending.stream()
+            .map(Await::result)
+            .map(o -> ((Outcome.Applied) o.orElseThrow()).event().revision())
+            .sorted()
+            .toList();
     assertThat(revisions).doesNotHaveDuplicates().hasSize(200);
     assertThat(revisions.get(199) - revisions.get(0)).isEqualTo(199);
   }

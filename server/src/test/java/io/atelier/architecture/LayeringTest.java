@@ -15,29 +15,40 @@ class LayeringTest {
   @ArchTest
   static final ArchRule domainIsPureJava =
       classes()
-          .that().resideInAPackage("io.atelier.domain..")
-          .should().onlyDependOnClassesThat().resideInAnyPackage("io.atelier.domain..", "java..")
+          .that()
+          .resideInAPackage("io.atelier.domain..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("io.atelier.domain..", "java..")
           .because("the domain is tested without a network and runs inside any store");
 
   @ArchTest
   static final ArchRule applicationKnowsNoFramework =
       noClasses()
-          .that().resideInAnyPackage("io.atelier.application..", "io.atelier.protocol..")
-          .should().dependOnClassesThat()
+          .that()
+          .resideInAnyPackage("io.atelier.application..", "io.atelier.protocol..")
+          .should()
+          .dependOnClassesThat()
           .resideInAnyPackage("io.vertx..", "com.hazelcast..", "io.atelier.adapter..")
           .because("use cases talk to the outside only through their ports");
 
   @ArchTest
   static final ArchRule onlyTheHazelcastAdapterKnowsHazelcast =
       noClasses()
-          .that().resideOutsideOfPackages("io.atelier.adapter.hazelcast..")
-          .and().doNotHaveFullyQualifiedName("io.atelier.AtelierServer")
-          .should().dependOnClassesThat().resideInAnyPackage("com.hazelcast..");
+          .that()
+          .resideOutsideOfPackages("io.atelier.adapter.hazelcast..")
+          .and()
+          .doNotHaveFullyQualifiedName("io.atelier.AtelierServer")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.hazelcast..");
 
   @ArchTest
   static final ArchRule adaptersDoNotKnowEachOther =
       noClasses()
-          .that().resideInAPackage("io.atelier.adapter.http..")
-          .should().dependOnClassesThat()
+          .that()
+          .resideInAPackage("io.atelier.adapter.http..")
+          .should()
+          .dependOnClassesThat()
           .resideInAnyPackage("io.atelier.adapter.hazelcast..", "io.atelier.adapter.memory..");
 }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class WorkshopStateTest {
   private final WorkshopState state =
-      new WorkshopState(
-          new WorkshopFacts(new WorkshopId("w1"), "Atelier", Language.FR, "hash", 0));
+      new WorkshopState(new WorkshopFacts(new WorkshopId("w1"), "Atelier", Language.FR, "hash", 0));
   private final ParticipantId ana = admit("Ana", "token-ana", "c1");
   private final ParticipantId ben = admit("Ben", "token-ben", "c2");
 
@@ -32,7 +31,8 @@ class WorkshopStateTest {
   }
 
   private static Change.UpdateNote move(String changeId, String noteId, double x) {
-    return new Change.UpdateNote(changeId, noteId, new NotePatch(x, null, null, null, null, null, null));
+    return new Change.UpdateNote(
+        changeId, noteId, new NotePatch(x, null, null, null, null, null, null));
   }
 
   @Test
@@ -71,11 +71,17 @@ class WorkshopStateTest {
   @DisplayName("NT2 each property is last-writer-wins in server order; others are kept")
   void propertiesAreLastWriterWins() {
     state.apply(ana, create("c-1", "n-1"));
-    state.apply(ana, new Change.UpdateNote("c-2", "n-1",
-        new NotePatch(null, null, null, null, "Ana's text", null, null)));
+    state.apply(
+        ana,
+        new Change.UpdateNote(
+            "c-2", "n-1", new NotePatch(null, null, null, null, "Ana's text", null, null)));
     state.apply(ben, move("c-3", "n-1", 300));
-    state.apply(ben, new Change.UpdateNote("c-4", "n-1",
-        new NotePatch(null, null, null, null, "Ben's text", NoteColor.PINK, null)));
+    state.apply(
+        ben,
+        new Change.UpdateNote(
+            "c-4",
+            "n-1",
+            new NotePatch(null, null, null, null, "Ben's text", NoteColor.PINK, null)));
     Note note = state.snapshot().notes().get(0);
     assertThat(note.text()).isEqualTo("Ben's text");
     assertThat(note.x()).isEqualTo(300);
@@ -84,7 +90,8 @@ class WorkshopStateTest {
   }
 
   @Test
-  @DisplayName("NT3 a deleted note is a tombstone: later changes to it are refused, snapshots omit it")
+  @DisplayName(
+      "NT3 a deleted note is a tombstone: later changes to it are refused, snapshots omit it")
   void deletionIsATombstone() {
     state.apply(ana, create("c-1", "n-1"));
     assertThat(state.apply(ben, new Change.DeleteNote("c-2", "n-1"))).isInstanceOf(Applied.class);
@@ -121,8 +128,9 @@ class WorkshopStateTest {
         .hasMessageContaining("x");
     assertThatThrownBy(() -> new Change.CreateNote("c", "n", 0, 0, 10, 140, "", NoteColor.BLUE))
         .hasMessageContaining("width");
-    assertThatThrownBy(() -> new Change.CreateNote("c", "n", 0, 0, 200, 140, "x".repeat(2001),
-        NoteColor.BLUE)).hasMessageContaining("text");
+    assertThatThrownBy(
+            () -> new Change.CreateNote("c", "n", 0, 0, 200, 140, "x".repeat(2001), NoteColor.BLUE))
+        .hasMessageContaining("text");
     assertThatThrownBy(() -> new NotePatch(Double.NaN, null, null, null, null, null, null))
         .hasMessageContaining("x");
     assertThatThrownBy(() -> new Change.UpdateNote("c", "n", NotePatch.front(3)))
@@ -171,12 +179,15 @@ class WorkshopStateTest {
     state.enter(Secrets.hash("token-ana"), null, "c3");
     assertThat(state.leave(ana, "c1")).isEmpty();
     List<Event> offline = state.leave(ana, "c3");
-    assertThat(offline).singleElement()
+    assertThat(offline)
+        .singleElement()
         .isInstanceOfSatisfying(Event.PresenceChanged.class, e -> assertThat(e.online()).isFalse());
     var back = (Admission.Admitted) state.enter(Secrets.hash("token-ana"), null, "c5");
-    assertThat(back.events()).singleElement()
+    assertThat(back.events())
+        .singleElement()
         .isInstanceOfSatisfying(Event.PresenceChanged.class, e -> assertThat(e.online()).isTrue());
-    assertThat(state.snapshot().participants()).extracting(ParticipantView::online)
+    assertThat(state.snapshot().participants())
+        .extracting(ParticipantView::online)
         .containsExactly(true, true);
   }
 

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ten clients make 2,000 random concurrent changes (create, move, edit, recolour, raise,
- * delete) while their sockets drop at random; at the end every client holds the server's state
- * and no acknowledged change is missing.
+ * Ten clients make 2,000 random concurrent changes (create, move, edit, recolour, raise, delete)
+ * while their sockets drop at random; at the end every client holds the server's state and no
+ * acknowledged change is missing.
  */
 class ConvergenceTest {
   private static final int CLIENTS = 10;
@@ -42,7 +42,8 @@ class ConvergenceTest {
   }
 
   @Test
-  @DisplayName("SY2 SY3 CH2 RV1 10 clients, 2,000 random changes, random disconnects: all converge, nothing acknowledged is lost")
+  @DisplayName(
+      "SY2 SY3 CH2 RV1 10 clients, 2,000 random changes, random disconnects: all converge, nothing acknowledged is lost")
   void clientsConverge() throws InterruptedException {
     long seed = Long.getLong("convergence.seed", System.nanoTime());
     Random random = new Random(seed);
@@ -79,7 +80,10 @@ class ConvergenceTest {
     long last = 0;
     for (ConvergingClient client : clients) {
       client.awaitSettled(0, Duration.ofSeconds(60));
-      last = Math.max(last, client.acknowledged().values().stream().mapToLong(Long::longValue).max().orElse(0));
+      last =
+          Math.max(
+              last,
+              client.acknowledged().values().stream().mapToLong(Long::longValue).max().orElse(0));
     }
     witness.awaitSettled(last, Duration.ofSeconds(30));
     TestClient latecomer = server.join(workshopId, "Retardataire");
@@ -95,8 +99,13 @@ class ConvergenceTest {
     for (ConvergingClient client : clients) {
       client.awaitSettled(finalRevision - 1, Duration.ofSeconds(30));
       assertThat(client.notes()).as(context).isEqualTo(serverState);
-      client.acknowledged().forEach((changeId, revision) ->
-          assertThat(committed.get(revision)).as(context + ": ack of " + changeId).isEqualTo(changeId));
+      client
+          .acknowledged()
+          .forEach(
+              (changeId, revision) ->
+                  assertThat(committed.get(revision))
+                      .as(context + ": ack of " + changeId)
+                      .isEqualTo(changeId));
       client.disconnect();
     }
     witness.awaitSettled(finalRevision - 1, Duration.ofSeconds(30));
@@ -104,20 +113,39 @@ class ConvergenceTest {
     witness.disconnect();
   }
 
-  private static ClientMessage.ChangeMessage randomChange(ConvergingClient client, Random random, String changeId) {
+  private static ClientMessage.ChangeMessage randomChange(
+      ConvergingClient client, Random random, String changeId) {
     String noteId = client.anyNoteId(random);
     int kind = noteId == null ? 0 : random.nextInt(10);
     if (kind <= 2) {
-      return new ClientMessage.CreateNote(changeId, "n-" + changeId, coordinate(random), coordinate(random),
-          200.0, 140.0, "Note " + changeId, COLORS[random.nextInt(COLORS.length)]);
+      return new ClientMessage.CreateNote(
+          changeId,
+          "n-" + changeId,
+          coordinate(random),
+          coordinate(random),
+          200.0,
+          140.0,
+          "Note " + changeId,
+          COLORS[random.nextInt(COLORS.length)]);
     }
     if (kind <= 5) {
-      return new ClientMessage.UpdateNote(changeId, noteId,
+      return new ClientMessage.UpdateNote(
+          changeId,
+          noteId,
           new NoteProperties(coordinate(random), coordinate(random), null, null, null, null, null));
     }
     if (kind <= 7) {
-      return new ClientMessage.UpdateNote(changeId, noteId,
-          new NoteProperties(null, null, null, null, "Texte " + changeId, COLORS[random.nextInt(COLORS.length)], null));
+      return new ClientMessage.UpdateNote(
+          changeId,
+          noteId,
+          new NoteProperties(
+              null,
+              null,
+              null,
+              null,
+              "Texte " + changeId,
+              COLORS[random.nextInt(COLORS.length)],
+              null));
     }
     if (kind == 8) {
       return new ClientMessage.BringNoteToFront(changeId, noteId);

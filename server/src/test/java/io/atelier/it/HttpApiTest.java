@@ -72,10 +72,48 @@ class HttpApiTest {
   }
 
   @Test
+  @DisplayName(
+      "facilitator-only endpoints take the key as a Bearer token and refuse anyone else with 401")
+  void facilitatorEndpoint() {
+    JsonObject created = server.createWorkshop("Atelier", "fr");
+    String path = "/api/workshops/" + created.getString("id") + "/participants";
+    var join = server.join(created.getString("id"), "Aminata");
+    HttpResponse<String> allowed =
+        server.get(path, "Bearer " + created.getString("facilitatorKey"));
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(
+            new JsonObject(allowed.body())
+                .getJsonArray("participants")
+                .getJsonObject(0)
+                .getString("name"))
+        .isEqualTo("Aminata");
+    assertThat(allowed.body()).doesNotContain("token");
+    for (String header :
+        new String[] {
+          null,
+          "Bearer wrong-key",
+          "Basic abc",
+          "Bearer " + server.createWorkshop("Autre", "fr").getString("facilitatorKey")
+        }) {
+      HttpResponse<String> refused = server.get(path, header);
+      assertThat(refused.statusCode()).as(String.valueOf(header)).isEqualTo(401);
+      assertThat(new JsonObject(refused.body()).getString("error")).isEqualTo("unauthorized");
+    }
+    join.close();
+  }
+
+  @Test
   @DisplayName("a bad creation request answers 400 with a JSON error naming the problem")
   void badCreation() {
-    for (String body : new String[] {"not json", "[]", "{}", "{\"title\":\"  \"}",
-        "{\"title\":\"T\",\"language\":\"de\"}", "{\"title\":42}"}) {
+    for (String body :
+        new String[] {
+          "not json",
+          "[]",
+          "{}",
+          "{\"title\":\"  \"}",
+          "{\"title\":\"T\",\"language\":\"de\"}",
+          "{\"title\":42}"
+        }) {
       HttpResponse<String> response = server.post("/api/workshops", body);
       assertThat(response.statusCode()).as(body).isEqualTo(400);
       JsonObject error = new JsonObject(response.body());
@@ -92,7 +130,8 @@ class HttpApiTest {
     HttpResponse<String> home = server.get("/");
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.headers().firstValue("Content-Security-Policy").orElseThrow())
-        .contains("script-src 'self'").doesNotContain("unsafe-inline");
+        .contains("script-src 'self'")
+        .doesNotContain("unsafe-inline");
     assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     HttpResponse<String> page = server.get("/w/some-workshop-id");
     assertThat(page.statusCode()).isEqualTo(200);

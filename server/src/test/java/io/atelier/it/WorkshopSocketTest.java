@@ -64,7 +64,8 @@ class WorkshopSocketTest {
   }
 
   private static ClientMessage.CreateNote note(String changeId, String noteId) {
-    return new ClientMessage.CreateNote(changeId, noteId, 10.0, 20.0, 200.0, 140.0, "Communauté", "yellow");
+    return new ClientMessage.CreateNote(
+        changeId, noteId, 10.0, 20.0, 200.0, 140.0, "Communauté", "yellow");
   }
 
   @Test
@@ -91,7 +92,8 @@ class WorkshopSocketTest {
   }
 
   @Test
-  @DisplayName("HS4 the token of the welcome resumes the same participant; a forged one closes with 4003")
+  @DisplayName(
+      "HS4 the token of the welcome resumes the same participant; a forged one closes with 4003")
   void tokenResumesParticipant() {
     TestClient first = join("Ana");
     Welcome welcome = first.await(Welcome.class);
@@ -109,7 +111,8 @@ class WorkshopSocketTest {
   }
 
   @Test
-  @DisplayName("RV1 RV2 CH1 a change is acknowledged to its author and reaches everyone with one revision")
+  @DisplayName(
+      "RV1 RV2 CH1 a change is acknowledged to its author and reaches everyone with one revision")
   void changeReachesEveryone() {
     TestClient ana = join("Ana");
     TestClient ben = join("Ben");
@@ -124,7 +127,8 @@ class WorkshopSocketTest {
   }
 
   @Test
-  @DisplayName("RV1 concurrent changes from several clients get contiguous revisions seen alike by all")
+  @DisplayName(
+      "RV1 concurrent changes from several clients get contiguous revisions seen alike by all")
   void concurrentChangesAreTotallyOrdered() {
     TestClient ana = join("Ana");
     TestClient ben = join("Ben");
@@ -136,8 +140,10 @@ class WorkshopSocketTest {
     ana.await(NoteCreated.class, e -> e.changeId().equals("a-19"));
     ben.await(NoteCreated.class, e -> e.changeId().equals("a-19"));
     ben.await(NoteCreated.class, e -> e.changeId().equals("b-19"));
-    List<Long> atAna = ana.all(NoteCreated.class).stream().map(NoteCreated::revision).sorted().toList();
-    List<Long> atBen = ben.all(NoteCreated.class).stream().map(NoteCreated::revision).sorted().toList();
+    List<Long> atAna =
+        ana.all(NoteCreated.class).stream().map(NoteCreated::revision).sorted().toList();
+    List<Long> atBen =
+        ben.all(NoteCreated.class).stream().map(NoteCreated::revision).sorted().toList();
     assertThat(atAna).hasSize(40).isEqualTo(atBen);
     for (int i = 1; i < atAna.size(); i++) {
       assertThat(atAna.get(i)).isEqualTo(atAna.get(i - 1) + 1);
@@ -160,7 +166,8 @@ class WorkshopSocketTest {
   }
 
   @Test
-  @DisplayName("CH3 NT3 a refused change is answered with an error carrying its changeId, and uses no revision")
+  @DisplayName(
+      "CH3 NT3 a refused change is answered with an error carrying its changeId, and uses no revision")
   void refusedChange() {
     TestClient ana = join("Ana");
     ana.send(new ClientMessage.DeleteNote("a-1", "n-missing"));
@@ -173,7 +180,8 @@ class WorkshopSocketTest {
   }
 
   @Test
-  @DisplayName("HS5 SY1 a client that comes back with its last revision receives only what it missed")
+  @DisplayName(
+      "HS5 SY1 a client that comes back with its last revision receives only what it missed")
   void catchUpSendsOnlyMissedEvents() {
     TestClient ana = join("Ana");
     Welcome welcome = ana.await(Welcome.class);
@@ -182,8 +190,9 @@ class WorkshopSocketTest {
     ana.close();
 
     TestClient ben = join("Ben");
-    ben.send(new ClientMessage.UpdateNote("b-1", "n-1",
-        new NoteProperties(300.0, null, null, null, "Ressources", null, null)));
+    ben.send(
+        new ClientMessage.UpdateNote(
+            "b-1", "n-1", new NoteProperties(300.0, null, null, null, "Ressources", null, null)));
     ben.await(Ack.class);
 
     TestClient back = connect().hello(workshopId, welcome.token(), null, seen);
@@ -196,11 +205,15 @@ class WorkshopSocketTest {
 
     TestClient fresh = join("Chloé");
     Snapshot snapshot = fresh.await(Snapshot.class);
-    assertThat(snapshot.notes()).singleElement().satisfies(n -> {
-      assertThat(n.x()).isEqualTo(300.0);
-      assertThat(n.text()).isEqualTo("Ressources");
-    });
-    assertThat(snapshot.participants()).extracting(ServerMessage.RevisionedMessage.class::isInstance)
+    assertThat(snapshot.notes())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.x()).isEqualTo(300.0);
+              assertThat(n.text()).isEqualTo("Ressources");
+            });
+    assertThat(snapshot.participants())
+        .extracting(ServerMessage.RevisionedMessage.class::isInstance)
         .containsOnly(false);
   }
 
@@ -244,7 +257,8 @@ class WorkshopSocketTest {
     String benId = ben.await(Welcome.class).participant().id();
     ana.await(ServerMessage.ParticipantJoined.class, j -> j.participant().id().equals(benId));
     ben.close();
-    PresenceChanged offline = ana.await(PresenceChanged.class, p -> p.participantId().equals(benId));
+    PresenceChanged offline =
+        ana.await(PresenceChanged.class, p -> p.participantId().equals(benId));
     assertThat(offline.online()).isFalse();
   }
 }

@@ -31,33 +31,48 @@ class ProtocolExamplesTest {
   @TestFactory
   @DisplayName("ER1 every client example decodes, validates and encodes back to the same JSON")
   Stream<DynamicTest> clientExamplesRoundTrip() {
-    return examples("client").map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-        () -> {
-          String json = read(file);
-          ClientMessage message = codec.decodeClient(json);
-          assertSameJson(codec.encode(message), json);
-        }));
+    return examples("client")
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      String json = read(file);
+                      ClientMessage message = codec.decodeClient(json);
+                      assertSameJson(codec.encode(message), json);
+                    }));
   }
 
   @TestFactory
   @DisplayName("every server example decodes and encodes back to the same JSON")
   Stream<DynamicTest> serverExamplesRoundTrip() {
-    return examples("server").map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-        () -> {
-          String json = read(file);
-          assertSameJson(codec.encode(codec.decodeServer(json)), json);
-        }));
+    return examples("server")
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      String json = read(file);
+                      assertSameJson(codec.encode(codec.decodeServer(json)), json);
+                    }));
   }
 
   @TestFactory
   @DisplayName("ER1 every invalid example is refused with a code and a message naming the problem")
   Stream<DynamicTest> invalidExamplesAreRejected() {
-    return examples("invalid").map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-        () -> assertThatThrownBy(() -> codec.decodeClient(read(file)))
-            .isInstanceOfSatisfying(ProtocolException.class, e -> {
-              assertThat(e.code()).isIn("bad_message", "unknown_type");
-              assertThat(e.getMessage()).isNotBlank();
-            })));
+    return examples("invalid")
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(),
+                    () ->
+                        assertThatThrownBy(() -> codec.decodeClient(read(file)))
+                            .isInstanceOfSatisfying(
+                                ProtocolException.class,
+                                e -> {
+                                  assertThat(e.code()).isIn("bad_message", "unknown_type");
+                                  assertThat(e.getMessage()).isNotBlank();
+                                })));
   }
 
   @Test
@@ -71,10 +86,12 @@ class ProtocolExamplesTest {
   @DisplayName("ER1 an unknown type is named in the error, a missing field is named too")
   void errorsNameTheProblem() {
     assertThatThrownBy(() -> codec.decodeClient("{\"type\":\"paint_wall\"}"))
-        .isInstanceOfSatisfying(ProtocolException.class, e -> {
-          assertThat(e.code()).isEqualTo("unknown_type");
-          assertThat(e.getMessage()).contains("paint_wall");
-        });
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("unknown_type");
+              assertThat(e.getMessage()).contains("paint_wall");
+            });
     assertThatThrownBy(() -> codec.decodeClient("{\"type\":\"delete_note\",\"noteId\":\"n\"}"))
         .hasMessageContaining("changeId");
     assertThatThrownBy(() -> codec.decodeClient("{\"type\":\"sync\",\"lastRevision\":\"4\"}"))
@@ -92,13 +109,15 @@ class ProtocolExamplesTest {
 
   private Set<String> exampleTypes(String folder) {
     Set<String> names = new TreeSet<>();
-    examples(folder).forEach(file -> {
-      try {
-        names.add(codec.mapper().readTree(read(file)).get("type").asText());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    examples(folder)
+        .forEach(
+            file -> {
+              try {
+                names.add(codec.mapper().readTree(read(file)).get("type").asText());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     return names;
   }
 
@@ -123,12 +142,13 @@ class ProtocolExamplesTest {
   private void assertSameJson(String actual, String expected) throws IOException {
     JsonNode a = codec.mapper().readTree(actual);
     JsonNode e = codec.mapper().readTree(expected);
-    Comparator<JsonNode> numbersByValue = (x, y) -> {
-      if (x instanceof NumericNode && y instanceof NumericNode) {
-        return Double.compare(x.doubleValue(), y.doubleValue());
-      }
-      return x.equals(y) ? 0 : 1;
-    };
+    Comparator<JsonNode> numbersByValue =
+        (x, y) -> {
+          if (x instanceof NumericNode && y instanceof NumericNode) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+          }
+          return x.equals(y) ? 0 : 1;
+        };
     assertThat(a.equals(numbersByValue, e)).as("%s%n  vs expected%n%s", actual, expected).isTrue();
   }
 }

@@ -15,9 +15,9 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Java client that follows the client rules of docs/protocol.md (SY2 to SY4) the way the
- * browser does: a confirmed state built from events in revision order, a list of pending
- * changes resent with the same ids after every reconnect. The convergence test runs ten.
+ * A Java client that follows the client rules of docs/protocol.md (SY2 to SY4) the way the browser
+ * does: a confirmed state built from events in revision order, a list of pending changes resent
+ * with the same ids after every reconnect. The convergence test runs ten.
  */
 public final class ConvergingClient {
   private final RunningServer server;
@@ -50,8 +50,13 @@ public final class ConvergingClient {
     synchronized (this) {
       socket = opened;
       welcomed = false;
-      opened.send(new ClientMessage.Hello(
-          ProtocolCodec.PROTOCOL_VERSION, workshopId, token, token == null ? name : null, confirmedRevision));
+      opened.send(
+          new ClientMessage.Hello(
+              ProtocolCodec.PROTOCOL_VERSION,
+              workshopId,
+              token,
+              token == null ? name : null,
+              confirmedRevision));
     }
   }
 
@@ -98,18 +103,31 @@ public final class ConvergingClient {
     if (notes.isEmpty()) {
       return null;
     }
-    return notes.keySet().stream().sorted().skip(random.nextInt(notes.size())).findFirst().orElseThrow();
+    return notes.keySet().stream()
+        .sorted()
+        .skip(random.nextInt(notes.size()))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Waits until nothing is pending and the confirmed revision reaches {@code revision}. */
-  public synchronized void awaitSettled(long revision, Duration timeout) throws InterruptedException {
+  public synchronized void awaitSettled(long revision, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long nextSync = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
     while (!pending.isEmpty() || confirmedRevision() < revision) {
       long now = System.nanoTime();
       if (now > deadline) {
-        throw new AssertionError(name + " did not settle: pending " + pending.keySet()
-            + ", confirmed " + confirmedRevision + " of " + revision + ", held " + held.keySet());
+        throw new AssertionError(
+            name
+                + " did not settle: pending "
+                + pending.keySet()
+                + ", confirmed "
+                + confirmedRevision
+                + " of "
+                + revision
+                + ", held "
+                + held.keySet());
       }
       if (now > nextSync && socket != null && welcomed) {
         socket.send(new ClientMessage.Sync(confirmedRevision())); // SY4: a gap that lasts.
@@ -174,7 +192,8 @@ public final class ConvergingClient {
   }
 
   static WireNote withSet(WireNote note, NoteProperties set) {
-    return new WireNote(note.id(),
+    return new WireNote(
+        note.id(),
         set.x() != null ? set.x() : note.x(),
         set.y() != null ? set.y() : note.y(),
         set.width() != null ? set.width() : note.width(),

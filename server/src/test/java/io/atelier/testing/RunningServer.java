@@ -39,7 +39,9 @@ public final class RunningServer implements AutoCloseable {
   /** A workshop created through the HTTP API: the 201 body. */
   public JsonObject createWorkshop(String title, String language) {
     HttpResponse<String> response =
-        post("/api/workshops", new JsonObject().put("title", title).put("language", language).encode());
+        post(
+            "/api/workshops",
+            new JsonObject().put("title", title).put("language", language).encode());
     if (response.statusCode() != 201) {
       throw new AssertionError("create answered " + response.statusCode() + ": " + response.body());
     }
@@ -47,9 +49,19 @@ public final class RunningServer implements AutoCloseable {
   }
 
   public HttpResponse<String> post(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  public HttpResponse<String> get(String path, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request.build());
   }
 
   public HttpResponse<String> get(String path) {
@@ -60,7 +72,8 @@ public final class RunningServer implements AutoCloseable {
     return TestClient.connect(clientVertx, port());
   }
 
-  public TestClient connect(java.util.function.Consumer<io.atelier.protocol.ServerMessage> listener) {
+  public TestClient connect(
+      java.util.function.Consumer<io.atelier.protocol.ServerMessage> listener) {
     return TestClient.connect(clientVertx, port(), listener);
   }
 

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * A raw protocol client for tests: it sends what it is told and records every server message,
- * so that tests can await conditions (never sleep) and read the wire.
+ * A raw protocol client for tests: it sends what it is told and records every server message, so
+ * that tests can await conditions (never sleep) and read the wire.
  */
 public final class TestClient implements AutoCloseable {
   private static final ProtocolCodec CODEC = new ProtocolCodec();
@@ -40,7 +40,8 @@ public final class TestClient implements AutoCloseable {
     this.socket = socket;
     this.listener = listener;
     socket.textMessageHandler(this::onFrame);
-    socket.closeHandler(v -> closed.complete(new CloseStatus(socket.closeStatusCode(), socket.closeReason())));
+    socket.closeHandler(
+        v -> closed.complete(new CloseStatus(socket.closeStatusCode(), socket.closeReason())));
   }
 
   public static TestClient connect(Vertx vertx, int port) {
@@ -67,7 +68,9 @@ public final class TestClient implements AutoCloseable {
   }
 
   public TestClient hello(String workshopId, String token, String name, Long lastRevision) {
-    return send(new ClientMessage.Hello(ProtocolCodec.PROTOCOL_VERSION, workshopId, token, name, lastRevision));
+    return send(
+        new ClientMessage.Hello(
+            ProtocolCodec.PROTOCOL_VERSION, workshopId, token, name, lastRevision));
   }
 
   /** Waits for the first recorded message of a type that matches, from the start of the wire. */
@@ -89,7 +92,8 @@ public final class TestClient implements AutoCloseable {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("No " + type.getSimpleName() + " within " + timeout + "; got " + frames);
+        throw new AssertionError(
+            "No " + type.getSimpleName() + " within " + timeout + "; got " + frames);
       }
       try {
         TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -100,7 +104,8 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
-  public synchronized <T extends ServerMessage> Optional<T> find(Class<T> type, Predicate<T> matching) {
+  public synchronized <T extends ServerMessage> Optional<T> find(
+      Class<T> type, Predicate<T> matching) {
     return received.stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst();
   }
 

@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * One cluster-wide topic for every workshop. Each node subscribes once, at start-up, so no
- * blocking registration ever happens on a socket's path; a node ignores workshops it has no
- * socket for (see ADR 0002 for when to split the topic).
+ * One cluster-wide topic for every workshop. Each node subscribes once, at start-up, so no blocking
+ * registration ever happens on a socket's path; a node ignores workshops it has no socket for (see
+ * ADR 0002 for when to split the topic).
  */
 public final class HazelcastWorkshopFeed implements WorkshopFeed {
   public static final String TOPIC_NAME = "atelier.feed";

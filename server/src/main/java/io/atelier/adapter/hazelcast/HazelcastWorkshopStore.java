@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Workshop states in one IMap. Every operation runs as an entry processor on the member that
- * owns the workshop's partition, which serialises operations per workshop; only async calls
- * are used, so a caller on an event loop never blocks.
+ * Workshop states in one IMap. Every operation runs as an entry processor on the member that owns
+ * the workshop's partition, which serialises operations per workshop; only async calls are used, so
+ * a caller on an event loop never blocks.
  */
 public final class HazelcastWorkshopStore implements WorkshopStore {
   public static final String MAP_NAME = "atelier.workshops";

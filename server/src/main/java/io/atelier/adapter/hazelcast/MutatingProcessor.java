@@ -6,9 +6,9 @@ import io.atelier.domain.WorkshopState;
 import java.util.Map;
 
 /**
- * Runs an operation that changes a workshop, on its partition thread. The backup replica runs
- * the same operation on its copy (the default backup processor): operations are deterministic
- * given the state, so both copies stay equal without shipping the whole state.
+ * Runs an operation that changes a workshop, on its partition thread. The backup replica runs the
+ * same operation on its copy (the default backup processor): operations are deterministic given the
+ * state, so both copies stay equal without shipping the whole state.
  */
 final class MutatingProcessor<R> implements EntryProcessor<String, WorkshopState, R> {
   private static final long serialVersionUID = 1L;

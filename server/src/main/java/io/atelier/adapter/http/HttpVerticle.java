@@ -39,6 +39,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/workshops").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.post("/api/workshops").handler(workshopRoutes::create);
     router.get("/api/workshops/:id").handler(workshopRoutes::find);
+    router.get("/api/workshops/:id/participants").handler(workshopRoutes::participants);
     router.get("/ws").handler(gateway::upgrade);
     router.get("/w/:id").handler(pages::workshop);
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
@@ -50,7 +51,8 @@ public final class HttpVerticle extends VerticleBase {
             .setPort(config.httpPort())
             .setMaxWebSocketFrameSize(MAX_MESSAGE_BYTES)
             .setMaxWebSocketMessageSize(MAX_MESSAGE_BYTES);
-    return vertx.createHttpServer(options)
+    return vertx
+        .createHttpServer(options)
         .requestHandler(router)
         .listen()
         .onSuccess(listening -> server = listening);

@@ -8,8 +8,9 @@ import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.net.HostAndPort;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,7 +37,8 @@ final class WorkshopRoutes {
         throw new InvalidValueException("the body must be a JSON object");
       }
       title = Checks.label(stringField(body, "title"), Checks.MAX_TITLE, "title");
-      language = Language.fromCode(body.containsKey("language") ? stringField(body, "language") : "fr");
+      language =
+          Language.fromCode(body.containsKey("language") ? stringField(body, "language") : "fr");
     } catch (DecodeException | ClassCastException e) {
       Json.error(ctx, 400, "bad_request", "The body must be a JSON object.");
       return;
@@ -45,36 +47,99 @@ final class WorkshopRoutes {
       return;
     }
     Future.fromCompletionStage(workshops.create(title, language), ctx.vertx().getOrCreateContext())
-        .onSuccess(created -> {
-          String base = baseUrl(ctx);
-          WorkshopFacts facts = created.facts();
-          String id = facts.id().value();
-          ctx.response().putHeader("Location", "/api/workshops/" + id);
-          Json.reply(ctx, 201, publicFacts(facts)
-              .put("joinUrl", base + "/w/" + id)
-              .put("facilitatorUrl", base + "/w/" + id + "#key=" + created.facilitatorKey())
-              .put("facilitatorKey", created.facilitatorKey()));
-        })
+        .onSuccess(
+            created -> {
+              String base = baseUrl(ctx);
+              WorkshopFacts facts = created.facts();
+              String id = facts.id().value();
+              ctx.response().putHeader("Location", "/api/workshops/" + id);
+              Json.reply(
+                  ctx,
+                  201,
+                  publicFacts(facts)
+                      .put("joinUrl", base + "/w/" + id)
+                      .put("facilitatorUrl", base + "/w/" + id + "#key=" + created.facilitatorKey())
+                      .put("facilitatorKey", created.facilitatorKey()));
+            })
         .onFailure(error -> internal(ctx, error));
   }
 
   void find(RoutingContext ctx) {
-    WorkshopId id;
-    try {
-      id = new WorkshopId(ctx.pathParam("id"));
-    } catch (InvalidValueException e) {
+    Optional<WorkshopId> id = workshopId(ctx);
+    if (id.isEmpty()) {
       Json.error(ctx, 404, "not_found", "No such workshop.");
       return;
     }
-    Future.fromCompletionStage(workshops.facts(id), ctx.vertx().getOrCreateContext())
-        .onSuccess(found -> found.ifPresentOrElse(
-            facts -> Json.reply(ctx, 200, publicFacts(facts)),
-            () -> Json.error(ctx, 404, "not_found", "No such workshop.")))
+    Future.fromCompletionStage(workshops.facts(id.get()), ctx.vertx().getOrCreateContext())
+        .onSuccess(
+            found ->
+                found.ifPresentOrElse(
+                    facts -> Json.reply(ctx, 200, publicFacts(facts)),
+                    () -> Json.error(ctx, 404, "not_found", "No such workshop.")))
+        .onFailure(error -> internal(ctx, error));
+  }
+
+  /** Facilitator only: who is in the workshop, online or not. */
+  void participants(RoutingContext ctx) {
+    Optional<WorkshopId> id = workshopId(ctx);
+    if (id.isEmpty()) {
+      Json.error(ctx, 404, "not_found", "No such workshop.");
+      return;
+    }
+    Future.fromCompletionStage(workshops.facts(id.get()), ctx.vertx().getOrCreateContext())
+        .compose(
+            found -> {
+              if (found.isEmpty()) {
+                Json.error(ctx, 404, "not_found", "No such workshop.");
+                return Future.succeededFuture();
+              }
+              if (!WorkshopService.isFacilitatorKey(found.get(), bearer(ctx))) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                Json.error(ctx, 401, "unauthorized", "This needs the workshop's facilitator key.");
+                return Future.succeededFuture();
+              }
+              return Future.fromCompletionStage(
+                      workshops.participants(id.get()), ctx.vertx().getOrCreateContext())
+                  .onSuccess(
+                      people ->
+                          Json.reply(
+                              ctx,
+                              200,
+                              new JsonObject()
+                                  .put(
+                                      "participants",
+                                      new JsonArray(
+                                          people.stream()
+                                              .map(
+                                                  p ->
+                                                      new JsonObject()
+                                                          .put("id", p.id().value())
+                                                          .put("name", p.name())
+                                                          .put("color", p.color())
+                                                          .put("online", p.online()))
+                                              .toList()))));
+            })
         .onFailure(error -> internal(ctx, error));
   }
 
   void notFound(RoutingContext ctx) {
     Json.error(ctx, 404, "not_found", "No such API endpoint.");
+  }
+
+  private static Optional<WorkshopId> workshopId(RoutingContext ctx) {
+    try {
+      return Optional.of(new WorkshopId(ctx.pathParam("id")));
+    } catch (InvalidValueException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String bearer(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return header.substring(7).strip();
   }
 
   private static JsonObject publicFacts(WorkshopFacts facts) {
@@ -85,14 +150,15 @@ final class WorkshopRoutes {
   }
 
   private String baseUrl(RoutingContext ctx) {
-    return publicUrl.orElseGet(() -> {
-      HostAndPort authority = ctx.request().authority();
-      if (authority == null) {
-        return ctx.request().scheme() + "://localhost";
-      }
-      String port = authority.port() > 0 ? ":" + authority.port() : "";
-      return ctx.request().scheme() + "://" + authority.host() + port;
-    });
+    return publicUrl.orElseGet(
+        () -> {
+          HostAndPort authority = ctx.request().authority();
+          if (authority == null) {
+            return ctx.request().scheme() + "://localhost";
+          }
+          String port = authority.port() > 0 ? ":" + authority.port() : "";
+          return ctx.request().scheme() + "://" + authority.host() + port;
+        });
   }
 
   private static String stringField(JsonObject body, String name) {
