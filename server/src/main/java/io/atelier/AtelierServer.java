@@ -94,7 +94,17 @@ public final class AtelierServer {
     return vertx;
   }
 
+  /**
+   * Closes every browser socket of this node; the browsers reconnect by themselves (SY3). Used
+   * before a stop, and by tests that check what a browser does when the server drops it.
+   */
+  public void closeAllSockets(int code, String reason) {
+    hub.closeAll(code, reason);
+  }
+
+  /** Stops the node; its browsers are told to go away (1001) and reconnect by themselves. */
   public Future<Void> stop() {
+    closeAllSockets(1001, "This server is stopping; reconnecting.");
     return vertx
         .close()
         .compose(

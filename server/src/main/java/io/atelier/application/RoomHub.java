@@ -63,6 +63,13 @@ public final class RoomHub {
     }
   }
 
+  /**
+   * Closes every socket of this node, e.g. before it stops, so that clients reconnect elsewhere.
+   */
+  public void closeAll(int code, String reason) {
+    rooms.values().forEach(sessions -> sessions.forEach(session -> session.close(code, reason)));
+  }
+
   public int sessionCount() {
     return rooms.values().stream().mapToInt(Set::size).sum();
   }

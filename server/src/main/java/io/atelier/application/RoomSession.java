@@ -67,6 +67,10 @@ public final class RoomSession {
     return participantId;
   }
 
+  void close(int code, String reason) {
+    channel.close(code, reason);
+  }
+
   void deliver(String frame) {
     if (!closed) {
       channel.send(frame);
