@@ -1,0 +1,182 @@
+// The workshop page: find the workshop, ask for a name the first time only (HS4), then open the
+// room: one SyncEngine, one Connection, the canvas, the notes and the people, wired together.
+
+import { Board } from './board.js';
+import { Connection } from './connection.js';
+import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
+import { identityFor, takeFacilitatorKey } from './identity.js';
+import { NotesLayer } from './notes-layer.js';
+import { Presence } from './presence.js';
+import { idFactory } from './protocol.js';
+import { showFailure, showStatus } from './status-view.js';
+import { SyncEngine } from './sync-engine.js';
+import { copyLink, toast } from './toasts.js';
+
+const MAX_NAME = 40;
+const $ = (id) => document.getElementById(id);
+
+const workshopId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+const facilitatorKey = takeFacilitatorKey(workshopId, location, history);
+const identity = identityFor(workshopId);
+
+initLanguage(document.documentElement.lang.startsWith('en') ? 'en' : 'fr');
+translatePage(document);
+bindLanguageToggle(document.querySelector('[data-testid=language-toggle]'));
+$('gate-retry').addEventListener('click', () => loadWorkshop());
+$('failure-reload').addEventListener('click', () => location.reload());
+loadWorkshop();
+
+async function loadWorkshop() {
+  showGate('gate-loading');
+  let response;
+  try {
+    response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}`);
+  } catch {
+    showProblem(t('workshop.loadFailed'), true);
+    return;
+  }
+  if (response.status === 404) {
+    showProblem(t('workshop.notFound'), false);
+    return;
+  }
+  if (!response.ok) {
+    showProblem(t('workshop.loadFailed'), true);
+    return;
+  }
+  const workshop = await response.json();
+  initLanguage(workshop.language);
+  showTitle(workshop.title);
+  if (identity.token()) {
+    openRoom(workshop);
+  } else {
+    askName(workshop);
+  }
+}
+
+function askName(workshop) {
+  showGate('gate-join');
+  $('join-workshop-title').textContent = workshop.title;
+  const input = $('name-input');
+  input.focus();
+  $('join-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const name = input.value.trim();
+    if (name.length === 0 || name.length > MAX_NAME) {
+      $('join-error').hidden = false;
+      $('join-error').textContent = t('join.nameRequired');
+      input.focus();
+      return;
+    }
+    identity.chooseName(name);
+    openRoom(workshop);
+  });
+}
+
+function openRoom(workshop) {
+  $('gate').hidden = true;
+  $('room').hidden = false;
+  $('facilitator-badge').hidden = !facilitatorKey;
+  const share = $('share-button');
+  share.hidden = false;
+  share.addEventListener('click', () => {
+    const link = document.createElement('a');
+    link.href = `${location.origin}/w/${encodeURIComponent(workshop.id)}`;
+    copyLink(link, { done: t('copy.done'), failed: t('copy.failed') });
+  });
+
+  const engine = new SyncEngine();
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const connection = new Connection({ url: `${scheme}://${location.host}/ws`, workshopId: workshop.id, engine, identity });
+  const boardElement = document.querySelector('[data-testid=canvas]');
+  const board = new Board({ element: boardElement, toolbar: document.querySelector('.board-toolbar'), connection });
+  const presence = new Presence({
+    list: document.querySelector('[data-testid=participant-list]'),
+    world: board.world,
+    engine,
+    selfId: () => connection.participantId ?? identity.participantId(),
+  });
+  const notes = new NotesLayer({
+    world: board.world,
+    engine,
+    connection,
+    ids: idFactory(),
+    viewport: board.viewport,
+    presence,
+    onEditingChange: (noteId) => board.setEditing(noteId),
+  });
+  board.attach(notes);
+
+  const render = frameScheduler(() => {
+    notes.render();
+    presence.render();
+    board.centreOnContent(engine.notes());
+  });
+  engine.subscribe(render);
+  onLanguageChange(() => {
+    notes.editor.close({ commit: true });
+    for (const element of notes.elements.values()) element.remove();
+    notes.elements.clear();
+    showStatus($('connection-status'), connection.status());
+    showFailure($('failure-banner'), $('failure-text'), connection.failure);
+    render();
+  });
+
+  connection.onState((status) => {
+    showStatus($('connection-status'), status);
+    showFailure($('failure-banner'), $('failure-text'), status.failure);
+  });
+  connection.onMessage((message, outcome) => {
+    if (message.type === 'cursor_moved') {
+      presence.cursorMoved(message);
+      notes.refreshEditingMarks();
+    } else if (message.type === 'welcome') {
+      showTitle(message.workshop.title);
+      render();
+    } else if (outcome?.refused) {
+      const key = `error.${outcome.refused.code}`;
+      const text = t(key, { message: outcome.refused.message });
+      toast(text === key ? t('error.generic') : text, 'error');
+    } else if (message.type === 'error') {
+      console.warn('Atelier server error', message);
+    }
+  });
+  addEventListener('offline', () => connection.wentOffline());
+  addEventListener('online', () => connection.retryNow());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') connection.retryNow();
+  });
+  window.atelier = { engine, connection };
+  connection.start();
+  boardElement.focus({ preventScroll: true });
+}
+
+/** Many socket messages can arrive within one frame; the page is drawn once per frame. */
+function frameScheduler(draw) {
+  let scheduled = false;
+  const run = () => {
+    if (!scheduled) return;
+    scheduled = false;
+    draw();
+  };
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(run);
+    setTimeout(run, 100); // Hidden tabs get no frames; their page must still be current.
+  };
+}
+
+function showTitle(title) {
+  $('workshop-title').textContent = title;
+  document.title = `${title} · Atelier`;
+}
+
+function showGate(sectionId) {
+  for (const id of ['gate-loading', 'gate-problem', 'gate-join']) $(id).hidden = id !== sectionId;
+}
+
+function showProblem(text, canRetry) {
+  showGate('gate-problem');
+  $('gate-problem-text').textContent = text;
+  $('gate-retry').hidden = !canRetry;
+}

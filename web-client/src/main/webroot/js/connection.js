@@ -1,0 +1,255 @@
+// One WebSocket to the workshop, kept alive for as long as the page is open: the handshake (HS1
+// to HS5), resending after a reconnect (SY3), asking for a catch-up when a gap lasts (SY4), the
+// connection state shown to people (SY5), heartbeats (ER2) and throttled cursors (CU1).
+// The socket class, the timers and the randomness are given, so node tests can drive it.
+
+import * as messages from './protocol.js';
+
+export const BACKOFF = { firstMs: 300, maxMs: 5000, offlineAfterAttempts: 3 };
+export const HEARTBEAT = { pingEveryMs: 15000, silentLimitMs: 40000, tickMs: 500 };
+export const CURSOR_INTERVAL_MS = 50; // CU1: at most 20 a second.
+
+/** Close codes after which trying again cannot help (docs/protocol.md, "Close codes"). */
+const FINAL_CLOSE_CODES = { 4000: 'protocol', 4003: 'identity', 4004: 'not_found' };
+
+export class Connection {
+  /**
+   * @param {object} options
+   * @param {string} options.url the ws:// or wss:// address of /ws
+   * @param {string} options.workshopId
+   * @param {import('./sync-engine.js').SyncEngine} options.engine
+   * @param {{token: () => string|null, displayName: () => string|null,
+   *          remember: (token: string, participant: object) => void, forget: () => void}} options.identity
+   */
+  constructor({
+    url,
+    workshopId,
+    engine,
+    identity,
+    WebSocketImpl = globalThis.WebSocket,
+    timers = globalThis,
+    random = Math.random,
+    now = () => Date.now(),
+  }) {
+    Object.assign(this, { url, workshopId, engine, identity, WebSocketImpl, timers, random, now });
+    this.socket = null;
+    this.state = 'connecting';
+    this.failure = null;
+    this.participantId = null;
+    this.attempts = 0;
+    this.retryTimer = null;
+    this.lastHeard = 0;
+    this.lastPing = 0;
+    this.clockOffsetMs = 0;
+    this.lastCursorAt = -Infinity;
+    this.cursorTimer = null;
+    this.queuedCursor = null;
+    this.stateListeners = new Set();
+    this.messageListeners = new Set();
+    this.ticker = null;
+    engine.subscribe(() => this.emitState());
+  }
+
+  /** Called with {state, unsent, failure} whenever one of them changes. */
+  onState(listener) {
+    this.stateListeners.add(listener);
+    listener(this.status());
+  }
+
+  /** Called with every server message that is not for the sync engine alone. */
+  onMessage(listener) {
+    this.messageListeners.add(listener);
+  }
+
+  status() {
+    return { state: this.state, unsent: this.engine.pendingCount(), failure: this.failure };
+  }
+
+  start() {
+    this.ticker = this.timers.setInterval(() => this.tick(), HEARTBEAT.tickMs);
+    this.open();
+  }
+
+  stop() {
+    this.timers.clearInterval(this.ticker);
+    this.timers.clearTimeout(this.retryTimer);
+    this.timers.clearTimeout(this.cursorTimer);
+    this.failure = this.failure ?? 'stopped';
+    this.closeSocket();
+  }
+
+  /** SY2: shown at once, sent now when connected, or after the next welcome (SY3). */
+  send(change) {
+    this.engine.propose(change);
+    if (this.state === 'connected') this.transmit(change);
+  }
+
+  /** CU1: the latest position wins; at most one message every CURSOR_INTERVAL_MS. */
+  moveCursor(x, y, editingNoteId = null) {
+    if (this.state !== 'connected') return;
+    this.queuedCursor = messages.moveCursor(x, y, editingNoteId);
+    const wait = this.lastCursorAt + CURSOR_INTERVAL_MS - this.now();
+    if (wait <= 0) {
+      this.flushCursor();
+    } else if (this.cursorTimer === null) {
+      this.cursorTimer = this.timers.setTimeout(() => this.flushCursor(), wait);
+    }
+  }
+
+  /** The browser says the network is gone: no use waiting for the socket to notice. */
+  wentOffline() {
+    if (this.failure) return;
+    this.closeSocket();
+    this.timers.clearTimeout(this.retryTimer);
+    this.attempts = Math.max(this.attempts, BACKOFF.offlineAfterAttempts);
+    this.setState('offline');
+    this.retryTimer = this.timers.setTimeout(() => this.open(), this.backoffMs());
+  }
+
+  /** The network is back, or the tab is visible again: try now rather than at the next retry. */
+  retryNow() {
+    if (this.failure || this.state === 'connected' || this.socket) return;
+    this.timers.clearTimeout(this.retryTimer);
+    this.attempts = 0;
+    this.open();
+  }
+
+  /** Server time now, as far as this tab can tell (ER2). */
+  serverNow() {
+    return this.now() + this.clockOffsetMs;
+  }
+
+  open() {
+    this.retryTimer = null;
+    if (this.state !== 'offline' || this.attempts === 0) {
+      this.setState(this.participantId ? 'reconnecting' : 'connecting');
+    }
+    const socket = new this.WebSocketImpl(this.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      if (this.socket !== socket) return;
+      this.lastHeard = this.now();
+      this.transmit(
+        messages.hello({
+          workshopId: this.workshopId,
+          token: this.identity.token(),
+          displayName: this.identity.displayName(),
+          lastRevision: this.engine.confirmedRevision,
+        }),
+      );
+    };
+    socket.onmessage = (frame) => {
+      if (this.socket === socket) this.receive(frame.data);
+    };
+    socket.onclose = (event) => {
+      if (this.socket === socket) this.closed(event.code, event.reason);
+    };
+    socket.onerror = () => {}; // A close event always follows; the reconnect happens there.
+  }
+
+  receive(data) {
+    this.lastHeard = this.now();
+    let message;
+    try {
+      message = JSON.parse(data);
+    } catch {
+      return; // The server only sends JSON; a broken frame is not worth a disconnect.
+    }
+    if (message.type === 'welcome') {
+      this.welcomed(message);
+    } else if (message.type === 'pong') {
+      const roundTrip = this.now() - message.clientTime;
+      this.clockOffsetMs = message.serverTime + roundTrip / 2 - this.now();
+    }
+    const outcome = this.engine.receive(message);
+    for (const listener of this.messageListeners) listener(message, outcome);
+  }
+
+  welcomed(welcome) {
+    this.participantId = welcome.participant.id;
+    this.identity.remember(welcome.token ?? this.identity.token(), welcome.participant);
+    this.attempts = 0;
+    this.setState('connected');
+    for (const change of this.engine.pendingChanges()) this.transmit(change); // SY3
+    this.transmit(messages.ping(this.now()));
+    this.lastPing = this.now();
+  }
+
+  closed(code, reason) {
+    this.socket = null;
+    this.timers.clearTimeout(this.cursorTimer);
+    this.cursorTimer = null;
+    const final = FINAL_CLOSE_CODES[code];
+    if (final) {
+      if (final === 'identity') this.identity.forget();
+      this.failure = final;
+      this.failureReason = reason;
+      this.setState('failed');
+      return;
+    }
+    if (this.failure) return;
+    // The drop of a working socket is not a failed attempt; each failed reconnect is.
+    if (this.state !== 'connected') this.attempts += 1;
+    if (this.attempts >= BACKOFF.offlineAfterAttempts || this.state === 'offline') {
+      this.setState('offline');
+    } else {
+      this.setState('reconnecting');
+    }
+    this.retryTimer = this.timers.setTimeout(() => this.open(), this.backoffMs());
+  }
+
+  /** SY5: exponential, capped, with full jitter on the upper half so tabs do not stampede. */
+  backoffMs() {
+    const ceiling = Math.min(BACKOFF.maxMs, BACKOFF.firstMs * 2 ** Math.max(0, this.attempts - 1));
+    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+
+  tick() {
+    if (this.state !== 'connected') return;
+    const now = this.now();
+    if (this.engine.needsSync()) {
+      this.transmit(messages.sync(this.engine.confirmedRevision)); // SY4
+      this.engine.syncRequested();
+    }
+    if (now - this.lastPing >= HEARTBEAT.pingEveryMs) {
+      this.transmit(messages.ping(now));
+      this.lastPing = now;
+    }
+    if (now - this.lastHeard >= HEARTBEAT.silentLimitMs) {
+      // A socket that hears nothing, not even pongs, is dead even if the browser has not noticed.
+      const dead = this.socket;
+      this.closed(1006, 'silent');
+      dead?.close();
+    }
+  }
+
+  flushCursor() {
+    this.cursorTimer = null;
+    if (this.queuedCursor && this.state === 'connected') {
+      this.transmit(this.queuedCursor);
+      this.lastCursorAt = this.now();
+    }
+    this.queuedCursor = null;
+  }
+
+  transmit(message) {
+    if (this.socket && this.socket.readyState === 1) this.socket.send(JSON.stringify(message));
+  }
+
+  closeSocket() {
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) socket.close(1000, 'closing');
+  }
+
+  setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.emitState();
+  }
+
+  emitState() {
+    const status = this.status();
+    for (const listener of this.stateListeners) listener(status);
+  }
+}

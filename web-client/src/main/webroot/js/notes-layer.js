@@ -1,0 +1,266 @@
+// The sticky notes on the canvas: drawn from SyncEngine.notes() (NT4 order, NT5 text as text),
+// and every gesture on a note turned into a change: drag, resize, keyboard moves, recolour,
+// bring to front, delete. Editing text in place lives in note-editor.js.
+
+import { t } from './i18n.js';
+import { COLORS } from './protocol.js';
+import * as messages from './protocol.js';
+import { NoteEditor } from './note-editor.js';
+
+const KEY_STEP = 10;
+const KEY_STEP_LARGE = 50;
+const DRAG_SEND_MS = 100; // Others see a drag live, at up to ten changes a second.
+const DRAG_THRESHOLD_PX = 4;
+const DOUBLE_TAP_MS = 350;
+
+export class NotesLayer {
+  constructor({ world, engine, connection, ids, viewport, presence, onEditingChange }) {
+    Object.assign(this, { world, engine, connection, ids, viewport, presence });
+    this.elements = new Map(); // noteId -> element
+    this.overrides = new Map(); // noteId -> geometry shown during a drag or resize, not yet sent
+    this.gesture = null;
+    this.lastTap = null;
+    this.color = 'yellow';
+    this.editor = new NoteEditor({
+      layer: this,
+      onChange: (noteId, text) => this.update(noteId, { text }),
+      onEditingChange,
+    });
+  }
+
+  render() {
+    const notes = this.engine.notes();
+    const seen = new Set();
+    notes.forEach((note, rank) => {
+      seen.add(note.id);
+      const element = this.elements.get(note.id) ?? this.create(note.id);
+      this.draw(element, { ...note, ...this.overrides.get(note.id) }, rank + 1);
+    });
+    for (const [id, element] of this.elements) {
+      if (!seen.has(id)) {
+        if (this.editor.noteId === id) this.editor.close({ commit: false });
+        if (element.contains(document.activeElement)) this.world.parentElement.focus();
+        element.remove();
+        this.elements.delete(id);
+      }
+    }
+    this.refreshEditingMarks();
+  }
+
+  /** CU2: the name of whoever is editing a note, on the note. */
+  refreshEditingMarks() {
+    for (const [id, element] of this.elements) {
+      const editor = this.presence.editorOf(id);
+      const mark = element.querySelector('.note-editing');
+      mark.hidden = !editor;
+      mark.textContent = editor ? t('note.editing', { name: editor.name }) : '';
+      if (editor) mark.style.setProperty('--person-color', editor.color);
+    }
+  }
+
+  element(noteId) {
+    return this.elements.get(noteId) ?? null;
+  }
+
+  /** Creates a note centred on a world point and opens its editor (NT1). */
+  createAt(worldX, worldY) {
+    const change = messages.createNote(this.ids, { x: worldX - 100, y: worldY - 70, color: this.color });
+    this.connection.send(change);
+    this.render();
+    this.editor.open(change.noteId);
+  }
+
+  update(noteId, set) {
+    if (!this.engine.note(noteId)) return;
+    this.connection.send(messages.updateNote(this.ids, noteId, set));
+  }
+
+  draw(element, note, rank) {
+    element.dataset.x = String(note.x);
+    element.dataset.y = String(note.y);
+    element.dataset.color = note.color;
+    element.className = `note note-${note.color}${element === this.gesture?.element ? ' dragging' : ''}`;
+    element.style.transform = `translate(${note.x}px, ${note.y}px)`;
+    element.style.width = `${note.width}px`;
+    element.style.height = `${note.height}px`;
+    element.style.zIndex = String(rank);
+    const text = element.querySelector('.note-text');
+    if (text.textContent !== note.text) text.textContent = note.text; // NT5: never innerHTML.
+    element.setAttribute('aria-label', note.text ? t('note.label', { text: note.text }) : t('note.empty'));
+    for (const swatch of element.querySelectorAll('[data-color-choice]')) {
+      swatch.setAttribute('aria-pressed', String(swatch.dataset.colorChoice === note.color));
+    }
+  }
+
+  create(noteId) {
+    const element = document.createElement('div');
+    element.dataset.testid = 'note';
+    element.dataset.noteId = noteId;
+    element.tabIndex = 0;
+    element.setAttribute('role', 'group');
+    const text = document.createElement('div');
+    text.className = 'note-text';
+    text.dataset.testid = 'note-text';
+    const editing = document.createElement('span');
+    editing.className = 'note-editing';
+    editing.dataset.testid = 'note-editing';
+    editing.hidden = true;
+    const resize = document.createElement('span');
+    resize.className = 'note-resize';
+    resize.dataset.testid = 'note-resize';
+    resize.setAttribute('aria-hidden', 'true');
+    element.append(this.toolbar(noteId), text, editing, resize);
+    element.addEventListener('pointerdown', (event) => this.pointerDown(event, noteId, element));
+    element.addEventListener('pointermove', (event) => this.pointerMove(event));
+    element.addEventListener('pointerup', (event) => this.pointerUp(event, noteId));
+    element.addEventListener('pointercancel', (event) => this.pointerUp(event, noteId));
+    element.addEventListener('dblclick', (event) => {
+      if (event.target.closest('button, textarea')) return;
+      event.stopPropagation();
+      this.editor.open(noteId);
+    });
+    element.addEventListener('keydown', (event) => this.keyDown(event, noteId, element));
+    this.world.append(element);
+    this.elements.set(noteId, element);
+    return element;
+  }
+
+  toolbar(noteId) {
+    const bar = document.createElement('div');
+    bar.className = 'note-toolbar';
+    for (const color of COLORS) {
+      bar.append(
+        this.button(`color-${color}`, `swatch swatch-${color}`, t('note.color', { color: t(`color.${color}`) }), () => {
+          this.color = color;
+          this.update(noteId, { color });
+        }),
+      );
+      bar.lastChild.dataset.colorChoice = color;
+    }
+    bar.append(
+      this.button('front-note', 'tool', t('note.front'), () =>
+        this.connection.send(messages.bringNoteToFront(this.ids, noteId)),
+      ),
+      this.button('delete-note', 'tool tool-danger', t('note.delete'), () => this.remove(noteId)),
+    );
+    bar.lastChild.previousSibling.textContent = '⤒';
+    bar.lastChild.textContent = '✕';
+    return bar;
+  }
+
+  button(testid, className, label, action) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = className;
+    button.dataset.testid = testid;
+    button.setAttribute('aria-label', label);
+    button.title = label;
+    button.addEventListener('pointerdown', (event) => event.stopPropagation());
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      action();
+    });
+    return button;
+  }
+
+  remove(noteId) {
+    if (this.editor.noteId === noteId) this.editor.close({ commit: false });
+    this.connection.send(messages.deleteNote(this.ids, noteId));
+    this.world.parentElement.focus();
+  }
+
+  keyDown(event, noteId, element) {
+    if (event.target !== element) return; // Keys typed in the editor or on a button are theirs.
+    const note = this.engine.note(noteId);
+    if (!note) return;
+    const step = event.shiftKey ? KEY_STEP_LARGE : KEY_STEP;
+    const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (moves[event.key]) {
+      const [dx, dy] = moves[event.key];
+      this.update(noteId, { x: note.x + dx, y: note.y + dy });
+    } else if (event.key === 'Enter' || event.key === 'F2') {
+      this.editor.open(noteId);
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      this.remove(noteId);
+    } else if (event.key === 'Escape') {
+      this.world.parentElement.focus();
+    } else {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  }
+
+  pointerDown(event, noteId, element) {
+    if (event.button !== 0 || event.target.closest('button, textarea')) return;
+    event.stopPropagation(); // The board must not start a pan.
+    const note = this.engine.note(noteId);
+    if (!note) return;
+    element.setPointerCapture?.(event.pointerId);
+    element.focus({ preventScroll: true });
+    const resizing = event.target.classList.contains('note-resize');
+    this.gesture = {
+      element,
+      noteId,
+      pointerId: event.pointerId,
+      kind: resizing ? 'resize' : 'move',
+      startX: event.clientX,
+      startY: event.clientY,
+      origin: { x: note.x, y: note.y, width: note.width, height: note.height },
+      moved: false,
+      lastSent: 0,
+    };
+    event.preventDefault();
+  }
+
+  pointerMove(event) {
+    const gesture = this.gesture;
+    if (!gesture || gesture.pointerId !== event.pointerId) return;
+    const dx = event.clientX - gesture.startX;
+    const dy = event.clientY - gesture.startY;
+    if (!gesture.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
+    gesture.moved = true;
+    const scale = this.viewport.scale;
+    const geometry =
+      gesture.kind === 'resize'
+        ? { width: clampSize(gesture.origin.width + dx / scale), height: clampSize(gesture.origin.height + dy / scale) }
+        : { x: round(gesture.origin.x + dx / scale), y: round(gesture.origin.y + dy / scale) };
+    this.overrides.set(gesture.noteId, geometry);
+    const now = performance.now();
+    if (now - gesture.lastSent >= DRAG_SEND_MS) {
+      gesture.lastSent = now;
+      this.update(gesture.noteId, geometry);
+    } else {
+      this.render();
+    }
+  }
+
+  pointerUp(event, noteId) {
+    const gesture = this.gesture;
+    if (!gesture || gesture.pointerId !== event.pointerId) return;
+    this.gesture = null;
+    const geometry = this.overrides.get(noteId);
+    this.overrides.delete(noteId);
+    if (gesture.moved && geometry && event.type === 'pointerup') {
+      this.update(noteId, geometry);
+    } else if (!gesture.moved && event.pointerType === 'touch') {
+      // Touch screens send no dblclick here: two taps on the same note open the editor.
+      const now = performance.now();
+      if (this.lastTap?.noteId === noteId && now - this.lastTap.at < DOUBLE_TAP_MS) {
+        this.lastTap = null;
+        this.editor.open(noteId);
+      } else {
+        this.lastTap = { noteId, at: now };
+      }
+    }
+    this.render();
+  }
+}
+
+function clampSize(value) {
+  return Math.max(40, Math.min(2000, Math.round(value)));
+}
+
+function round(value) {
+  return Math.round(value);
+}

@@ -1,0 +1,432 @@
+// SyncEngine: confirmed state from revisioned events in revision order (RV1, SY4), this tab's
+// pending changes drawn on top (SY2), note rules as the client draws them (NT2 to NT4) and
+// participants (HS6). The messages start from docs/protocol/examples/server/.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+import { SyncEngine, GAP_TIMEOUT_MS } from '../src/main/webroot/js/sync-engine.js';
+
+const EXAMPLES = new URL('../../docs/protocol/examples/', import.meta.url);
+
+function example(kind, type) {
+  return JSON.parse(readFileSync(new URL(`${kind}/${type}.json`, EXAMPLES), 'utf8'));
+}
+
+const ME = 'p-5Hq2Lr8sWk1x'; // Aminata in the examples
+const OTHER = 'p-9Zt4Mn2bQe7c'; // Gabriel
+const NOTE = 'n-t7f3k-1';
+
+/** An engine on a manual clock: `engine.clock.t` is the time now. */
+function engine() {
+  const clock = { t: 0 };
+  const e = new SyncEngine({ now: () => clock.t });
+  e.clock = clock;
+  return e;
+}
+
+/** The example snapshot, its note renamed NOTE so that the update and delete examples apply. */
+function snapshot(revision, overrides = {}) {
+  const base = example('server', 'snapshot');
+  return { ...base, revision, notes: base.notes.map((n) => ({ ...n, id: NOTE })), ...overrides };
+}
+
+function note(id, props = {}) {
+  return { ...example('server', 'snapshot').notes[0], id, ...props };
+}
+
+function created(revision, noteProps = {}, changeId = `other-${revision}`) {
+  const base = example('server', 'note_created');
+  return { ...base, revision, changeId, participantId: OTHER, note: { ...base.note, ...noteProps } };
+}
+
+function updated(revision, set, changeId = `other-${revision}`, noteId = NOTE) {
+  return { ...example('server', 'note_updated'), revision, changeId, participantId: OTHER, noteId, set };
+}
+
+function deleted(revision, changeId = `other-${revision}`, noteId = NOTE) {
+  return { ...example('server', 'note_deleted'), revision, changeId, participantId: OTHER, noteId };
+}
+
+function ack(changeId, revision) {
+  return { ...example('server', 'ack'), changeId, revision };
+}
+
+function refusal(changeId, code = 'note_deleted') {
+  return { ...example('server', 'error'), changeId, code };
+}
+
+function startedAt(revision = 42, overrides) {
+  const e = engine();
+  e.receive(snapshot(revision, overrides));
+  return e;
+}
+
+const texts = (e) => e.notes().map((n) => n.text);
+
+// --- RV1 / SY4: revision order ------------------------------------------------------------------
+
+test('RV1 events are applied in revision order, whatever order they arrive in', () => {
+  const e = startedAt(42);
+  e.receive(updated(44, { text: 'second' }));
+  assert.equal(e.confirmedRevision, 42, 'revision 44 must wait for 43');
+  assert.equal(e.note(NOTE).text, 'Qui prend soin du commun ?');
+  e.receive(updated(43, { text: 'first' }));
+  assert.equal(e.confirmedRevision, 44);
+  assert.equal(e.note(NOTE).text, 'second');
+});
+
+test('SY4 a duplicate event, or one at or below the confirmed revision, is ignored', () => {
+  const e = startedAt(42);
+  e.receive(updated(43, { text: 'applied' }));
+  e.receive(updated(43, { text: 'duplicate' }));
+  e.receive(updated(42, { text: 'at confirmed' }));
+  e.receive(updated(7, { text: 'old' }));
+  e.receive(created(40, { id: 'n-old' }));
+  assert.equal(e.confirmedRevision, 43);
+  assert.deepEqual(texts(e), ['applied']);
+  assert.equal(e.needsSync(), false, 'ignored events are not a gap');
+});
+
+test('SY4 an event beyond the next revision is held until the gap fills', () => {
+  const e = startedAt(42);
+  e.receive(created(45, { id: 'n-late', text: 'late', z: 9 }));
+  e.receive(updated(44, { text: 'middle' }));
+  assert.equal(e.confirmedRevision, 42);
+  assert.equal(e.note('n-late'), null);
+  assert.equal(e.note(NOTE).text, 'Qui prend soin du commun ?');
+  e.receive(updated(43, { x: 1 }));
+  assert.equal(e.confirmedRevision, 45);
+  assert.equal(e.note(NOTE).text, 'middle');
+  assert.equal(e.note(NOTE).x, 1);
+  assert.equal(e.note('n-late').text, 'late');
+  assert.equal(e.needsSync(), false);
+});
+
+test('SY4 needsSync() is false before a gap has lasted 2 s and true from then on', () => {
+  const e = startedAt(42);
+  assert.equal(GAP_TIMEOUT_MS, 2000);
+  e.clock.t = 1000;
+  e.receive(updated(44, { text: 'ahead' }));
+  assert.equal(e.needsSync(), false);
+  e.clock.t = 2999;
+  assert.equal(e.needsSync(), false);
+  e.clock.t = 3000;
+  assert.equal(e.needsSync(), true);
+  e.clock.t = 60000;
+  assert.equal(e.needsSync(), true);
+  e.receive(updated(43, { text: 'filled' }));
+  assert.equal(e.needsSync(), false, 'the gap is filled');
+});
+
+test('SY4 without a gap needsSync() stays false however long it waits', () => {
+  const e = startedAt(42);
+  e.receive(updated(43, { text: 'next' }));
+  e.clock.t = 1e9;
+  assert.equal(e.needsSync(), false);
+});
+
+test('SY4 syncRequested() restarts the 2 s wait', () => {
+  const e = startedAt(42);
+  e.receive(updated(44, { text: 'ahead' }));
+  e.clock.t = 2500;
+  assert.equal(e.needsSync(), true);
+  e.syncRequested();
+  assert.equal(e.needsSync(), false);
+  e.clock.t = 4499;
+  assert.equal(e.needsSync(), false);
+  e.clock.t = 4500;
+  assert.equal(e.needsSync(), true);
+});
+
+test('SY4 a snapshot drops held events at or below its revision and then drains later ones', () => {
+  const e = startedAt(40);
+  e.receive(updated(42, { text: 'stale 42' }));
+  e.receive(updated(43, { text: 'stale 43' }));
+  e.receive(created(44, { id: 'n-44', text: 'after', z: 10 }));
+  e.receive(updated(46, { text: 'after the hole' }));
+  assert.equal(e.confirmedRevision, 40);
+  e.clock.t = 5000;
+  assert.equal(e.needsSync(), true);
+
+  e.receive(snapshot(43, { notes: [note(NOTE, { text: 'fresh', z: 3 })] }));
+  assert.equal(e.confirmedRevision, 44, 'the snapshot (43) then the held 44');
+  assert.equal(e.note(NOTE).text, 'fresh', 'held events at or below the snapshot are dropped');
+  assert.equal(e.note('n-44').text, 'after');
+  e.clock.t = 7000;
+  assert.equal(e.needsSync(), true, 'a hole remains at 45 while 46 is held');
+  e.receive(updated(45, { x: 5 }));
+  assert.equal(e.confirmedRevision, 46);
+  assert.equal(e.note(NOTE).text, 'after the hole');
+  assert.equal(e.needsSync(), false);
+});
+
+test('SY4 a snapshot that covers every held event ends the gap', () => {
+  const e = startedAt(40);
+  e.receive(updated(42, { text: 'stale' }));
+  e.clock.t = 3000;
+  assert.equal(e.needsSync(), true);
+  e.receive(snapshot(45, { notes: [note(NOTE, { text: 'fresh' })] }));
+  assert.equal(e.needsSync(), false);
+  assert.equal(e.confirmedRevision, 45);
+  assert.equal(e.note(NOTE).text, 'fresh');
+  e.receive(updated(42, { text: 'late and old' }));
+  assert.equal(e.note(NOTE).text, 'fresh');
+});
+
+// --- SY2: pending changes -----------------------------------------------------------------------
+
+test('SY2 a proposed change is drawn at once on top of the confirmed state', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'mine' } });
+  assert.equal(e.note(NOTE).text, 'mine');
+  assert.equal(e.confirmedNotes.get(NOTE).text, 'Qui prend soin du commun ?', 'not confirmed yet');
+  e.propose({ type: 'create_note', changeId: 'me-2', noteId: 'n-me', x: 1, y: 2, width: 200, height: 140, text: 'new', color: 'pink' });
+  const mine = e.note('n-me');
+  assert.deepEqual({ ...mine }, { id: 'n-me', x: 1, y: 2, width: 200, height: 140, text: 'new', color: 'pink', z: 4, createdBy: null });
+  assert.equal(e.pendingCount(), 2);
+  assert.deepEqual(e.pendingChanges().map((c) => c.changeId), ['me-1', 'me-2']);
+});
+
+test('SY2 pending changes are applied in the order they were made', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'one', x: 10 } });
+  e.propose({ type: 'update_note', changeId: 'me-2', noteId: NOTE, set: { text: 'two' } });
+  assert.equal(e.note(NOTE).text, 'two');
+  assert.equal(e.note(NOTE).x, 10);
+});
+
+test('SY2 pending changes stay on top of later remote events of other clients', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'mine' } });
+  e.receive(updated(43, { text: 'theirs', y: 500 }, 'other-1'));
+  assert.equal(e.pendingCount(), 1);
+  assert.equal(e.note(NOTE).text, 'mine', 'the pending text is drawn over the remote one');
+  assert.equal(e.note(NOTE).y, 500, 'the remote property the change does not touch shows');
+  // The server orders my change after theirs: the drawing converges to server order.
+  e.receive({ ...updated(44, { text: 'mine' }, 'me-1'), participantId: ME });
+  assert.equal(e.pendingCount(), 0);
+  assert.equal(e.note(NOTE).text, 'mine');
+  assert.equal(e.confirmedNotes.get(NOTE).text, 'mine');
+});
+
+test('SY2 a change stops being pending when its event (same changeId) arrives', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'mine' } });
+  e.propose({ type: 'update_note', changeId: 'me-2', noteId: NOTE, set: { x: 7 } });
+  e.receive(updated(43, { text: 'mine' }, 'someone-else'));
+  assert.equal(e.pendingCount(), 2, 'another changeId does not settle mine');
+  e.receive(updated(44, { text: 'mine' }, 'me-1'));
+  assert.deepEqual(e.pendingChanges().map((c) => c.changeId), ['me-2']);
+  // The server ordered a remote change after mine: with me-1 settled the remote value shows.
+  e.receive(updated(45, { text: 'theirs, later' }));
+  assert.equal(e.note(NOTE).text, 'theirs, later');
+  assert.equal(e.note(NOTE).x, 7, 'me-2 is still drawn on top');
+});
+
+test('SY2 an event held behind a gap does not settle its change until it is applied', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'mine' } });
+  e.receive(updated(44, { text: 'mine' }, 'me-1'));
+  assert.equal(e.pendingCount(), 1);
+  assert.equal(e.note(NOTE).text, 'mine');
+  e.receive(updated(43, { text: 'theirs' }));
+  assert.equal(e.pendingCount(), 0);
+  assert.equal(e.note(NOTE).text, 'mine');
+});
+
+test('SY2 a change stops being pending on its ack', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'delete_note', changeId: 'me-1', noteId: NOTE });
+  e.propose({ type: 'update_note', changeId: 'me-2', noteId: 'n-none', set: { x: 1 } });
+  assert.equal(e.receive(ack('me-1', 43)), null);
+  assert.deepEqual(e.pendingChanges().map((c) => c.changeId), ['me-2']);
+  assert.equal(e.receive(ack('unknown', 44)), null);
+  assert.equal(e.pendingCount(), 1);
+});
+
+test('SY2 an ack that arrives before its event (held behind a gap) keeps the change drawn until the event is applied', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'mine' } });
+  e.receive(updated(44, { text: 'mine' }, 'me-1')); // held: 43 is missing
+  e.receive(ack('me-1', 44));
+  assert.equal(e.pendingCount(), 0, 'acknowledged: no longer unsent');
+  assert.deepEqual(e.pendingChanges(), [], 'acknowledged: not sent again after a reconnect');
+  assert.equal(e.note(NOTE).text, 'mine', 'still drawn while its event waits for 43');
+  e.receive(updated(43, { text: 'theirs' }));
+  assert.equal(e.confirmedRevision, 44);
+  assert.equal(e.note(NOTE).text, 'mine');
+  assert.equal(e.pending.size, 0, 'settled once its revision is confirmed');
+});
+
+test('SY2 an ack for a revision already confirmed settles the change at once', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'mine' } });
+  e.receive(snapshot(50)); // e.g. a catch-up snapshot that already holds the change
+  e.receive(ack('me-1', 44));
+  assert.equal(e.pending.size, 0);
+});
+
+test('SY2 an error with its changeId refuses the change: receive returns {refused}', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'refused' } });
+  e.propose({ type: 'update_note', changeId: 'me-2', noteId: NOTE, set: { x: 99 } });
+  const error = refusal('me-1');
+  assert.deepEqual(e.receive(error), { refused: error });
+  assert.deepEqual(e.pendingChanges().map((c) => c.changeId), ['me-2']);
+  assert.equal(e.note(NOTE).text, 'Qui prend soin du commun ?', 'the refused text is no longer drawn');
+  assert.equal(e.note(NOTE).x, 99);
+  // An error for no pending change (or without a changeId) refuses nothing.
+  assert.equal(e.receive(refusal('me-1')), null);
+  assert.equal(e.receive({ type: 'error', code: 'bad_message', message: 'x is missing' }), null);
+  assert.equal(e.pendingCount(), 1);
+});
+
+test('SY2 a refused create disappears from the drawing', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'create_note', changeId: 'me-1', noteId: 'n-me', x: 0, y: 0, width: 200, height: 140, text: 'gone soon', color: 'blue' });
+  assert.ok(e.note('n-me'));
+  assert.equal(e.notes().length, 2);
+  const outcome = e.receive(refusal('me-1', 'note_exists'));
+  assert.equal(outcome.refused.code, 'note_exists');
+  assert.equal(e.note('n-me'), null);
+  assert.equal(e.notes().length, 1);
+});
+
+test('SY2 propose() refuses what is not a change', () => {
+  const e = startedAt(42);
+  assert.throws(() => e.propose({ type: 'move_cursor', x: 1, y: 2, editingNoteId: null }));
+  assert.throws(() => e.propose({ type: 'delete_note', noteId: NOTE }));
+  assert.equal(e.pendingCount(), 0);
+});
+
+// --- NT2 to NT4 ---------------------------------------------------------------------------------
+
+test('NT2 each property is last-writer-wins in server order, not arrival order', () => {
+  const e = startedAt(42);
+  e.receive(updated(45, { x: 3 }));
+  e.receive(updated(44, { x: 2, color: 'green' }));
+  e.receive(updated(43, { x: 1, text: 'from 43', color: 'pink' }));
+  const n = e.note(NOTE);
+  assert.equal(n.x, 3);
+  assert.equal(n.color, 'green');
+  assert.equal(n.text, 'from 43');
+  assert.equal(n.y, -40, 'properties no event set keep their value');
+  assert.equal(n.width, 200);
+});
+
+test('NT3 a delete is final: later updates and bring-to-front of that note are ignored', () => {
+  const e = startedAt(42);
+  e.receive(deleted(43));
+  assert.equal(e.note(NOTE), null);
+  e.receive(updated(44, { text: 'zombie' }));
+  e.receive(updated(45, { z: 50 }));
+  assert.equal(e.confirmedRevision, 45);
+  assert.equal(e.note(NOTE), null);
+  assert.deepEqual(e.notes(), []);
+  // A pending change of this tab cannot bring it back either.
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'zombie' } });
+  e.propose({ type: 'bring_note_to_front', changeId: 'me-2', noteId: NOTE });
+  assert.deepEqual(e.notes(), []);
+});
+
+test('NT3 a pending delete hides the note until the server answers', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'delete_note', changeId: 'me-1', noteId: NOTE });
+  assert.equal(e.note(NOTE), null);
+  e.receive(updated(43, { text: 'edited meanwhile' }));
+  assert.equal(e.note(NOTE), null, 'the pending delete stays on top');
+  e.receive(deleted(44, 'me-1'));
+  assert.equal(e.pendingCount(), 0);
+  assert.equal(e.note(NOTE), null);
+});
+
+test('NT4 notes() is sorted by ascending z, and bring_note_to_front is drawn at max z + 1', () => {
+  const e = startedAt(42, {
+    notes: [note('n-a', { z: 5, text: 'a' }), note('n-b', { z: 1, text: 'b' }), note('n-c', { z: 3, text: 'c' })],
+  });
+  assert.deepEqual(texts(e), ['b', 'c', 'a']);
+  assert.equal(e.frontZ(), 6);
+  e.propose({ type: 'bring_note_to_front', changeId: 'me-1', noteId: 'n-b' });
+  assert.deepEqual(texts(e), ['c', 'a', 'b']);
+  assert.equal(e.note('n-b').z, 6);
+  // The server's answer replaces the guess.
+  e.receive(updated(43, { z: 6 }, 'me-1', 'n-b'));
+  assert.equal(e.pendingCount(), 0);
+  assert.equal(e.confirmedNotes.get('n-b').z, 6);
+  assert.deepEqual(texts(e), ['c', 'a', 'b']);
+});
+
+test('NT4 a pending create is drawn in front, and a remote bring-to-front reorders the notes', () => {
+  const e = startedAt(42, { notes: [note('n-a', { z: 2, text: 'a' }), note('n-b', { z: 7, text: 'b' })] });
+  e.propose({ type: 'create_note', changeId: 'me-1', noteId: 'n-me', x: 0, y: 0, width: 200, height: 140, text: 'me', color: 'yellow' });
+  assert.equal(e.note('n-me').z, 8);
+  assert.deepEqual(texts(e), ['a', 'b', 'me']);
+  e.receive(updated(43, { z: 8 }, 'other-1', 'n-a'));
+  assert.equal(e.note('n-a').z, 8);
+  assert.equal(e.note('n-me').z, 9, 'the pending create is recomputed above the new front');
+  assert.deepEqual(texts(e), ['b', 'a', 'me']);
+});
+
+// --- HS6: participants --------------------------------------------------------------------------
+
+test('HS6 participants come from the snapshot, participant_joined and presence_changed', () => {
+  const e = startedAt(45);
+  assert.deepEqual(e.participantList(), example('server', 'snapshot').participants);
+  e.receive({ ...example('server', 'participant_joined'), revision: 46 });
+  e.receive({ ...example('server', 'presence_changed'), revision: 47 });
+  const gabriel = e.participantList().find((p) => p.id === OTHER);
+  assert.deepEqual(gabriel, { id: OTHER, name: 'Gabriel', color: '#1971c2', online: false });
+  e.receive({ type: 'presence_changed', revision: 48, participantId: OTHER, online: true });
+  e.receive({ type: 'presence_changed', revision: 49, participantId: ME, online: false });
+  assert.equal(e.participantList().find((p) => p.id === OTHER).online, true);
+  assert.equal(e.participantList().find((p) => p.id === ME).online, false);
+  // A presence event for someone unknown does not invent a participant.
+  e.receive({ type: 'presence_changed', revision: 50, participantId: 'p-nobody', online: true });
+  assert.equal(e.participantList().length, 2);
+  assert.equal(e.confirmedRevision, 50);
+});
+
+test('HS6 a participant_joined beyond a gap is held like any revisioned event', () => {
+  const e = startedAt(45);
+  e.receive({ ...example('server', 'participant_joined'), revision: 47 });
+  assert.equal(e.participantList().length, 1);
+  e.receive({ ...example('server', 'presence_changed'), participantId: ME, revision: 46 });
+  assert.equal(e.participantList().length, 2);
+  assert.equal(e.participantList().find((p) => p.id === ME).online, false);
+});
+
+// --- subscribe ----------------------------------------------------------------------------------
+
+test('SY2 subscribe() listeners hear every change of the drawing, and stop after unsubscribe', () => {
+  const e = engine();
+  const reasons = [];
+  const unsubscribe = e.subscribe((reason) => reasons.push(reason));
+  e.receive(snapshot(42));
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'a' } });
+  e.propose({ type: 'update_note', changeId: 'me-2', noteId: NOTE, set: { text: 'b' } });
+  e.propose({ type: 'update_note', changeId: 'me-3', noteId: NOTE, set: { text: 'c' } });
+  e.receive(updated(44, { x: 1 })); // held: nothing drawn changes
+  assert.deepEqual(reasons, ['snapshot', 'local', 'local', 'local']);
+  e.receive(updated(43, { x: 0 }, 'me-1'));
+  e.receive(ack('me-2', 45));
+  e.receive(refusal('me-3'));
+  assert.deepEqual(reasons, ['snapshot', 'local', 'local', 'local', 'event', 'ack', 'refused']);
+  const second = [];
+  e.subscribe((reason) => second.push(reason));
+  unsubscribe();
+  e.receive(updated(45, { x: 2 }));
+  assert.equal(reasons.length, 7);
+  assert.deepEqual(second, ['event']);
+});
+
+test('SY2 notes() reflects a change right after the listener is called', () => {
+  const e = startedAt(42);
+  const seen = [];
+  e.subscribe(() => seen.push(e.note(NOTE)?.text));
+  e.notes(); // fill the cache
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'now' } });
+  e.receive(updated(43, { text: 'remote' }, 'me-1'));
+  assert.deepEqual(seen, ['now', 'remote']);
+});
