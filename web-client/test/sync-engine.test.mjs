@@ -430,3 +430,23 @@ test('SY2 notes() reflects a change right after the listener is called', () => {
   e.receive(updated(43, { text: 'remote' }, 'me-1'));
   assert.deepEqual(seen, ['now', 'remote']);
 });
+
+test('SY3 pending changes survive a reload of the tab and are proposed again with the same ids', async () => {
+  const { keepPendingAcrossReloads } = await import('../src/main/webroot/js/pending-store.js');
+  const storage = new Map();
+  const store = { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => storage.set(k, v) };
+  const before = startedAt(42);
+  keepPendingAcrossReloads(before, 'w1', store);
+  before.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { text: 'offline' } });
+  before.propose({ type: 'delete_note', changeId: 'me-2', noteId: NOTE });
+  before.receive(ack('me-2', 43));
+
+  const after = engine(); // the page after the reload
+  keepPendingAcrossReloads(after, 'w1', store);
+  assert.deepEqual(after.pendingChanges().map((c) => c.changeId), ['me-1'], 'the acknowledged one is not kept');
+  after.receive(snapshot(43));
+  assert.equal(after.note(NOTE).text, 'offline');
+  after.receive(ack('me-1', 44));
+  after.receive(updated(44, { text: 'offline' }, 'me-1'));
+  assert.equal(JSON.parse(storage.get('atelier.pending.w1')).length, 0);
+});

@@ -6,6 +6,7 @@ import { Connection } from './connection.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
 import { NotesLayer } from './notes-layer.js';
+import { keepPendingAcrossReloads } from './pending-store.js';
 import { Presence } from './presence.js';
 import { idFactory } from './protocol.js';
 import { showFailure, showStatus } from './status-view.js';
@@ -85,6 +86,7 @@ function openRoom(workshop) {
   });
 
   const engine = new SyncEngine();
+  keepPendingAcrossReloads(engine, workshop.id);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const connection = new Connection({ url: `${scheme}://${location.host}/ws`, workshopId: workshop.id, engine, identity });
   const boardElement = document.querySelector('[data-testid=canvas]');
@@ -144,6 +146,10 @@ function openRoom(workshop) {
   addEventListener('online', () => connection.retryNow());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') connection.retryNow();
+  });
+  addEventListener('beforeunload', (event) => {
+    // Closing the tab (not reloading it) would lose what is not sent yet: ask first.
+    if (engine.pendingCount() > 0 && connection.state !== 'connected') event.preventDefault();
   });
   window.atelier = { engine, connection };
   connection.start();

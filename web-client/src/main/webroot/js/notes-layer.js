@@ -18,6 +18,7 @@ export class NotesLayer {
     Object.assign(this, { world, engine, connection, ids, viewport, presence });
     this.elements = new Map(); // noteId -> element
     this.overrides = new Map(); // noteId -> geometry shown during a drag or resize, not yet sent
+    this.drawn = new WeakMap(); // element -> {note, rank} it shows now
     this.gesture = null;
     this.lastTap = null;
     this.color = 'yellow';
@@ -34,7 +35,11 @@ export class NotesLayer {
     notes.forEach((note, rank) => {
       seen.add(note.id);
       const element = this.elements.get(note.id) ?? this.create(note.id);
-      this.draw(element, { ...note, ...this.overrides.get(note.id) }, rank + 1);
+      const override = this.overrides.get(note.id);
+      // Unchanged notes keep their object in the engine: with 2,000 notes, most draws are skipped.
+      if (!override && this.drawn.get(element)?.note === note && this.drawn.get(element).rank === rank) return;
+      this.draw(element, override ? { ...note, ...override } : note, rank + 1);
+      this.drawn.set(element, { note, rank });
     });
     for (const [id, element] of this.elements) {
       if (!seen.has(id)) {
@@ -79,7 +84,9 @@ export class NotesLayer {
     element.dataset.x = String(note.x);
     element.dataset.y = String(note.y);
     element.dataset.color = note.color;
-    element.className = `note note-${note.color}${element === this.gesture?.element ? ' dragging' : ''}`;
+    element.className = `note note-${note.color}`;
+    element.classList.toggle('dragging', element === this.gesture?.element);
+    element.classList.toggle('editing', this.editor.noteId === note.id);
     element.style.transform = `translate(${note.x}px, ${note.y}px)`;
     element.style.width = `${note.width}px`;
     element.style.height = `${note.height}px`;
@@ -239,6 +246,7 @@ export class NotesLayer {
     const gesture = this.gesture;
     if (!gesture || gesture.pointerId !== event.pointerId) return;
     this.gesture = null;
+    this.drawn.delete(gesture.element);
     const geometry = this.overrides.get(noteId);
     this.overrides.delete(noteId);
     if (gesture.moved && geometry && event.type === 'pointerup') {

@@ -69,6 +69,35 @@ class WorkshopSocketTest {
   }
 
   @Test
+  @DisplayName(
+      "HS5 RV2 a snapshot larger than one WebSocket frame arrives whole while live events flow")
+  void largeSnapshotIsNotInterleaved() {
+    TestClient writer = join("Rédactrice");
+    String text = "x".repeat(1_000);
+    int notes = 120; // About 140 KB of snapshot: more than one 64 KiB frame.
+    for (int i = 0; i < notes; i++) {
+      writer.send(
+          new ClientMessage.CreateNote(
+              "big-" + i, "n-big-" + i, i * 10.0, 0.0, 200.0, 140.0, text, "yellow"));
+    }
+    writer.await(Ack.class, ack -> ack.changeId().equals("big-" + (notes - 1)));
+    for (int round = 0; round < 15; round++) {
+      // Live events for the workshop's sockets, sent from the feed while the snapshot is written.
+      for (int i = 0; i < 20; i++) {
+        writer.send(
+            new ClientMessage.UpdateNote(
+                "move-" + round + "-" + i,
+                "n-big-" + i,
+                new NoteProperties((double) round, (double) i, null, null, null, null, null)));
+      }
+      TestClient newcomer = join("Arrivée " + round);
+      Snapshot snapshot = newcomer.await(Snapshot.class);
+      assertThat(snapshot.notes()).hasSize(notes);
+      newcomer.close();
+    }
+  }
+
+  @Test
   @DisplayName("HS1 a first message other than hello closes the socket with 4001")
   void helloFirst() {
     TestClient client = connect().send(new ClientMessage.Ping(1L));

@@ -127,7 +127,13 @@ public final class ConvergingClient {
                 + " of "
                 + revision
                 + ", held "
-                + held.keySet());
+                + held.keySet()
+                + ", welcomed "
+                + welcomed
+                + ", socket "
+                + (socket == null ? "none" : socket.isClosed() ? "closed" : "open")
+                + ", last frames "
+                + (socket == null ? "-" : lastFrames(socket.frames())));
       }
       if (now > nextSync && socket != null && welcomed) {
         socket.send(new ClientMessage.Sync(confirmedRevision())); // SY4: a gap that lasts.
@@ -135,6 +141,10 @@ public final class ConvergingClient {
       }
       TimeUnit.NANOSECONDS.timedWait(this, Math.min(deadline, nextSync) - now);
     }
+  }
+
+  private static java.util.List<String> lastFrames(java.util.List<String> frames) {
+    return frames.subList(Math.max(0, frames.size() - 3), frames.size());
   }
 
   private synchronized void receive(ServerMessage message) {

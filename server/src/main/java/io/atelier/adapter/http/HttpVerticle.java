@@ -42,7 +42,11 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/workshops/:id/participants").handler(workshopRoutes::participants);
     router.get("/ws").handler(gateway::upgrade);
     router.get("/w/:id").handler(pages::workshop);
-    router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+    // Max-age 0: browsers revalidate (304) on every load, so a new release reaches them at once
+    // (a client too old for the protocol is told to reload: HS2).
+    router
+        .route("/*")
+        .handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(0));
     router.route("/api/*").last().handler(workshopRoutes::notFound);
 
     HttpServerOptions options =
