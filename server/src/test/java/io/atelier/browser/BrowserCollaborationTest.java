@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.atelier.browser.AtelierPage.Commit;
 import io.atelier.browser.AtelierPage.NoteView;
-import io.atelier.testing.RunningServer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +25,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,13 +47,11 @@ import org.openqa.selenium.support.ui.Select;
  * The whole client in real headless Chromium against a real node: what two people see of each
  * other's work, reloads, reconnects and offline edits. At most two browsers run at once.
  */
-class BrowserCollaborationTest {
+class BrowserCollaborationTest extends ServerWithChromium {
   /** A reconnect after an outage waits for the client's capped, jittered back-off (SY5). */
   private static final Duration RECONNECT = Duration.ofSeconds(15);
 
   private static final int MAX_BROWSERS = 2;
-
-  private static RunningServer server;
 
   private final List<HeadlessChromium> browsers = new ArrayList<>();
   private final List<AtelierPage> pages = new ArrayList<>();
@@ -70,24 +64,6 @@ class BrowserCollaborationTest {
         keepDiagnostics(context.getRequiredTestMethod().getName());
         throw error;
       };
-
-  @BeforeAll
-  static void startServer() {
-    HeadlessChromium.assumeInstalled();
-    server = new RunningServer();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void needsChromium() {
-    HeadlessChromium.assumeInstalled();
-  }
 
   @AfterEach
   void closeBrowsers() {

@@ -5,14 +5,10 @@ import static io.atelier.browser.AtelierPage.ONE_SECOND;
 import static io.atelier.browser.AtelierPage.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atelier.testing.RunningServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,27 +20,8 @@ import org.openqa.selenium.interactions.Actions;
  * What the note's tools and the presence marks do, seen from a second browser: recolour, resize,
  * bring to front, delete; others' cursors, who is editing which note, who went away.
  */
-class NoteToolsBrowserTest {
-  private static RunningServer server;
+class NoteToolsBrowserTest extends ServerWithChromium {
   private final List<HeadlessChromium> browsers = new ArrayList<>();
-
-  @BeforeAll
-  static void startServer() {
-    HeadlessChromium.assumeInstalled();
-    server = new RunningServer();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void needsChromium() {
-    HeadlessChromium.assumeInstalled();
-  }
 
   @AfterEach
   void closeBrowsers() {
