@@ -111,7 +111,7 @@ final class RoomScenario {
           long now = System.nanoTime();
           if (now >= end) {
             vertx.cancelTimer(timer);
-            measuring = now < end; // Stays true for deliveries of changes sent before the end.
+            // measuring stays true: changes sent before the end may still be in flight.
             vertx.setTimer(2_000, drained -> done.complete(report(room, measuredSends.get())));
             return;
           }
