@@ -4,7 +4,9 @@ import static io.atelier.browser.AtelierPage.LONG;
 import static io.atelier.browser.AtelierPage.ONE_SECOND;
 import static io.atelier.browser.AtelierPage.testId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Pause;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 
 /**
  * What the note's tools and the presence marks do, seen from a second browser: recolour, resize,
@@ -127,6 +133,113 @@ class NoteToolsBrowserTest extends ServerWithChromium {
                         anaId.equals(p.getDomAttribute("data-participant-id"))
                             && "false".equals(p.getDomAttribute("data-online"))));
     ben.await(LONG, "Ana's cursor is gone", d -> d.findElements(anaCursor).isEmpty());
+  }
+
+  @Test
+  @DisplayName("NT1 NT2 on a touch screen a double tap creates a note and a finger drags it")
+  void touch() {
+    String joinUrl = server.createWorkshop("Tactile", "fr").getString("joinUrl");
+    AtelierPage ana = browser("Ana", joinUrl);
+    WebElement canvas = ana.driver().findElement(AtelierPage.CANVAS);
+    Rectangle box = canvas.getRect();
+    int x = box.getX() + box.getWidth() / 2;
+    int y = box.getY() + box.getHeight() / 2;
+    PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+    Sequence doubleTap = new Sequence(finger, 0);
+    doubleTap.addAction(
+        finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), x, y));
+    for (int tap = 0; tap < 2; tap++) {
+      doubleTap.addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+      doubleTap.addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+      doubleTap.addAction(new Pause(finger, Duration.ofMillis(60)));
+    }
+    ((org.openqa.selenium.interactions.Interactive) ana.driver()).perform(List.of(doubleTap));
+    WebElement editor = ana.awaitVisible(testId("note-editor"), LONG);
+    editor.sendKeys("Au doigt", Keys.ESCAPE);
+    String noteId =
+        ana.await(LONG, "one note", d -> ana.noteIds().stream().findFirst().orElse(null));
+    AtelierPage.NoteView before = ana.awaitNoteText(noteId, "Au doigt", LONG);
+
+    Rectangle note = ana.noteElement(noteId).getRect();
+    int startX = note.getX() + 30;
+    int startY = note.getY() + 60;
+    Sequence drag = new Sequence(finger, 0);
+    drag.addAction(
+        finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), startX, startY));
+    drag.addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+    for (int step = 1; step <= 4; step++) {
+      drag.addAction(
+          finger.createPointerMove(
+              Duration.ofMillis(30),
+              PointerInput.Origin.viewport(),
+              startX + 20 * step,
+              startY + 10 * step));
+    }
+    drag.addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+    ((org.openqa.selenium.interactions.Interactive) ana.driver()).perform(List.of(drag));
+    // A drag lands on whole canvas units.
+    ana.await(
+        LONG,
+        "the note moved by (80, 40) from " + before,
+        d ->
+            ana.note(noteId)
+                .filter(
+                    n ->
+                        Math.abs(n.x() - (before.x() + 80)) < 1
+                            && Math.abs(n.y() - (before.y() + 40)) < 1)
+                .orElse(null));
+    ana.awaitNothingUnsent(LONG);
+  }
+
+  @Test
+  @DisplayName("the canvas pans and zooms: the view changes, the notes' positions do not")
+  void panAndZoom() {
+    String joinUrl = server.createWorkshop("Vue", "en").getString("joinUrl");
+    AtelierPage ana = browser("Ana", joinUrl);
+    String noteId = ana.createNoteAndAwait("Zoom");
+    AtelierPage.NoteView model = ana.requireNote(noteId);
+    Map<String, Number> before = screenBox(ana, noteId);
+
+    WebElement canvas = ana.driver().findElement(AtelierPage.CANVAS);
+    canvas.click();
+    ana.press("+");
+    ana.await(
+        LONG,
+        "zoom shows 120 %",
+        d -> d.findElement(testId("zoom-reset")).getText().replace('\u00a0', ' ').equals("120 %"));
+    Map<String, Number> zoomed = screenBox(ana, noteId);
+    assertThat(zoomed.get("width").doubleValue())
+        .isCloseTo(before.get("width").doubleValue() * 1.2, within(0.5));
+
+    // Dragging the background pans: the note moves on screen by the drag, not on the canvas.
+    new Actions(ana.driver())
+        .moveToElement(
+            canvas, -canvas.getRect().getWidth() / 2 + 20, -canvas.getRect().getHeight() / 2 + 20)
+        .clickAndHold()
+        .moveByOffset(50, 30)
+        .moveByOffset(50, 30)
+        .release()
+        .perform();
+    ana.await(
+        LONG,
+        "the note is drawn 100, 60 pixels further",
+        d -> {
+          Map<String, Number> now = screenBox(ana, noteId);
+          return Math.abs(now.get("x").doubleValue() - (zoomed.get("x").doubleValue() + 100)) <= 1
+              && Math.abs(now.get("y").doubleValue() - (zoomed.get("y").doubleValue() + 60)) <= 1;
+        });
+    assertThat(ana.requireNote(noteId)).isEqualTo(model);
+    assertThat(ana.pendingCount()).isZero();
+  }
+
+  /** Where the note is drawn on screen, transforms included (the canvas's pan and zoom). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Number> screenBox(AtelierPage page, String noteId) {
+    return (Map<String, Number>)
+        page.script(
+            "const r = arguments[0].getBoundingClientRect();"
+                + " return {x: r.x, y: r.y, width: r.width};",
+            page.noteElement(noteId));
   }
 
   private static WebElement tool(AtelierPage page, String noteId, String testid) {
