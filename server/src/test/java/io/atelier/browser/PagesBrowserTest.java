@@ -1,0 +1,59 @@
+package io.atelier.browser;
+
+import static io.atelier.browser.AtelierPage.LONG;
+import static io.atelier.browser.AtelierPage.testId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+
+/** The pages around the canvas: a link to nothing, and the choice of language. */
+class PagesBrowserTest extends ServerWithChromium {
+  private HeadlessChromium browser;
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  @DisplayName("HS3 a link to a workshop that does not exist says so, in French by default")
+  void unknownWorkshop() {
+    browser = HeadlessChromium.start();
+    AtelierPage page = new AtelierPage(browser.driver(), "Personne");
+    page.driver().get(server.baseUrl() + "/w/AAAAAAAAAAAAAAAAAAAAAA");
+    String text = page.awaitVisible(testId("gate-problem"), LONG).getText();
+    assertThat(text).contains("n’existe pas");
+    assertThat(
+            page.driver().findElements(AtelierPage.NAME_INPUT).stream()
+                .anyMatch(e -> e.isDisplayed()))
+        .isFalse();
+  }
+
+  @Test
+  @DisplayName("the page follows the workshop's language, and the reader's own choice is kept")
+  void languageChoice() {
+    String joinUrl = server.createWorkshop("Langues", "fr").getString("joinUrl");
+    browser = HeadlessChromium.start();
+    AtelierPage page = new AtelierPage(browser.driver(), "Aminata").join(joinUrl);
+    WebDriver driver = page.driver();
+    page.await(LONG, "French", d -> addNoteLabel(d).equals("Ajouter une note"));
+    assertThat(driver.findElement(testId("connection-status")).getText()).contains("Connecté");
+
+    driver.findElement(testId("language-toggle")).click();
+    page.await(LONG, "English", d -> addNoteLabel(d).equals("Add a note"));
+    assertThat(driver.findElement(testId("connection-status")).getText()).contains("Connected");
+    assertThat(driver.findElement(testId("participant-list")).getText()).contains("(you)");
+
+    page.reload();
+    page.await(LONG, "still English after a reload", d -> addNoteLabel(d).equals("Add a note"));
+  }
+
+  private static String addNoteLabel(WebDriver driver) {
+    return driver.findElement(AtelierPage.ADD_NOTE_BUTTON).getText();
+  }
+}
