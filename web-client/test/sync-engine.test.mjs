@@ -450,3 +450,26 @@ test('SY3 pending changes survive a reload of the tab and are proposed again wit
   after.receive(updated(44, { text: 'offline' }, 'me-1'));
   assert.equal(JSON.parse(storage.get('atelier.pending.w1')).length, 0);
 });
+
+test('SY4 a synced above the confirmed revision asks for sync at once, not after 2 s', () => {
+  const e = engine();
+  e.receive({ type: 'synced', revision: 42 }); // the snapshot before it never arrived
+  assert.equal(e.needsSync(), true);
+  e.receive(snapshot(42));
+  assert.equal(e.needsSync(), false, 'the snapshot ends the gap');
+  e.receive({ type: 'synced', revision: 42 });
+  assert.equal(e.needsSync(), false, 'at the synced revision: nothing to ask');
+  e.receive({ type: 'synced', revision: 40 });
+  assert.equal(e.needsSync(), false, 'below it: live events already went further');
+});
+
+test('SY1 SY4 with nothing confirmed, sync asks from 0 and events from revision 1 build the state', () => {
+  const e = engine();
+  assert.equal(e.syncFrom(), 0);
+  e.receive({ ...example('server', 'participant_joined'), revision: 2 });
+  assert.equal(e.confirmedRevision, null, 'held: revision 1 is missing');
+  e.receive(created(1));
+  assert.equal(e.confirmedRevision, 2);
+  assert.equal(e.notes().length, 1);
+  assert.equal(e.participantList().length, 1);
+});

@@ -208,7 +208,7 @@ export class Connection {
     if (this.state !== 'connected') return;
     const now = this.now();
     if (this.engine.needsSync()) {
-      this.transmit(messages.sync(this.engine.confirmedRevision)); // SY4
+      this.transmit(messages.sync(this.engine.syncFrom())); // SY4
       this.engine.syncRequested();
     }
     if (now - this.lastPing >= HEARTBEAT.pingEveryMs) {

@@ -64,6 +64,13 @@ export class SyncEngine {
     switch (message.type) {
       case 'snapshot':
         return this.takeSnapshot(message);
+      case 'synced':
+        // HS5: every catch-up event precedes synced. Still behind it means something was lost
+        // on the way: ask again now rather than after the 2 s gap timeout (SY4).
+        if (this.confirmedRevision === null || this.confirmedRevision < message.revision) {
+          this.gapSince = this.now() - GAP_TIMEOUT_MS;
+        }
+        return null;
       case 'ack':
         // The event may still be held behind a gap: the change stays drawn until it is applied,
         // so the note does not jump back for a moment.
@@ -141,10 +148,15 @@ export class SyncEngine {
     if (this.drain()) this.changed('event');
   }
 
+  /** The revision sync asks from: a workshop at revision 0 is empty, so "nothing" is 0. */
+  syncFrom() {
+    return this.confirmedRevision ?? 0;
+  }
+
   drain() {
     let applied = false;
-    while (this.confirmedRevision !== null && this.held.has(this.confirmedRevision + 1)) {
-      const event = this.held.get(this.confirmedRevision + 1);
+    while (this.held.has(this.syncFrom() + 1)) {
+      const event = this.held.get(this.syncFrom() + 1);
       this.held.delete(event.revision);
       this.apply(event);
       this.confirmedRevision = event.revision;

@@ -165,6 +165,10 @@ public final class ConvergingClient {
         held.put(event.revision(), event);
         drain();
       }
+    } else if (message instanceof ServerMessage.Synced synced) {
+      if ((confirmedRevision == null || confirmedRevision < synced.revision()) && socket != null) {
+        socket.send(new ClientMessage.Sync(confirmedRevision())); // SY4: behind synced, ask now.
+      }
     } else if (message instanceof ServerMessage.Ack ack) {
       acknowledged.put(ack.changeId(), ack.revision());
       pending.remove(ack.changeId());
@@ -176,8 +180,9 @@ public final class ConvergingClient {
   }
 
   private void drain() {
-    while (confirmedRevision != null && held.containsKey(confirmedRevision + 1)) {
-      ServerMessage.RevisionedMessage event = held.remove(confirmedRevision + 1);
+    // A workshop at revision 0 is empty: with nothing confirmed, events from 1 on apply.
+    while (held.containsKey(confirmedRevision() + 1)) {
+      ServerMessage.RevisionedMessage event = held.remove(confirmedRevision() + 1);
       apply(event);
       confirmedRevision = event.revision();
     }

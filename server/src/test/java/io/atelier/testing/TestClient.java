@@ -29,6 +29,7 @@ public final class TestClient implements AutoCloseable {
   private final WebSocket socket;
   private final List<ServerMessage> received = new ArrayList<>();
   private final List<String> frames = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
   private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
   private final Consumer<ServerMessage> listener;
 
@@ -40,6 +41,7 @@ public final class TestClient implements AutoCloseable {
     this.socket = socket;
     this.listener = listener;
     socket.textMessageHandler(this::onFrame);
+    socket.exceptionHandler(error -> problem("socket error: " + error));
     socket.closeHandler(
         v -> closed.complete(new CloseStatus(socket.closeStatusCode(), socket.closeReason())));
   }
@@ -93,7 +95,13 @@ public final class TestClient implements AutoCloseable {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         throw new AssertionError(
-            "No " + type.getSimpleName() + " within " + timeout + "; got " + frames);
+            "No "
+                + type.getSimpleName()
+                + " within "
+                + timeout
+                + "; got "
+                + frames
+                + (problems.isEmpty() ? "" : "; problems " + problems));
       }
       try {
         TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -111,6 +119,11 @@ public final class TestClient implements AutoCloseable {
 
   public synchronized <T extends ServerMessage> List<T> all(Class<T> type) {
     return received.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** Frames that were not server messages, and socket errors, in the order they happened. */
+  public synchronized List<String> problems() {
+    return List.copyOf(problems);
   }
 
   public synchronized List<String> frames() {
@@ -142,7 +155,8 @@ public final class TestClient implements AutoCloseable {
     try {
       message = CODEC.decodeServer(frame);
     } catch (ProtocolException e) {
-      throw new AssertionError("The server sent a frame that is not a server message: " + frame, e);
+      problem("not a server message (" + e.getMessage() + "): " + abbreviate(frame));
+      return;
     }
     synchronized (this) {
       frames.add(frame);
@@ -150,5 +164,14 @@ public final class TestClient implements AutoCloseable {
       notifyAll();
     }
     listener.accept(message);
+  }
+
+  private synchronized void problem(String what) {
+    problems.add(what);
+    notifyAll();
+  }
+
+  private static String abbreviate(String frame) {
+    return frame.length() <= 300 ? frame : frame.substring(0, 300) + "… (" + frame.length() + ")";
   }
 }
