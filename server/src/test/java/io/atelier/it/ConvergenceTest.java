@@ -111,24 +111,10 @@ class ConvergenceTest {
     witness.disconnect();
   }
 
-  /**
-   * The server's state, as a newcomer's snapshot (the history of 1,000 events is shorter than the
-   * run, so HS5 answers with one). A newcomer that gets {@code synced} without the snapshot before
-   * it asks again, as SY4 says; the test output keeps what its socket reported, so that such a loss
-   * on the way can be investigated without failing the run.
-   */
+  /** The server's state: a newcomer's snapshot (the run is longer than the kept history). */
   private static ServerMessage.Snapshot serverState(String workshopId) {
     try (TestClient latecomer = server.join(workshopId, "Retardataire")) {
-      return latecomer
-          .find(ServerMessage.Snapshot.class, any -> true)
-          .orElseGet(
-              () -> {
-                System.err.println(
-                    "SY4: synced came without its snapshot; asking again. Socket problems: "
-                        + latecomer.problems());
-                latecomer.send(new ClientMessage.Sync(0L));
-                return latecomer.await(ServerMessage.Snapshot.class);
-              });
+      return latecomer.await(ServerMessage.Snapshot.class);
     }
   }
 

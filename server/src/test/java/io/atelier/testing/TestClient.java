@@ -7,6 +7,7 @@ import io.atelier.protocol.ServerMessage;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,10 @@ public final class TestClient implements AutoCloseable {
 
   /** A client that also hands every server message to {@code listener}, on a Vert.x thread. */
   public static TestClient connect(Vertx vertx, int port, Consumer<ServerMessage> listener) {
-    WebSocketClient client = vertx.createWebSocketClient();
+    // Browsers take messages of any size; Vert.x's client stops at 256 KiB unless told, and a
+    // snapshot of 2,000 notes is larger (it would be dropped, reported only as a socket error).
+    WebSocketClient client =
+        vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 << 20));
     WebSocketConnectOptions options =
         new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
     WebSocket socket = Await.result(client.connect(options));
