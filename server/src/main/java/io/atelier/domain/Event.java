@@ -24,7 +24,11 @@ public sealed interface Event extends Serializable {
   record NoteDeleted(long revision, String changeId, ParticipantId participantId, String noteId)
       implements Event {}
 
-  record ParticipantJoined(long revision, ParticipantView participant) implements Event {}
+  /**
+   * A first entry. It carries the whole participant, token hash included, because the journal
+   * rebuilds identities from events after a restart; what goes to browsers is only its view.
+   */
+  record ParticipantJoined(long revision, Participant participant) implements Event {}
 
   record PresenceChanged(long revision, ParticipantId participantId, boolean online)
       implements Event {}

@@ -123,7 +123,7 @@ public final class WorkshopState implements Serializable {
       String color = PARTICIPANT_COLORS[participants.size() % PARTICIPANT_COLORS.length];
       participant = new Participant(newcomer.id(), newcomer.name(), color, tokenHash);
       participants.put(participant.id(), participant);
-      events.add(record(new Event.ParticipantJoined(revision + 1, participant.view(true))));
+      events.add(record(new Event.ParticipantJoined(revision + 1, participant)));
     }
     Set<String> connections =
         openConnections.computeIfAbsent(participant.id(), id -> new HashSet<>());
@@ -204,6 +204,66 @@ public final class WorkshopState implements Serializable {
     return event;
   }
 
+  /** What must outlive a restart (see {@link Checkpoint}). */
+  public Checkpoint checkpoint() {
+    return new Checkpoint(
+        facts,
+        revision,
+        highestZ,
+        List.copyOf(notes.values()),
+        List.copyOf(participants.values()),
+        appliedChanges.list());
+  }
+
+  /** A workshop as a checkpoint left it: nobody connected, no history (HS5 gives snapshots). */
+  public static WorkshopState restore(Checkpoint checkpoint) {
+    WorkshopState state = new WorkshopState(checkpoint.facts());
+    state.revision = checkpoint.revision();
+    state.highestZ = checkpoint.highestZ();
+    checkpoint.notes().forEach(note -> state.notes.put(note.id(), note));
+    checkpoint.participants().forEach(p -> state.participants.put(p.id(), p));
+    checkpoint
+        .appliedChanges()
+        .forEach(applied -> state.appliedChanges.remember(applied.changeId(), applied.revision()));
+    return state;
+  }
+
+  /**
+   * Applies a journaled event again, after a restart. Events come in revision order; one that is
+   * missing (never made durable, so never acknowledged) is skipped over, and an event that no
+   * longer applies (an update of a note that was never created) changes nothing but the revision.
+   * Presence is not replayed: after a restart nobody is connected.
+   */
+  public void replay(Event event) {
+    if (event.revision() <= revision) {
+      throw new InvalidValueException(
+          "event " + event.revision() + " replayed at revision " + revision);
+    }
+    if (event instanceof Event.NoteCreated created) {
+      notes.put(created.note().id(), created.note());
+      highestZ = Math.max(highestZ, created.note().z());
+    } else if (event instanceof Event.NoteUpdated updated) {
+      Note note = notes.get(updated.noteId());
+      if (note != null) {
+        notes.put(note.id(), note.with(updated.set()));
+        if (updated.set().z() != null) {
+          highestZ = Math.max(highestZ, updated.set().z());
+        }
+      }
+    } else if (event instanceof Event.NoteDeleted deleted) {
+      Note note = notes.get(deleted.noteId());
+      if (note != null) {
+        notes.put(note.id(), note.asTombstone());
+      }
+    } else if (event instanceof Event.ParticipantJoined joined) {
+      participants.put(joined.participant().id(), joined.participant());
+    }
+    revision = event.revision();
+    if (event.changeId() != null) {
+      appliedChanges.remember(event.changeId(), revision);
+    }
+  }
+
   /** A person entering for the first time: the id and name the application chose for them. */
   public record Newcomer(ParticipantId id, String name) implements Serializable {
     public Newcomer {
@@ -222,6 +282,12 @@ public final class WorkshopState implements Serializable {
 
     Long revisionOf(String changeId) {
       return revisions.get(changeId);
+    }
+
+    List<Checkpoint.AppliedChange> list() {
+      return revisions.entrySet().stream()
+          .map(e -> new Checkpoint.AppliedChange(e.getKey(), e.getValue()))
+          .toList();
     }
 
     void remember(String changeId, long revision) {

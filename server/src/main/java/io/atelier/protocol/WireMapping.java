@@ -26,7 +26,8 @@ public final class WireMapping {
           e.revision(), e.changeId(), e.participantId().value(), e.noteId());
     }
     if (event instanceof Event.ParticipantJoined e) {
-      return new ServerMessage.ParticipantJoined(e.revision(), WireParticipant.of(e.participant()));
+      return new ServerMessage.ParticipantJoined(
+          e.revision(), WireParticipant.of(e.participant().view(true)));
     }
     Event.PresenceChanged e = (Event.PresenceChanged) event;
     return new ServerMessage.PresenceChanged(e.revision(), e.participantId().value(), e.online());
