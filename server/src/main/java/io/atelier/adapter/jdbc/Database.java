@@ -2,6 +2,7 @@ package io.atelier.adapter.jdbc;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -56,9 +57,11 @@ record Database(Dialect dialect, String url, String user, String password) {
     }
     Connection connection = DriverManager.getConnection(url);
     try (Statement statement = connection.createStatement()) {
-      // WAL: readers never block the writer; FULL: a commit is on disk when it returns.
-      statement.execute("pragma journal_mode = WAL");
+      // WAL: readers never block the writer; FULL: a commit is on disk when it returns. Both are
+      // read back: a file system that cannot do WAL must stop the start, not weaken durability.
+      expect(statement, "pragma journal_mode = WAL", "wal");
       statement.execute("pragma synchronous = FULL");
+      expect(statement, "pragma synchronous", "2");
       statement.execute("pragma busy_timeout = " + SQLITE_BUSY_TIMEOUT_MS);
       statement.execute("pragma foreign_keys = ON");
     } catch (SQLException e) {
@@ -66,6 +69,16 @@ record Database(Dialect dialect, String url, String user, String password) {
       throw e;
     }
     return connection;
+  }
+
+  private void expect(Statement statement, String pragma, String expected) throws SQLException {
+    try (ResultSet result = statement.executeQuery(pragma)) {
+      String actual = result.next() ? result.getString(1) : null;
+      if (!expected.equalsIgnoreCase(actual)) {
+        throw new SQLException(
+            pragma + " gave " + actual + " instead of " + expected + " at " + url);
+      }
+    }
   }
 
   /** Where, for logs and messages; never the password. */
