@@ -261,15 +261,27 @@ public abstract class WorkshopJournalContract {
     List<Event> first = workshop.take();
     Await.result(journal.append(workshop.id(), first));
     workshop.apply(ana, new Change.CreateNote("a-1", "n-1", 0, 0, 200, 140, "", NoteColor.GREEN));
-    neighbour.enter("Ben");
+    ParticipantId ben = neighbour.enter("Ben");
 
-    CompletionStage<Void> before = journal.append(neighbour.id(), neighbour.take());
+    // Queued together, so that the failing append is most likely in a batch with the others.
+    List<CompletionStage<Void>> others = new ArrayList<>();
+    for (int i = 1; i <= 60; i++) {
+      if (i == 30) {
+        others.add(journal.append(workshop.id(), workshop.take()));
+      }
+      neighbour.apply(
+          ben, new Change.CreateNote("b-" + i, "n-" + i, 0, 0, 200, 140, "", NoteColor.BLUE));
+      others.add(journal.append(neighbour.id(), neighbour.take()));
+    }
     CompletionStage<Void> again = journal.append(workshop.id(), first);
-    CompletionStage<Void> after = journal.append(workshop.id(), workshop.take());
+    for (int i = 61; i <= 90; i++) {
+      neighbour.apply(
+          ben, new Change.CreateNote("b-" + i, "n-" + i, 0, 0, 200, 140, "", NoteColor.BLUE));
+      others.add(journal.append(neighbour.id(), neighbour.take()));
+    }
 
     assertThat(failureOf(again)).isNotNull();
-    Await.result(before);
-    Await.result(after);
+    others.forEach(Await::result);
     assertThat(loaded(workshop).events()).isEqualTo(workshop.events());
     assertThat(loaded(neighbour).events()).isEqualTo(neighbour.events());
   }
