@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -187,5 +188,26 @@ public abstract class JdbcWorkshopJournalContract extends WorkshopJournalContrac
     assertThat(failureOf(journal.delete(workshop.id()))).isInstanceOf(IllegalStateException.class);
     restart();
     assertThat(loaded(workshop).events()).isEqualTo(workshop.events());
+  }
+
+  @Test
+  @DisplayName("a continuation of a write may close the journal without waiting for itself")
+  void closeFromAContinuation() {
+    RecordedWorkshop workshop = new RecordedWorkshop("Fermée de l'intérieur");
+    CompletableFuture<Void> closed =
+        journal.create(workshop.facts()).thenRun(journal::close).toCompletableFuture();
+
+    Await.result(closed);
+
+    restart();
+    assertThat(journal.load(workshop.id())).isPresent();
+  }
+
+  @Test
+  @DisplayName("an append of no events completes and changes nothing")
+  void emptyAppend() {
+    RecordedWorkshop workshop = created("Rien");
+    Await.result(journal.append(workshop.id(), List.of()));
+    assertThat(loaded(workshop).events()).isEmpty();
   }
 }

@@ -39,12 +39,14 @@ final class GroupCommitWriter {
   private final Object lifecycle = new Object();
   private boolean closed; // guarded by lifecycle
   private final Thread thread;
+  private volatile Thread completer;
   private final ExecutorService completions =
       Executors.newSingleThreadExecutor(
           task -> {
-            Thread completer = new Thread(task, "atelier-journal-completions");
-            completer.setDaemon(true);
-            return completer;
+            Thread worker = new Thread(task, "atelier-journal-completions");
+            worker.setDaemon(true);
+            completer = worker;
+            return worker;
           });
 
   // Writer thread only.
@@ -87,8 +89,11 @@ final class GroupCommitWriter {
     try {
       thread.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
       completions.shutdown();
+      // A continuation that closes the journal runs on the completer: it cannot wait for itself.
+      boolean fromCompleter = Thread.currentThread() == completer;
       if (thread.isAlive()
-          || !completions.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+          || (!fromCompleter
+              && !completions.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS))) {
         LOG.error("The journal at {} did not drain in time", database.describe());
       }
     } catch (InterruptedException e) {

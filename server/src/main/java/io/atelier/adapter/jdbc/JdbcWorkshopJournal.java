@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,34 +75,33 @@ public final class JdbcWorkshopJournal implements WorkshopJournal {
 
   @Override
   public CompletionStage<Void> create(WorkshopFacts facts) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    writer.submit(
-        new JournalWrite.Create(
-            facts.id().value(), codec.encodeFacts(facts), facts.createdAt(), done));
-    return done;
+    return submit(
+        done ->
+            new JournalWrite.Create(
+                facts.id().value(), codec.encodeFacts(facts), facts.createdAt(), done));
   }
 
   @Override
   public CompletionStage<Void> append(WorkshopId id, List<Event> events) {
-    List<JournalWrite.Row> rows = new ArrayList<>(events.size());
-    for (Event event : events) {
-      rows.add(new JournalWrite.Row(event.revision(), codec.encodeEvent(event)));
-    }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    writer.submit(new JournalWrite.Append(id.value(), List.copyOf(rows), done));
-    return done;
+    return submit(
+        done -> {
+          List<JournalWrite.Row> rows = new ArrayList<>(events.size());
+          for (Event event : events) {
+            rows.add(new JournalWrite.Row(event.revision(), codec.encodeEvent(event)));
+          }
+          return new JournalWrite.Append(id.value(), List.copyOf(rows), done);
+        });
   }
 
   @Override
   public CompletionStage<Void> checkpoint(Checkpoint checkpoint) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    writer.submit(
-        new JournalWrite.SaveCheckpoint(
-            checkpoint.facts().id().value(),
-            checkpoint.revision(),
-            codec.encodeCheckpoint(checkpoint),
-            done));
-    return done;
+    return submit(
+        done ->
+            new JournalWrite.SaveCheckpoint(
+                checkpoint.facts().id().value(),
+                checkpoint.revision(),
+                codec.encodeCheckpoint(checkpoint),
+                done));
   }
 
   @Override
@@ -111,8 +111,17 @@ public final class JdbcWorkshopJournal implements WorkshopJournal {
 
   @Override
   public CompletionStage<Void> delete(WorkshopId id) {
+    return submit(done -> new JournalWrite.Delete(id.value(), done));
+  }
+
+  /** Encodes on the caller's thread and queues; any failure is the stage's, never a throw. */
+  private CompletionStage<Void> submit(Function<CompletableFuture<Void>, JournalWrite> write) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    writer.submit(new JournalWrite.Delete(id.value(), done));
+    try {
+      writer.submit(write.apply(done));
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+    }
     return done;
   }
 

@@ -63,7 +63,9 @@ sealed interface JournalWrite {
           insert.setString(3, row.payload());
           insert.addBatch();
         }
-        insert.executeBatch();
+        if (!rows.isEmpty()) {
+          insert.executeBatch();
+        }
       }
       return null;
     }
