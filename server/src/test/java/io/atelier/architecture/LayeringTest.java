@@ -44,6 +44,16 @@ class LayeringTest {
           .resideInAnyPackage("com.hazelcast..");
 
   @ArchTest
+  static final ArchRule onlyTheJdbcAdapterKnowsSql =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.atelier.adapter.jdbc..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..")
+          .because("the journal's storage is reached only through the WorkshopJournal port");
+
+  @ArchTest
   static final ArchRule adaptersDoNotKnowEachOther =
       noClasses()
           .that()

@@ -1,0 +1,253 @@
+package io.atelier.adapter.jdbc;
+
+import io.atelier.application.JournalException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The group commit: one thread takes every queued write (up to {@link #BATCH_LIMIT}), runs them in
+ * one transaction, commits, then hands the batch's stages to a second thread that completes them.
+ * Callers' continuations therefore never run on the writer thread nor under a lock, and a slow one
+ * cannot delay the next commit. A write refused by its own checks fails alone; if a statement fails
+ * unexpectedly, the batch is run again with a savepoint per write, so only the writes that fail
+ * again are failed.
+ */
+final class GroupCommitWriter {
+  static final int BATCH_LIMIT = 512;
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final long CLOSE_TIMEOUT_SECONDS = 60;
+
+  /** Queued by {@link #close()}, after which nothing else is queued. */
+  private static final JournalWrite STOP =
+      new JournalWrite.Delete("stop", new CompletableFuture<>());
+
+  private final Database database;
+  private final BlockingQueue<JournalWrite> queue = new LinkedBlockingQueue<>();
+  private final Object lifecycle = new Object();
+  private boolean closed; // guarded by lifecycle
+  private final Thread thread;
+  private volatile Thread completer;
+  private final ExecutorService completions =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread worker = new Thread(task, "atelier-journal-completions");
+            worker.setDaemon(true);
+            completer = worker;
+            return worker;
+          });
+
+  // Writer thread only.
+  private Connection connection;
+  private boolean suspect;
+  private long transactions;
+  private long committedWrites;
+
+  GroupCommitWriter(Database database, Connection connection) {
+    this.database = database;
+    this.connection = connection;
+    this.thread = new Thread(this::run, "atelier-journal-writer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Queues a write; one queued after {@link #close()} fails at once. */
+  void submit(JournalWrite write) {
+    boolean accepted;
+    synchronized (lifecycle) {
+      accepted = !closed;
+      if (accepted) {
+        queue.add(write);
+      }
+    }
+    if (!accepted) {
+      write.done().completeExceptionally(new IllegalStateException("The journal is closed"));
+    }
+  }
+
+  /** Commits what is queued, completes its stages, then closes the connection. */
+  void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      queue.add(STOP);
+    }
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
+      completions.shutdown();
+      // A continuation that closes the journal runs on the completer: it cannot wait for itself.
+      boolean fromCompleter = Thread.currentThread() == completer;
+      if (thread.isAlive()
+          || (!fromCompleter
+              && !completions.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS))) {
+        LOG.error("The journal at {} did not drain in time", database.describe());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    List<JournalWrite> batch = new ArrayList<>(BATCH_LIMIT);
+    boolean stopping = false;
+    while (!stopping) {
+      batch.clear();
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        continue; // Only close() stops the writer, so that no queued write is left behind.
+      }
+      queue.drainTo(batch, BATCH_LIMIT - 1);
+      if (batch.get(batch.size() - 1) == STOP) {
+        batch.remove(batch.size() - 1);
+        stopping = true;
+      }
+      if (!batch.isEmpty()) {
+        List<Throwable> failures = commit(batch);
+        List<JournalWrite> done = List.copyOf(batch);
+        try {
+          completions.execute(() -> complete(done, failures));
+        } catch (RejectedExecutionException e) {
+          complete(done, failures); // close() gave up waiting; complete them here, late.
+        }
+      }
+    }
+    closeConnection();
+    LOG.info(
+        "Journal at {} closed: {} writes in {} transactions",
+        database.describe(),
+        committedWrites,
+        transactions);
+  }
+
+  /** Runs one transaction; the answer holds, per write, null or why it failed. */
+  private List<Throwable> commit(List<JournalWrite> batch) {
+    try {
+      ensureConnection();
+      List<Throwable> failures = runAll(batch, false);
+      finish(failures);
+      return failures;
+    } catch (SQLException first) {
+      rollback();
+      if (batch.size() == 1 || suspect) {
+        return failAll(batch, first);
+      }
+      LOG.warn(
+          "A journal batch failed ({}); writing it again one write at a time", first.toString());
+      try {
+        List<Throwable> failures = runAll(batch, true);
+        finish(failures);
+        return failures;
+      } catch (SQLException second) {
+        rollback();
+        return failAll(batch, second);
+      }
+    }
+  }
+
+  private List<Throwable> runAll(List<JournalWrite> batch, boolean isolated) throws SQLException {
+    List<Throwable> failures = new ArrayList<>(batch.size());
+    for (JournalWrite write : batch) {
+      if (!isolated) {
+        failures.add(refusal(write.apply(connection)));
+        continue;
+      }
+      Savepoint savepoint = connection.setSavepoint();
+      try {
+        failures.add(refusal(write.apply(connection)));
+        connection.releaseSavepoint(savepoint);
+      } catch (SQLException e) {
+        connection.rollback(savepoint);
+        failures.add(failure(e));
+      }
+    }
+    return failures;
+  }
+
+  private void finish(List<Throwable> failures) throws SQLException {
+    connection.commit();
+    transactions++;
+    committedWrites += failures.stream().filter(f -> f == null).count();
+  }
+
+  private static void complete(List<JournalWrite> batch, List<Throwable> failures) {
+    for (int i = 0; i < batch.size(); i++) {
+      Throwable failure = failures.get(i);
+      if (failure == null) {
+        batch.get(i).done().complete(null);
+      } else {
+        batch.get(i).done().completeExceptionally(failure);
+      }
+    }
+  }
+
+  private List<Throwable> failAll(List<JournalWrite> batch, SQLException cause) {
+    suspect = true;
+    JournalException failure = failure(cause);
+    List<Throwable> failures = new ArrayList<>(batch.size());
+    batch.forEach(write -> failures.add(failure));
+    return failures;
+  }
+
+  private JournalException failure(SQLException cause) {
+    return new JournalException(
+        "Could not write to the journal at " + database.describe() + ": " + cause.getMessage(),
+        cause);
+  }
+
+  private static Throwable refusal(String reason) {
+    return reason == null ? null : new IllegalStateException(reason);
+  }
+
+  /** After a failure the connection may be gone (a PostgreSQL restart): check it, then reopen. */
+  private void ensureConnection() throws SQLException {
+    if (connection != null && !suspect) {
+      return;
+    }
+    if (connection != null && connection.isValid(5)) {
+      suspect = false;
+      return;
+    }
+    closeConnection();
+    connection = database.openWriter();
+    suspect = false;
+    LOG.info("Journal writer reconnected to {}", database.describe());
+  }
+
+  private void rollback() {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.rollback();
+    } catch (SQLException | RuntimeException e) {
+      suspect = true;
+    }
+  }
+
+  private void closeConnection() {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.warn("Closing the journal's writer connection failed", e);
+    }
+    connection = null;
+  }
+}

@@ -1,0 +1,134 @@
+package io.atelier.adapter.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One queued write, already encoded by the caller's thread, with the stage that completes once the
+ * transaction holding it is committed. {@link #apply} runs on the writer thread inside the batch's
+ * transaction; it checks what it needs first, so a write that cannot apply (a taken id, an unknown
+ * workshop) is refused alone and leaves nothing in the transaction.
+ */
+sealed interface JournalWrite {
+  CompletableFuture<Void> done();
+
+  /**
+   * Writes inside the current transaction.
+   *
+   * @return null when written, or why the write is refused (nothing was written then)
+   */
+  String apply(Connection connection) throws SQLException;
+
+  /** A workshop's facts; refused when the id is taken. */
+  record Create(String workshopId, String facts, long createdAt, CompletableFuture<Void> done)
+      implements JournalWrite {
+    @Override
+    public String apply(Connection connection) throws SQLException {
+      if (exists(connection, workshopId)) {
+        return "Workshop " + workshopId + " exists in the journal";
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "insert into workshops (id, facts, created_at) values (?, ?, ?)")) {
+        insert.setString(1, workshopId);
+        insert.setString(2, facts);
+        insert.setLong(3, createdAt);
+        insert.executeUpdate();
+      }
+      return null;
+    }
+  }
+
+  /** One encoded event and its revision. */
+  record Row(long revision, String payload) {}
+
+  /** Events of one workshop; refused when the workshop is not in the journal. */
+  record Append(String workshopId, List<Row> rows, CompletableFuture<Void> done)
+      implements JournalWrite {
+    @Override
+    public String apply(Connection connection) throws SQLException {
+      if (!exists(connection, workshopId)) {
+        return "Workshop " + workshopId + " is not in the journal";
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "insert into events (workshop_id, revision, payload) values (?, ?, ?)")) {
+        for (Row row : rows) {
+          insert.setString(1, workshopId);
+          insert.setLong(2, row.revision());
+          insert.setString(3, row.payload());
+          insert.addBatch();
+        }
+        if (!rows.isEmpty()) {
+          insert.executeBatch();
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Replaces the checkpoint unless a newer one is stored (an older one must not hide the events it
+   * does not hold), and drops the events it covers.
+   */
+  record SaveCheckpoint(
+      String workshopId, long revision, String payload, CompletableFuture<Void> done)
+      implements JournalWrite {
+    @Override
+    public String apply(Connection connection) throws SQLException {
+      if (!exists(connection, workshopId)) {
+        return "Workshop " + workshopId + " is not in the journal";
+      }
+      try (PreparedStatement upsert =
+              connection.prepareStatement(
+                  "insert into checkpoints (workshop_id, revision, payload) values (?, ?, ?)"
+                      + " on conflict (workshop_id) do update"
+                      + " set revision = excluded.revision, payload = excluded.payload"
+                      + " where checkpoints.revision <= excluded.revision");
+          PreparedStatement drop =
+              connection.prepareStatement(
+                  "delete from events where workshop_id = ? and revision <= ?")) {
+        upsert.setString(1, workshopId);
+        upsert.setLong(2, revision);
+        upsert.setString(3, payload);
+        upsert.executeUpdate();
+        drop.setString(1, workshopId);
+        drop.setLong(2, revision);
+        drop.executeUpdate();
+      }
+      return null;
+    }
+  }
+
+  /** Every row of a workshop; nothing to do for an unknown one. */
+  record Delete(String workshopId, CompletableFuture<Void> done) implements JournalWrite {
+    @Override
+    public String apply(Connection connection) throws SQLException {
+      for (String sql :
+          List.of(
+              "delete from events where workshop_id = ?",
+              "delete from checkpoints where workshop_id = ?",
+              "delete from workshops where id = ?")) {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+          delete.setString(1, workshopId);
+          delete.executeUpdate();
+        }
+      }
+      return null;
+    }
+  }
+
+  private static boolean exists(Connection connection, String workshopId) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("select 1 from workshops where id = ?")) {
+      select.setString(1, workshopId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+}

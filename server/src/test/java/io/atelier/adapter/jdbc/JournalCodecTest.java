@@ -1,0 +1,115 @@
+package io.atelier.adapter.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.domain.Checkpoint;
+import io.atelier.domain.Event;
+import io.atelier.domain.Language;
+import io.atelier.domain.Note;
+import io.atelier.domain.NoteColor;
+import io.atelier.domain.NotePatch;
+import io.atelier.domain.Participant;
+import io.atelier.domain.ParticipantId;
+import io.atelier.domain.WorkshopFacts;
+import io.atelier.domain.WorkshopId;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The stored format, pinned by literal documents: a change here is a change of the files. */
+class JournalCodecTest {
+  private final JournalCodec codec = new JournalCodec();
+  private final ObjectMapper json = new ObjectMapper();
+
+  private static final WorkshopFacts FACTS =
+      new WorkshopFacts(new WorkshopId("w-1"), "Communs", Language.FR, "hash", 1700000000000L);
+  private static final ParticipantId ANA = new ParticipantId("p-ana");
+  private static final Note NOTE =
+      new Note("n-1", -1.5, 2.25, 200, 140, "« é » 🌱", NoteColor.PINK, 3, ANA, false);
+
+  @Test
+  @DisplayName("a stored note_created document decodes to its event and encodes back the same")
+  void literalEventDocument() throws Exception {
+    String stored =
+        "{\"v\":1,\"type\":\"note_created\",\"revision\":7,\"changeId\":\"c-1\","
+            + "\"participantId\":\"p-ana\",\"note\":{\"id\":\"n-1\",\"x\":-1.5,\"y\":2.25,"
+            + "\"width\":200.0,\"height\":140.0,\"text\":\"« é » 🌱\",\"color\":\"pink\","
+            + "\"z\":3,\"createdBy\":\"p-ana\",\"deleted\":false}}";
+
+    Event event = codec.decodeEvent(stored);
+
+    assertThat(event).isEqualTo(new Event.NoteCreated(7, "c-1", ANA, NOTE));
+    assertThat(json.readTree(codec.encodeEvent(event))).isEqualTo(json.readTree(stored));
+  }
+
+  @Test
+  @DisplayName("every event type is written with \"v\": 1 and its type name, and reads back equal")
+  void everyEventType() throws Exception {
+    List<Event> events =
+        List.of(
+            new Event.NoteCreated(1, "c-1", ANA, NOTE),
+            new Event.NoteUpdated(
+                2, "c-2", ANA, "n-1", new NotePatch(1.0, null, null, 300.0, "", null, null)),
+            new Event.NoteUpdated(3, "c-3", ANA, "n-1", NotePatch.front(9)),
+            new Event.NoteDeleted(4, "c-4", ANA, "n-1"),
+            new Event.ParticipantJoined(5, new Participant(ANA, "Ana", "#d9480f", "token-hash")),
+            new Event.PresenceChanged(6, ANA, false));
+    List<String> types =
+        List.of(
+            "note_created",
+            "note_updated",
+            "note_updated",
+            "note_deleted",
+            "participant_joined",
+            "presence_changed");
+    for (int i = 0; i < events.size(); i++) {
+      String stored = codec.encodeEvent(events.get(i));
+      assertThat(json.readTree(stored).get("v").intValue()).isEqualTo(1);
+      assertThat(json.readTree(stored).get("type").textValue()).isEqualTo(types.get(i));
+      assertThat(codec.decodeEvent(stored)).isEqualTo(events.get(i));
+    }
+    assertThat(json.readTree(codec.encodeEvent(events.get(2))).get("set").toString())
+        .isEqualTo("{\"z\":9}");
+  }
+
+  @Test
+  @DisplayName("facts and checkpoints are written with \"v\": 1 and read back equal")
+  void factsAndCheckpoint() throws Exception {
+    Note tombstone = new Note("n-2", 0, 0, 40, 40, "", NoteColor.GREEN, 4, null, true);
+    Checkpoint checkpoint =
+        new Checkpoint(
+            FACTS,
+            12,
+            4,
+            List.of(NOTE, tombstone),
+            List.of(new Participant(ANA, "Ana", "#d9480f", "token-hash")),
+            List.of(
+                new Checkpoint.AppliedChange("c-1", 1), new Checkpoint.AppliedChange("c-2", 5)));
+
+    String facts = codec.encodeFacts(FACTS);
+    String stored = codec.encodeCheckpoint(checkpoint);
+
+    assertThat(json.readTree(facts).get("v").intValue()).isEqualTo(1);
+    assertThat(json.readTree(stored).get("v").intValue()).isEqualTo(1);
+    assertThat(codec.decodeFacts(facts)).isEqualTo(FACTS);
+    assertThat(codec.decodeCheckpoint(stored)).isEqualTo(checkpoint);
+  }
+
+  @Test
+  @DisplayName(
+      "a document of another format version, or with a field of the wrong type, is refused")
+  void strictDecoding() {
+    String newer = codec.encodeFacts(FACTS).replace("\"v\":1", "\"v\":2");
+    assertThatThrownBy(() -> codec.decodeFacts(newer))
+        .isInstanceOf(JournalCodec.UndecodableException.class)
+        .hasMessageContaining("version 2");
+    String wrongType = codec.encodeFacts(FACTS).replace("1700000000000", "\"1700000000000\"");
+    assertThatThrownBy(() -> codec.decodeFacts(wrongType))
+        .isInstanceOf(JournalCodec.UndecodableException.class)
+        .hasMessageContaining("createdAt");
+    assertThatThrownBy(() -> codec.decodeEvent("{\"v\":1,\"type\":\"note_deleted\"}"))
+        .isInstanceOf(JournalCodec.UndecodableException.class);
+  }
+}
