@@ -99,9 +99,17 @@ export class SyncEngine {
     return this.gapSince !== null && this.now() - this.gapSince >= GAP_TIMEOUT_MS;
   }
 
-  /** Called once `sync` has been sent, so that the next request waits another full timeout. */
+  /**
+   * Called once `sync` has been sent, so that the next request waits another full timeout. A tab
+   * with nothing confirmed asked from 0 (SY1): the empty workshop at revision 0 becomes its base,
+   * so the events from revision 1 on can be applied.
+   */
   syncRequested() {
     if (this.gapSince !== null) this.gapSince = this.now();
+    if (this.confirmedRevision === null) {
+      this.confirmedRevision = 0;
+      if (this.drain()) this.changed('event');
+    }
   }
 
   /** The notes to draw: the confirmed ones with this tab's pending changes on top (SY2). */
@@ -155,8 +163,9 @@ export class SyncEngine {
 
   drain() {
     let applied = false;
-    while (this.held.has(this.syncFrom() + 1)) {
-      const event = this.held.get(this.syncFrom() + 1);
+    // Nothing confirmed: events wait for the snapshot (HS5) or for a sync from 0 (SY1).
+    while (this.confirmedRevision !== null && this.held.has(this.confirmedRevision + 1)) {
+      const event = this.held.get(this.confirmedRevision + 1);
       this.held.delete(event.revision);
       this.apply(event);
       this.confirmedRevision = event.revision;

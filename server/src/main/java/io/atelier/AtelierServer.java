@@ -1,12 +1,6 @@
 package io.atelier;
 
-import com.hazelcast.core.HazelcastInstance;
-import io.atelier.adapter.hazelcast.HazelcastMember;
-import io.atelier.adapter.hazelcast.HazelcastWorkshopFeed;
-import io.atelier.adapter.hazelcast.HazelcastWorkshopStore;
 import io.atelier.adapter.http.HttpVerticle;
-import io.atelier.adapter.memory.InMemoryWorkshopFeed;
-import io.atelier.adapter.memory.InMemoryWorkshopStore;
 import io.atelier.application.IdGenerator;
 import io.atelier.application.RoomHub;
 import io.atelier.application.RoomServices;
@@ -18,6 +12,7 @@ import io.atelier.protocol.ProtocolCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +24,13 @@ public final class AtelierServer {
   private static final Logger LOG = LoggerFactory.getLogger(AtelierServer.class);
 
   private final Vertx vertx;
-  private final HazelcastInstance hazelcast;
-  private final WorkshopFeed feed;
+  private final NodeStorage storage;
   private final HttpVerticle http;
   private final RoomHub hub;
 
-  private AtelierServer(
-      Vertx vertx, HazelcastInstance hazelcast, WorkshopFeed feed, HttpVerticle http, RoomHub hub) {
+  private AtelierServer(Vertx vertx, NodeStorage storage, HttpVerticle http, RoomHub hub) {
     this.vertx = vertx;
-    this.hazelcast = hazelcast;
-    this.feed = feed;
+    this.storage = storage;
     this.http = http;
     this.hub = hub;
   }
@@ -47,21 +39,11 @@ public final class AtelierServer {
     LOG.info("Starting Atelier: {}", config.describe());
     Vertx vertx = Vertx.vertx();
     return vertx
-        .executeBlocking(
-            () ->
-                config.storage() == AtelierConfig.Storage.HAZELCAST
-                    ? HazelcastMember.start(config.cluster())
-                    : null)
+        .executeBlocking(() -> NodeStorage.open(config))
         .compose(
-            hazelcast -> {
-              WorkshopStore store =
-                  hazelcast != null
-                      ? new HazelcastWorkshopStore(hazelcast)
-                      : new InMemoryWorkshopStore();
-              WorkshopFeed feed =
-                  hazelcast != null
-                      ? new HazelcastWorkshopFeed(hazelcast)
-                      : new InMemoryWorkshopFeed();
+            storage -> {
+              WorkshopStore store = storage.store();
+              WorkshopFeed feed = storage.feed();
               ProtocolCodec codec = new ProtocolCodec();
               RoomHub hub = new RoomHub(codec);
               IdGenerator ids = new IdGenerator();
@@ -76,7 +58,8 @@ public final class AtelierServer {
                         return null;
                       })
                   .compose(started -> vertx.deployVerticle(http))
-                  .map(deployed -> new AtelierServer(vertx, hazelcast, feed, http, hub));
+                  .map(deployed -> new AtelierServer(vertx, storage, http, hub))
+                  .onFailure(error -> storage.close());
             })
         .onSuccess(server -> LOG.info("Atelier is listening on port {}", server.port()))
         .onFailure(error -> vertx.close());
@@ -109,15 +92,13 @@ public final class AtelierServer {
         .close()
         .compose(
             closed ->
-                Vertx.vertx()
-                    .executeBlocking(
-                        () -> {
-                          feed.stop();
-                          if (hazelcast != null) {
-                            hazelcast.shutdown();
-                          }
-                          return null;
-                        })
-                    .map(done -> (Void) null));
+                Future.fromCompletionStage(
+                    CompletableFuture.runAsync(storage::close, AtelierServer::runOnNewThread)));
+  }
+
+  /** Closing the storage blocks for a while; the Vert.x threads are gone by then. */
+  private static void runOnNewThread(Runnable task) {
+    Thread thread = new Thread(task, "atelier-stop");
+    thread.start();
   }
 }

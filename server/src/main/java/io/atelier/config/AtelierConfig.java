@@ -15,13 +15,15 @@ import java.util.UUID;
  * @param publicUrl {@code ATELIER_PUBLIC_URL}: the base of the links handed out; when absent, the
  *     links use the scheme and host of the request that created the workshop
  * @param storage {@code ATELIER_STORAGE}: {@code hazelcast} (default) or {@code memory}
+ * @param journal where workshops are made durable (see {@link JournalSettings})
  */
 public record AtelierConfig(
     int httpPort,
     String httpHost,
     Optional<String> publicUrl,
     Storage storage,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    JournalSettings journal) {
 
   /** Where workshop states live. */
   public enum Storage {
@@ -36,6 +38,16 @@ public record AtelierConfig(
     publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
   }
 
+  /** Without a journal: memory only. */
+  public AtelierConfig(
+      int httpPort,
+      String httpHost,
+      Optional<String> publicUrl,
+      Storage storage,
+      ClusterSettings cluster) {
+    this(httpPort, httpHost, publicUrl, storage, cluster, JournalSettings.NONE);
+  }
+
   public static AtelierConfig fromEnvironment(Map<String, String> env) {
     return new AtelierConfig(
         integer(env, "PORT", 8080),
@@ -46,7 +58,8 @@ public record AtelierConfig(
             env.getOrDefault("ATELIER_CLUSTER_NAME", "atelier"),
             env.getOrDefault("ATELIER_CLUSTER_HOST", "127.0.0.1"),
             integer(env, "ATELIER_CLUSTER_PORT", 5701),
-            members(env.getOrDefault("ATELIER_CLUSTER_MEMBERS", ""))));
+            members(env.getOrDefault("ATELIER_CLUSTER_MEMBERS", ""))),
+        JournalSettings.fromEnvironment(env));
   }
 
   /** A node on loopback, on free ports, in a cluster of its own. */
@@ -60,7 +73,11 @@ public record AtelierConfig(
   }
 
   public AtelierConfig withStorage(Storage newStorage) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, newStorage, cluster);
+    return new AtelierConfig(httpPort, httpHost, publicUrl, newStorage, cluster, journal);
+  }
+
+  public AtelierConfig withJournal(JournalSettings newJournal) {
+    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, cluster, newJournal);
   }
 
   /** The settings as one log line; it holds no secret. */
@@ -80,7 +97,9 @@ public record AtelierConfig(
         + ":"
         + cluster.port()
         + " members="
-        + (cluster.members().isEmpty() ? "(single member)" : cluster.members());
+        + (cluster.members().isEmpty() ? "(single member)" : cluster.members())
+        + " journal="
+        + journal.describe();
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

@@ -16,10 +16,20 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     return false;
   }
 
+  /** The events a result commits: what the journal must make durable before it is answered. */
+  default List<Event> eventsOf(R result) {
+    return List.of();
+  }
+
   record ApplyChange(ParticipantId author, Change change) implements WorkshopOperation<Outcome> {
     @Override
     public Outcome applyTo(WorkshopState state) {
       return state.apply(author, change);
+    }
+
+    @Override
+    public List<Event> eventsOf(Outcome result) {
+      return result instanceof Outcome.Applied applied ? List.of(applied.event()) : List.of();
     }
   }
 
@@ -29,6 +39,11 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     public Admission applyTo(WorkshopState state) {
       return state.enter(tokenHash, newcomer, connectionId);
     }
+
+    @Override
+    public List<Event> eventsOf(Admission result) {
+      return result instanceof Admission.Admitted admitted ? admitted.events() : List.of();
+    }
   }
 
   record Leave(ParticipantId participantId, String connectionId)
@@ -36,6 +51,24 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     @Override
     public List<Event> applyTo(WorkshopState state) {
       return state.leave(participantId, connectionId);
+    }
+
+    @Override
+    public List<Event> eventsOf(List<Event> result) {
+      return result;
+    }
+  }
+
+  /** What a journal checkpoint holds (see {@link Checkpoint}). */
+  record ReadCheckpoint() implements WorkshopOperation<Checkpoint> {
+    @Override
+    public Checkpoint applyTo(WorkshopState state) {
+      return state.checkpoint();
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
     }
   }
 

@@ -38,7 +38,7 @@ class LayeringTest {
           .that()
           .resideOutsideOfPackages("io.atelier.adapter.hazelcast..")
           .and()
-          .doNotHaveFullyQualifiedName("io.atelier.AtelierServer")
+          .doNotHaveFullyQualifiedName("io.atelier.NodeStorage")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("com.hazelcast..");

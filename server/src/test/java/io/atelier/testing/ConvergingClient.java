@@ -136,11 +136,20 @@ public final class ConvergingClient {
                 + (socket == null ? "-" : lastFrames(socket.frames())));
       }
       if (now > nextSync && socket != null && welcomed) {
-        socket.send(new ClientMessage.Sync(confirmedRevision())); // SY4: a gap that lasts.
+        requestSync(); // SY4: a gap that lasts.
         nextSync = now + TimeUnit.SECONDS.toNanos(1);
       }
       TimeUnit.NANOSECONDS.timedWait(this, Math.min(deadline, nextSync) - now);
     }
+  }
+
+  /** SY1: with nothing confirmed, the empty workshop at revision 0 becomes the base. */
+  private void requestSync() {
+    if (confirmedRevision == null) {
+      confirmedRevision = 0L;
+      drain();
+    }
+    socket.send(new ClientMessage.Sync(confirmedRevision));
   }
 
   private static java.util.List<String> lastFrames(java.util.List<String> frames) {
@@ -167,7 +176,7 @@ public final class ConvergingClient {
       }
     } else if (message instanceof ServerMessage.Synced synced) {
       if ((confirmedRevision == null || confirmedRevision < synced.revision()) && socket != null) {
-        socket.send(new ClientMessage.Sync(confirmedRevision())); // SY4: behind synced, ask now.
+        requestSync(); // SY4: behind synced, ask now.
       }
     } else if (message instanceof ServerMessage.Ack ack) {
       acknowledged.put(ack.changeId(), ack.revision());
@@ -180,9 +189,8 @@ public final class ConvergingClient {
   }
 
   private void drain() {
-    // A workshop at revision 0 is empty: with nothing confirmed, events from 1 on apply.
-    while (held.containsKey(confirmedRevision() + 1)) {
-      ServerMessage.RevisionedMessage event = held.remove(confirmedRevision() + 1);
+    while (confirmedRevision != null && held.containsKey(confirmedRevision + 1)) {
+      ServerMessage.RevisionedMessage event = held.remove(confirmedRevision + 1);
       apply(event);
       confirmedRevision = event.revision();
     }

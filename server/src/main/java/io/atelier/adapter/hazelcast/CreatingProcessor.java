@@ -4,7 +4,11 @@ import com.hazelcast.map.EntryProcessor;
 import io.atelier.domain.WorkshopState;
 import java.util.Map;
 
-/** Stores a new workshop unless its key is taken; an entry processor so the call is async. */
+/**
+ * Stores a new workshop unless its key is taken; an entry processor so the call is async. With a
+ * journal, the workshop is made durable first, so the map's loader may already have read it back
+ * when this runs: the same workshop, just created, is not "taken".
+ */
 final class CreatingProcessor implements EntryProcessor<String, WorkshopState, Boolean> {
   private static final long serialVersionUID = 1L;
   private final WorkshopState state;
@@ -15,8 +19,9 @@ final class CreatingProcessor implements EntryProcessor<String, WorkshopState, B
 
   @Override
   public Boolean process(Map.Entry<String, WorkshopState> entry) {
-    if (entry.getValue() != null) {
-      return false;
+    WorkshopState existing = entry.getValue();
+    if (existing != null) {
+      return existing.revision() == 0 && existing.facts().equals(state.facts());
     }
     entry.setValue(state);
     return true;

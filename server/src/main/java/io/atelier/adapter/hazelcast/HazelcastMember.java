@@ -4,9 +4,11 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.atelier.application.WorkshopLoader;
 import io.atelier.config.ClusterSettings;
 
 /**
@@ -18,7 +20,22 @@ public final class HazelcastMember {
 
   /** Blocks for the few seconds a member takes to start: call it off the event loop. */
   public static HazelcastInstance start(ClusterSettings settings) {
-    return Hazelcast.newHazelcastInstance(config(settings));
+    return start(settings, WorkshopLoader.NONE);
+  }
+
+  /** A member whose workshops map reads through to the journal for what it does not hold. */
+  public static HazelcastInstance start(ClusterSettings settings, WorkshopLoader loader) {
+    Config config = config(settings);
+    if (loader != WorkshopLoader.NONE) {
+      config
+          .getMapConfig(HazelcastWorkshopStore.MAP_NAME)
+          .setMapStoreConfig(
+              new MapStoreConfig()
+                  .setEnabled(true)
+                  .setImplementation(new JournalMapLoader(loader))
+                  .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY));
+    }
+    return Hazelcast.newHazelcastInstance(config);
   }
 
   static Config config(ClusterSettings settings) {

@@ -1,5 +1,6 @@
 package io.atelier.adapter.memory;
 
+import io.atelier.application.WorkshopLoader;
 import io.atelier.application.WorkshopStore;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
@@ -9,10 +10,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 
-/** Workshop states in a map of this process; one operation at a time per workshop. */
+/**
+ * Workshop states in a map of this process; one operation at a time per workshop. A workshop that
+ * is not in memory is looked up with the loader (the journal, after a restart) on the given
+ * executor, never on the caller's thread, which may be an event loop.
+ */
 public final class InMemoryWorkshopStore implements WorkshopStore {
   private final ConcurrentMap<WorkshopId, WorkshopState> states = new ConcurrentHashMap<>();
+  private final WorkshopLoader loader;
+  private final Executor loading;
+
+  public InMemoryWorkshopStore() {
+    this(WorkshopLoader.NONE, Runnable::run);
+  }
+
+  public InMemoryWorkshopStore(WorkshopLoader loader, Executor loading) {
+    this.loader = loader;
+    this.loading = loading;
+  }
 
   @Override
   public CompletionStage<Void> create(WorkshopState state) {
@@ -27,9 +44,22 @@ public final class InMemoryWorkshopStore implements WorkshopStore {
   @Override
   public <R> CompletionStage<Optional<R>> execute(WorkshopId id, WorkshopOperation<R> operation) {
     WorkshopState state = states.get(id);
-    if (state == null) {
+    if (state != null) {
+      return run(state, operation);
+    }
+    if (loader == WorkshopLoader.NONE) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
+    return CompletableFuture.supplyAsync(() -> loader.load(id), loading)
+        .thenCompose(
+            loaded ->
+                loaded.isEmpty()
+                    ? CompletableFuture.completedFuture(Optional.<R>empty())
+                    : run(states.computeIfAbsent(id, key -> loaded.get()), operation));
+  }
+
+  private static <R> CompletionStage<Optional<R>> run(
+      WorkshopState state, WorkshopOperation<R> operation) {
     try {
       R result;
       synchronized (state) {

@@ -1,0 +1,119 @@
+package io.atelier;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.atelier.adapter.hazelcast.HazelcastMember;
+import io.atelier.adapter.hazelcast.HazelcastWorkshopFeed;
+import io.atelier.adapter.hazelcast.HazelcastWorkshopStore;
+import io.atelier.adapter.jdbc.JdbcWorkshopJournal;
+import io.atelier.adapter.memory.InMemoryWorkshopFeed;
+import io.atelier.adapter.memory.InMemoryWorkshopStore;
+import io.atelier.application.JournalingWorkshopStore;
+import io.atelier.application.WorkshopFeed;
+import io.atelier.application.WorkshopJournal;
+import io.atelier.application.WorkshopLoader;
+import io.atelier.application.WorkshopStore;
+import io.atelier.config.AtelierConfig;
+import io.atelier.config.JournalSettings;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The storage side of a node, assembled from the configuration: the journal (when there is one),
+ * the Hazelcast member (or the in-memory ports), the store that waits for the journal, and the
+ * feed. Opening and closing block: both run off the event loop.
+ */
+final class NodeStorage implements AutoCloseable {
+  private final WorkshopJournal journal;
+  private final HazelcastInstance hazelcast;
+  private final WorkshopStore store;
+  private final WorkshopFeed feed;
+  private final ExecutorService loading;
+
+  private NodeStorage(
+      WorkshopJournal journal,
+      HazelcastInstance hazelcast,
+      WorkshopStore store,
+      WorkshopFeed feed,
+      ExecutorService loading) {
+    this.journal = journal;
+    this.hazelcast = hazelcast;
+    this.store = store;
+    this.feed = feed;
+    this.loading = loading;
+  }
+
+  static NodeStorage open(AtelierConfig config) {
+    WorkshopJournal journal = openJournal(config.journal());
+    WorkshopLoader loader = journal == null ? WorkshopLoader.NONE : WorkshopLoader.from(journal);
+    try {
+      if (config.storage() == AtelierConfig.Storage.HAZELCAST) {
+        HazelcastInstance hazelcast = HazelcastMember.start(config.cluster(), loader);
+        return new NodeStorage(
+            journal,
+            hazelcast,
+            journaled(new HazelcastWorkshopStore(hazelcast), journal),
+            new HazelcastWorkshopFeed(hazelcast),
+            null);
+      }
+      ExecutorService loading =
+          Executors.newFixedThreadPool(
+              2,
+              task -> {
+                Thread thread = new Thread(task, "atelier-journal-loader");
+                thread.setDaemon(true);
+                return thread;
+              });
+      return new NodeStorage(
+          journal,
+          null,
+          journaled(new InMemoryWorkshopStore(loader, loading), journal),
+          new InMemoryWorkshopFeed(),
+          loading);
+    } catch (RuntimeException e) {
+      if (journal != null) {
+        journal.close();
+      }
+      throw e;
+    }
+  }
+
+  private static WorkshopJournal openJournal(JournalSettings settings) {
+    return switch (settings.kind()) {
+      case SQLITE -> JdbcWorkshopJournal.sqlite(settings.dataDir());
+      case POSTGRES ->
+          JdbcWorkshopJournal.postgres(settings.jdbcUrl(), settings.user(), settings.password());
+      case NONE -> null;
+    };
+  }
+
+  private static WorkshopStore journaled(WorkshopStore memory, WorkshopJournal journal) {
+    return journal == null ? memory : new JournalingWorkshopStore(memory, journal);
+  }
+
+  WorkshopStore store() {
+    return store;
+  }
+
+  WorkshopFeed feed() {
+    return feed;
+  }
+
+  HazelcastInstance hazelcast() {
+    return hazelcast;
+  }
+
+  /** Leaves the cluster first (its partitions move to the others), then commits the journal. */
+  @Override
+  public void close() {
+    feed.stop();
+    if (hazelcast != null) {
+      hazelcast.shutdown();
+    }
+    if (loading != null) {
+      loading.shutdownNow();
+    }
+    if (journal != null) {
+      journal.close();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.atelier.application;
+
+import io.atelier.domain.Event;
+import io.atelier.domain.WorkshopId;
+import io.atelier.domain.WorkshopOperation;
+import io.atelier.domain.WorkshopState;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A store whose answers wait for durability: the events an operation commits are appended to the
+ * journal (group commit), and only then does the caller get the result, so an {@code ack} or a
+ * peer's event is never sent for a change that a crash could lose. Every {@link #CHECKPOINT_EVERY}
+ * revisions a checkpoint bounds what a restart replays.
+ */
+public final class JournalingWorkshopStore implements WorkshopStore {
+  public static final int CHECKPOINT_EVERY = 500;
+  private static final Logger LOG = LoggerFactory.getLogger(JournalingWorkshopStore.class);
+
+  private final WorkshopStore memory;
+  private final WorkshopJournal journal;
+
+  public JournalingWorkshopStore(WorkshopStore memory, WorkshopJournal journal) {
+    this.memory = memory;
+    this.journal = journal;
+  }
+
+  /** Durable first: a workshop whose creation was answered 201 survives any restart. */
+  @Override
+  public CompletionStage<Void> create(WorkshopState state) {
+    return journal.create(state.facts()).thenCompose(durable -> memory.create(state));
+  }
+
+  @Override
+  public <R> CompletionStage<Optional<R>> execute(WorkshopId id, WorkshopOperation<R> operation) {
+    return memory
+        .execute(id, operation)
+        .thenCompose(
+            result -> {
+              List<Event> events = result.map(operation::eventsOf).orElse(List.of());
+              if (events.isEmpty()) {
+                return CompletableFuture.completedFuture(result);
+              }
+              return journal
+                  .append(id, events)
+                  .thenApply(
+                      durable -> {
+                        checkpointIfDue(id, events);
+                        return result;
+                      });
+            });
+  }
+
+  private void checkpointIfDue(WorkshopId id, List<Event> events) {
+    long first = events.get(0).revision();
+    long last = events.get(events.size() - 1).revision();
+    if (last / CHECKPOINT_EVERY == (first - 1) / CHECKPOINT_EVERY) {
+      return;
+    }
+    memory
+        .execute(id, new WorkshopOperation.ReadCheckpoint())
+        .thenCompose(
+            checkpoint ->
+                checkpoint.map(journal::checkpoint).orElse(CompletableFuture.completedFuture(null)))
+        .whenComplete(
+            (done, error) -> {
+              if (error != null) {
+                // Not fatal: the events are durable, a restart only replays more of them.
+                LOG.warn("Checkpoint of workshop {} failed", id.value(), error);
+              }
+            });
+  }
+}
