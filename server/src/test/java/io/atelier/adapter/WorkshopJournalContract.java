@@ -242,10 +242,14 @@ public abstract class WorkshopJournalContract {
       others.add(journal.append(neighbour.id(), neighbour.take()));
     }
 
-    assertThat(Await.failure(again)).isNotNull();
+    assertThat(Await.failure(again)).isInstanceOf(IllegalStateException.class);
     others.forEach(Await::result);
     assertThat(loaded(workshop).events()).isEqualTo(workshop.events());
     assertThat(loaded(neighbour).events()).isEqualTo(neighbour.events());
+    // Alone in its batch this time.
+    assertThat(Await.failure(journal.append(workshop.id(), first)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(loaded(workshop).events()).isEqualTo(workshop.events());
   }
 
   @ParameterizedTest(name = "each waiting for durability before the next: {0}")
