@@ -73,8 +73,8 @@ public abstract class JdbcWorkshopJournalContract extends WorkshopJournalContrac
   void corruptEventRow(String payload) throws SQLException {
     RecordedWorkshop damaged = created("Abîmé");
     RecordedWorkshop healthy = created("Sain");
-    playEveryKindOfEvent(damaged);
-    playEveryKindOfEvent(healthy);
+    damaged.playEveryKindOfEvent();
+    healthy.playEveryKindOfEvent();
     Await.result(journal.append(damaged.id(), damaged.take()));
     Await.result(journal.append(healthy.id(), healthy.take()));
     execute(
@@ -131,7 +131,7 @@ public abstract class JdbcWorkshopJournalContract extends WorkshopJournalContrac
   @DisplayName("a checkpoint deletes the stored events at or below its revision")
   void checkpointDropsCoveredEvents() throws SQLException {
     RecordedWorkshop workshop = created("Élagage");
-    playEveryKindOfEvent(workshop);
+    workshop.playEveryKindOfEvent();
     Await.result(journal.append(workshop.id(), workshop.take()));
     Checkpoint checkpoint = workshop.state().checkpoint();
     workshop.enter("Cleo");
@@ -153,7 +153,7 @@ public abstract class JdbcWorkshopJournalContract extends WorkshopJournalContrac
   @DisplayName("a restarted journal keeps facts, checkpoint and events, and takes new writes")
   void restartKeepsEverything() {
     RecordedWorkshop workshop = created("Redémarrage");
-    playEveryKindOfEvent(workshop);
+    workshop.playEveryKindOfEvent();
     Await.result(journal.append(workshop.id(), workshop.take()));
     Await.result(journal.checkpoint(workshop.state().checkpoint()));
     ParticipantId cleo = workshop.enter("Cleo");
@@ -185,7 +185,8 @@ public abstract class JdbcWorkshopJournalContract extends WorkshopJournalContrac
 
     assertThat(stages).allSatisfy(stage -> assertThat(stage.toCompletableFuture()).isDone());
     stages.forEach(Await::result);
-    assertThat(failureOf(journal.delete(workshop.id()))).isInstanceOf(IllegalStateException.class);
+    assertThat(Await.failure(journal.delete(workshop.id())))
+        .isInstanceOf(IllegalStateException.class);
     restart();
     assertThat(loaded(workshop).events()).isEqualTo(workshop.events());
   }

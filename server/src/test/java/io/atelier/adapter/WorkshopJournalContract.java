@@ -9,7 +9,6 @@ import io.atelier.domain.Checkpoint;
 import io.atelier.domain.Event;
 import io.atelier.domain.Language;
 import io.atelier.domain.NoteColor;
-import io.atelier.domain.NotePatch;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.testing.Await;
@@ -19,12 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -70,41 +67,6 @@ public abstract class WorkshopJournalContract {
     return journal.load(workshop.id()).orElseThrow();
   }
 
-  /** Two people, notes created, edited, brought to front and deleted, a leave and a return. */
-  protected static void playEveryKindOfEvent(RecordedWorkshop workshop) {
-    ParticipantId ana = workshop.enter("Ana");
-    ParticipantId ben = workshop.enter("Ben");
-    workshop.apply(
-        ana, new Change.CreateNote("a-1", "n-1", -120.5, 40.25, 200, 140, "", NoteColor.YELLOW));
-    workshop.apply(
-        ben,
-        new Change.CreateNote("b-1", "n-2", 300, 0, 220, 160, "Biens communs", NoteColor.BLUE));
-    String text = "Règles « partagées » \"quoted\" \\ 🌱\nligne 2";
-    workshop.apply(
-        ana,
-        new Change.UpdateNote(
-            "a-2", "n-1", new NotePatch(1.5, -2.75, 240.0, 180.0, text, NoteColor.PINK, null)));
-    workshop.apply(
-        ben,
-        new Change.UpdateNote(
-            "b-2", "n-2", new NotePatch(null, null, null, null, "x", null, null)));
-    workshop.apply(ben, new Change.BringNoteToFront("b-3", "n-1"));
-    workshop.apply(ana, new Change.DeleteNote("a-3", "n-2"));
-    workshop.leave(ben, "Ben");
-    workshop.enter("Ben");
-  }
-
-  protected static Throwable failureOf(CompletionStage<?> stage) {
-    try {
-      stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (InterruptedException | TimeoutException e) {
-      throw new AssertionError(e);
-    }
-    throw new AssertionError("the stage completed normally; a failure was expected");
-  }
-
   @Test
   @DisplayName("create then load gives the facts back, with no checkpoint and no events")
   void createThenLoad() {
@@ -129,7 +91,7 @@ public abstract class WorkshopJournalContract {
     CompletionStage<Void> duplicateStage = journal.create(sameId);
     CompletionStage<Void> afterStage = journal.create(after.facts());
 
-    assertThat(failureOf(duplicateStage))
+    assertThat(Await.failure(duplicateStage))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(first.id().value());
     Await.result(beforeStage);
@@ -143,7 +105,7 @@ public abstract class WorkshopJournalContract {
   @DisplayName("events of every type, appended in several calls, load back equal and in order")
   void everyEventTypeRoundTrips() {
     RecordedWorkshop workshop = created("Tous les types");
-    playEveryKindOfEvent(workshop);
+    workshop.playEveryKindOfEvent();
     List<Event> events = workshop.take();
     assertThat(events)
         .extracting(event -> event.getClass().getSimpleName())
@@ -160,7 +122,7 @@ public abstract class WorkshopJournalContract {
   @DisplayName("rebuild() of a loaded workshop equals the state that produced its events")
   void rebuildEqualsTheOriginalState() {
     RecordedWorkshop workshop = created("Reconstruction");
-    playEveryKindOfEvent(workshop);
+    workshop.playEveryKindOfEvent();
     Await.result(journal.append(workshop.id(), workshop.take()));
 
     Checkpoint rebuilt = loaded(workshop).rebuild().checkpoint();
@@ -174,7 +136,7 @@ public abstract class WorkshopJournalContract {
           + " equals the state")
   void checkpointThenLaterEvents() {
     RecordedWorkshop workshop = created("Point de reprise");
-    playEveryKindOfEvent(workshop);
+    workshop.playEveryKindOfEvent();
     Await.result(journal.append(workshop.id(), workshop.take()));
     Checkpoint checkpoint = workshop.state().checkpoint();
     Await.result(journal.checkpoint(checkpoint));
@@ -216,7 +178,7 @@ public abstract class WorkshopJournalContract {
   void deleteEmptiesTheWorkshop() {
     RecordedWorkshop workshop = created("À supprimer");
     RecordedWorkshop other = created("À garder");
-    playEveryKindOfEvent(workshop);
+    workshop.playEveryKindOfEvent();
     Await.result(journal.append(workshop.id(), workshop.take()));
     Await.result(journal.checkpoint(workshop.state().checkpoint()));
     workshop.enter("Cleo");
@@ -244,9 +206,9 @@ public abstract class WorkshopJournalContract {
     RecordedWorkshop workshop = new RecordedWorkshop("Jamais créé");
     workshop.enter("Ana");
 
-    assertThat(failureOf(journal.append(workshop.id(), workshop.take())))
+    assertThat(Await.failure(journal.append(workshop.id(), workshop.take())))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(failureOf(journal.checkpoint(workshop.state().checkpoint())))
+    assertThat(Await.failure(journal.checkpoint(workshop.state().checkpoint())))
         .isInstanceOf(IllegalStateException.class);
     assertThat(journal.load(workshop.id())).isEmpty();
   }
@@ -280,10 +242,14 @@ public abstract class WorkshopJournalContract {
       others.add(journal.append(neighbour.id(), neighbour.take()));
     }
 
-    assertThat(failureOf(again)).isNotNull();
+    assertThat(Await.failure(again)).isInstanceOf(IllegalStateException.class);
     others.forEach(Await::result);
     assertThat(loaded(workshop).events()).isEqualTo(workshop.events());
     assertThat(loaded(neighbour).events()).isEqualTo(neighbour.events());
+    // Alone in its batch this time.
+    assertThat(Await.failure(journal.append(workshop.id(), first)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(loaded(workshop).events()).isEqualTo(workshop.events());
   }
 
   @ParameterizedTest(name = "each waiting for durability before the next: {0}")

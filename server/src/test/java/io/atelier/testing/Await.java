@@ -21,4 +21,16 @@ public final class Await {
       throw new AssertionError(e);
     }
   }
+
+  /** The failure of a stage that must fail, waited for with the same timeout. */
+  public static Throwable failure(CompletionStage<?> stage) {
+    try {
+      stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("the stage completed normally; a failure was expected");
+  }
 }

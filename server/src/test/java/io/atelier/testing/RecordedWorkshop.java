@@ -4,6 +4,8 @@ import io.atelier.domain.Admission;
 import io.atelier.domain.Change;
 import io.atelier.domain.Event;
 import io.atelier.domain.Language;
+import io.atelier.domain.NoteColor;
+import io.atelier.domain.NotePatch;
 import io.atelier.domain.Outcome;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Secrets;
@@ -81,5 +83,26 @@ public final class RecordedWorkshop {
     List<Event> next = List.copyOf(events.subList(taken, events.size()));
     taken = events.size();
     return next;
+  }
+
+  /** Two people, notes created, edited, brought to front and deleted, a leave and a return. */
+  public void playEveryKindOfEvent() {
+    ParticipantId ana = enter("Ana");
+    ParticipantId ben = enter("Ben");
+    apply(ana, new Change.CreateNote("a-1", "n-1", -120.5, 40.25, 200, 140, "", NoteColor.YELLOW));
+    apply(ben, new Change.CreateNote("b-1", "n-2", 300, 0, 220, 160, "Communs", NoteColor.BLUE));
+    String text = "Règles « partagées » \"quoted\" \\ 🌱\nligne 2";
+    apply(
+        ana,
+        new Change.UpdateNote(
+            "a-2", "n-1", new NotePatch(1.5, -2.75, 240.0, 180.0, text, NoteColor.PINK, null)));
+    apply(
+        ben,
+        new Change.UpdateNote(
+            "b-2", "n-2", new NotePatch(null, null, null, null, "x", null, null)));
+    apply(ben, new Change.BringNoteToFront("b-3", "n-1"));
+    apply(ana, new Change.DeleteNote("a-3", "n-2"));
+    leave(ben, "Ben");
+    enter("Ben");
   }
 }

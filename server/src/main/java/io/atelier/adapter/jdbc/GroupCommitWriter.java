@@ -197,16 +197,39 @@ final class GroupCommitWriter {
 
   private List<Throwable> failAll(List<JournalWrite> batch, SQLException cause) {
     suspect = true;
-    JournalException failure = failure(cause);
+    RuntimeException failure = failure(cause);
     List<Throwable> failures = new ArrayList<>(batch.size());
     batch.forEach(write -> failures.add(failure));
     return failures;
   }
 
-  private JournalException failure(SQLException cause) {
-    return new JournalException(
-        "Could not write to the journal at " + database.describe() + ": " + cause.getMessage(),
-        cause);
+  /**
+   * A write that breaks a constraint (a revision already journaled) is the caller's conflict, like
+   * a taken id; anything else is the journal's failure.
+   */
+  private RuntimeException failure(SQLException cause) {
+    String message =
+        "Could not write to the journal at " + database.describe() + ": " + cause.getMessage();
+    if (isConstraintViolation(cause)) {
+      IllegalStateException conflict = new IllegalStateException(message);
+      conflict.initCause(cause);
+      return conflict;
+    }
+    return new JournalException(message, cause);
+  }
+
+  /** SQLState class 23 (PostgreSQL), or SQLITE_CONSTRAINT as the primary result code (SQLite). */
+  private boolean isConstraintViolation(SQLException failure) {
+    for (SQLException e = failure; e != null; e = e.getNextException()) {
+      String state = e.getSQLState();
+      if (state != null && state.startsWith("23")) {
+        return true;
+      }
+      if (database.dialect() == Database.Dialect.SQLITE && (e.getErrorCode() & 0xff) == 19) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Throwable refusal(String reason) {
