@@ -143,6 +143,10 @@ final class GroupCommitWriter {
       return failures;
     } catch (SQLException first) {
       rollback();
+      if (!connectionAlive()) {
+        // The database went away and came back (a restart): one new connection, one more try.
+        return retryOnNewConnection(batch, first);
+      }
       if (batch.size() == 1 || suspect) {
         return failAll(batch, first);
       }
@@ -156,6 +160,28 @@ final class GroupCommitWriter {
         rollback();
         return failAll(batch, second);
       }
+    }
+  }
+
+  private List<Throwable> retryOnNewConnection(List<JournalWrite> batch, SQLException first) {
+    suspect = true;
+    try {
+      ensureConnection();
+      List<Throwable> failures = runAll(batch, false);
+      finish(failures);
+      return failures;
+    } catch (SQLException second) {
+      second.addSuppressed(first);
+      rollback();
+      return failAll(batch, second);
+    }
+  }
+
+  private boolean connectionAlive() {
+    try {
+      return connection != null && connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
     }
   }
 
