@@ -1,6 +1,5 @@
 package io.atelier.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,11 +41,7 @@ public record AtelierConfig(
         env.getOrDefault("ATELIER_HOST", "0.0.0.0"),
         Optional.ofNullable(env.get("ATELIER_PUBLIC_URL")).filter(url -> !url.isBlank()),
         storage(env.getOrDefault("ATELIER_STORAGE", "hazelcast")),
-        new ClusterSettings(
-            env.getOrDefault("ATELIER_CLUSTER_NAME", "atelier"),
-            env.getOrDefault("ATELIER_CLUSTER_HOST", "127.0.0.1"),
-            integer(env, "ATELIER_CLUSTER_PORT", 5701),
-            members(env.getOrDefault("ATELIER_CLUSTER_MEMBERS", ""))));
+        ClusterSettings.fromEnvironment(env));
   }
 
   /** A node on loopback, on free ports, in a cluster of its own. */
@@ -73,17 +68,11 @@ public record AtelierConfig(
         + publicUrl.orElse("(from requests)")
         + " storage="
         + storage.name().toLowerCase(java.util.Locale.ROOT)
-        + " cluster="
-        + cluster.clusterName()
-        + "@"
-        + cluster.host()
-        + ":"
-        + cluster.port()
-        + " members="
-        + (cluster.members().isEmpty() ? "(single member)" : cluster.members());
+        + " "
+        + cluster.describe();
   }
 
-  private static int integer(Map<String, String> env, String name, int fallback) {
+  static int integer(Map<String, String> env, String name, int fallback) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
       return fallback;
@@ -101,9 +90,5 @@ public record AtelierConfig(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ATELIER_STORAGE must be hazelcast or memory");
     }
-  }
-
-  private static List<String> members(String value) {
-    return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 }
