@@ -2,12 +2,14 @@ package io.atelier;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.atelier.adapter.hazelcast.HazelcastMember;
+import io.atelier.adapter.hazelcast.HazelcastReadiness;
 import io.atelier.adapter.hazelcast.HazelcastWorkshopFeed;
 import io.atelier.adapter.hazelcast.HazelcastWorkshopStore;
 import io.atelier.adapter.http.HttpVerticle;
 import io.atelier.adapter.memory.InMemoryWorkshopFeed;
 import io.atelier.adapter.memory.InMemoryWorkshopStore;
 import io.atelier.application.IdGenerator;
+import io.atelier.application.Readiness;
 import io.atelier.application.RoomHub;
 import io.atelier.application.RoomServices;
 import io.atelier.application.WorkshopFeed;
@@ -18,6 +20,9 @@ import io.atelier.protocol.ProtocolCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +38,21 @@ public final class AtelierServer {
   private final WorkshopFeed feed;
   private final HttpVerticle http;
   private final RoomHub hub;
+  private final Readiness readiness;
 
   private AtelierServer(
-      Vertx vertx, HazelcastInstance hazelcast, WorkshopFeed feed, HttpVerticle http, RoomHub hub) {
+      Vertx vertx,
+      HazelcastInstance hazelcast,
+      WorkshopFeed feed,
+      HttpVerticle http,
+      RoomHub hub,
+      Readiness readiness) {
     this.vertx = vertx;
     this.hazelcast = hazelcast;
     this.feed = feed;
     this.http = http;
     this.hub = hub;
+    this.readiness = readiness;
   }
 
   public static Future<AtelierServer> start(AtelierConfig config) {
@@ -67,8 +79,10 @@ public final class AtelierServer {
               IdGenerator ids = new IdGenerator();
               Clock clock = Clock.systemUTC();
               RoomServices rooms = new RoomServices(store, feed, hub, codec, ids, clock);
+              Readiness readiness = readiness(vertx, hazelcast);
               HttpVerticle http =
-                  new HttpVerticle(config, new WorkshopService(store, ids, clock), rooms);
+                  new HttpVerticle(
+                      config, new WorkshopService(store, ids, clock), rooms, readiness);
               return vertx
                   .executeBlocking(
                       () -> {
@@ -76,10 +90,27 @@ public final class AtelierServer {
                         return null;
                       })
                   .compose(started -> vertx.deployVerticle(http))
-                  .map(deployed -> new AtelierServer(vertx, hazelcast, feed, http, hub));
+                  .map(deployed -> new AtelierServer(vertx, hazelcast, feed, http, hub, readiness));
             })
         .onSuccess(server -> LOG.info("Atelier is listening on port {}", server.port()))
         .onFailure(error -> vertx.close());
+  }
+
+  /** In memory: ready once started. With Hazelcast: while the member runs in an active cluster. */
+  private static Readiness readiness(Vertx vertx, HazelcastInstance hazelcast) {
+    if (hazelcast == null) {
+      return new Readiness(() -> CompletableFuture.completedFuture(1), List.of());
+    }
+    Executor worker =
+        task ->
+            vertx.executeBlocking(
+                () -> {
+                  task.run();
+                  return null;
+                },
+                false);
+    HazelcastReadiness member = new HazelcastReadiness(hazelcast, worker);
+    return new Readiness(member::members, List.of(member));
   }
 
   public int port() {
@@ -102,8 +133,17 @@ public final class AtelierServer {
     hub.closeAll(code, reason);
   }
 
-  /** Stops the node; its browsers are told to go away (1001) and reconnect by themselves. */
+  /** The checks behind {@code GET /ready}; another part of the node may add its own. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /**
+   * Stops the node: {@code /ready} answers 503 from now on, and its browsers are told to go away
+   * (1001) and reconnect by themselves.
+   */
   public Future<Void> stop() {
+    readiness.stopping();
     closeAllSockets(1001, "This server is stopping; reconnecting.");
     return vertx
         .close()
@@ -112,7 +152,9 @@ public final class AtelierServer {
                 Vertx.vertx()
                     .executeBlocking(
                         () -> {
-                          feed.stop();
+                          if (hazelcast == null || hazelcast.getLifecycleService().isRunning()) {
+                            feed.stop(); // Unregisters from a member that may already be gone.
+                          }
                           if (hazelcast != null) {
                             hazelcast.shutdown();
                           }

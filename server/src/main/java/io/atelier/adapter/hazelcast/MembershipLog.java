@@ -25,6 +25,9 @@ final class MembershipLog implements InitialMembershipListener {
 
   @Override
   public void memberAdded(MembershipEvent event) {
+    if (event.getMember().localMember()) {
+      return; // Already logged by init, with the members this one found.
+    }
     LOG.info(
         "Member joined: {}; the cluster now has {} member(s)",
         event.getMember().getAddress(),
