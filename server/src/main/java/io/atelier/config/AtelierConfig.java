@@ -58,6 +58,10 @@ public record AtelierConfig(
     return new AtelierConfig(httpPort, httpHost, publicUrl, newStorage, cluster);
   }
 
+  public AtelierConfig withCluster(ClusterSettings newCluster) {
+    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, newCluster);
+  }
+
   /** The settings as one log line; it holds no secret. */
   public String describe() {
     return "http="

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A Java client that follows the client rules of docs/protocol.md (SY2 to SY4) the way the browser
@@ -20,7 +21,13 @@ import java.util.concurrent.TimeUnit;
  * with the same ids after every reconnect. The convergence test runs ten.
  */
 public final class ConvergingClient {
-  private final RunningServer server;
+  /** Opens a socket to some node, as a load balancer would choose it. */
+  @FunctionalInterface
+  public interface Connector {
+    TestClient open(Consumer<ServerMessage> listener);
+  }
+
+  private final Connector connector;
   private final String workshopId;
   private final String name;
   private TestClient socket;
@@ -35,9 +42,18 @@ public final class ConvergingClient {
   private boolean welcomed;
 
   public ConvergingClient(RunningServer server, String workshopId, String name) {
-    this.server = server;
+    this(server::connect, workshopId, name);
+  }
+
+  /** A client whose every (re)connection goes where {@code connector} sends it. */
+  public ConvergingClient(Connector connector, String workshopId, String name) {
+    this.connector = connector;
     this.workshopId = workshopId;
     this.name = name;
+  }
+
+  public String name() {
+    return name;
   }
 
   public synchronized boolean isConnected() {
@@ -46,7 +62,7 @@ public final class ConvergingClient {
 
   /** HS4, SY3: hello with the last confirmed revision; pending changes are resent on welcome. */
   public void connect() {
-    TestClient opened = server.connect(this::receive);
+    TestClient opened = connector.open(this::receive);
     synchronized (this) {
       socket = opened;
       welcomed = false;
