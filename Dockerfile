@@ -5,11 +5,14 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY web-client/pom.xml web-client/pom.xml
 COPY server/pom.xml server/pom.xml
+COPY load-tool/pom.xml load-tool/pom.xml
 RUN ./mvnw -B -q dependency:go-offline -DexcludeArtifactIds=atelier-web-client || true
 COPY web-client/ web-client/
 COPY server/ server/
+COPY load-tool/ load-tool/
 COPY docs/ docs/
-RUN ./mvnw -B -q package -DskipTests
+# The root pom lists every module, so each must be present; only the server is built.
+RUN ./mvnw -B -q package -DskipTests -pl server -am
 
 # Run stage: a JRE, a non-root user, the one jar (its manifest carries Hazelcast's --add-opens).
 FROM eclipse-temurin:17-jre
