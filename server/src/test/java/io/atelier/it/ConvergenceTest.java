@@ -49,6 +49,7 @@ class ConvergenceTest {
     // The witness never drops: it sees every event, in order, to check acks against.
     ConvergingClient witness = new ConvergingClient(server, workshopId, "Témoin");
     witness.connect();
+    witness.awaitSynced(Duration.ofSeconds(10));
     List<ConvergingClient> clients = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
       ConvergingClient client = new ConvergingClient(server, workshopId, "Personne " + i);

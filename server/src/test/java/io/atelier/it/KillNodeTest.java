@@ -2,24 +2,15 @@ package io.atelier.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.cluster.Member;
-import com.hazelcast.core.HazelcastInstance;
 import io.atelier.protocol.ServerMessage;
 import io.atelier.protocol.WireNote;
 import io.atelier.testing.Await;
 import io.atelier.testing.ConvergingClient;
-import io.atelier.testing.FreePorts;
 import io.atelier.testing.NodeProcess;
+import io.atelier.testing.ProcessCluster;
 import io.atelier.testing.RandomChanges;
 import io.atelier.testing.TestClient;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,10 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -57,56 +46,21 @@ class KillNodeTest {
   private static final Path LOGS =
       Path.of(System.getProperty("basedir", "."), "target", "kill-node-test");
 
-  private static final List<NodeProcess> nodes = new ArrayList<>();
-  private static final HttpClient http = HttpClient.newHttpClient();
-  private static String clusterName;
-  private static List<Integer> hazelcastPorts;
+  private static ProcessCluster cluster;
   private static Vertx clientVertx;
 
   @BeforeAll
   static void startNodes() {
     clientVertx = Vertx.vertx();
-    clusterName = "atelier-kill-test-" + UUID.randomUUID();
-    List<Integer> ports = FreePorts.take(2 * NODES);
-    hazelcastPorts = ports.subList(0, NODES);
-    for (int i = 0; i < NODES; i++) {
-      int own = hazelcastPorts.get(i);
-      String others =
-          hazelcastPorts.stream()
-              .filter(port -> port != own)
-              .map(port -> "127.0.0.1:" + port)
-              .collect(Collectors.joining(","));
-      nodes.add(
-          NodeProcess.start(
-              "node-" + i,
-              ports.get(NODES + i),
-              Map.of(
-                  "ATELIER_HOST",
-                  "127.0.0.1",
-                  "ATELIER_CLUSTER_NAME",
-                  clusterName,
-                  "ATELIER_CLUSTER_HOST",
-                  "127.0.0.1",
-                  "ATELIER_CLUSTER_PORT",
-                  Integer.toString(own),
-                  "ATELIER_CLUSTER_MEMBERS",
-                  others,
-                  "ATELIER_JOURNAL",
-                  "none"),
-              LOGS));
-    }
-    Await.condition(
-        () -> nodes.stream().allMatch(node -> node.readyMembers() == NODES),
-        Duration.ofSeconds(90),
-        KillNodeTest::diagnosis);
+    cluster = ProcessCluster.start(NODES, LOGS);
   }
 
   @AfterAll
   static void stopNodes() {
-    nodes.forEach(NodeProcess::close);
-    if (clientVertx != null) {
-      Await.result(clientVertx.close());
+    if (cluster != null) {
+      cluster.close();
     }
+    Await.result(clientVertx.close());
   }
 
   @Test
@@ -116,10 +70,10 @@ class KillNodeTest {
   void killTheOwner() throws InterruptedException {
     long seed = Long.getLong("kill.seed", System.nanoTime());
     Random random = new Random(seed);
-    String workshopId = createWorkshop(nodes.get(1));
-    int victimIndex = ownerOf(workshopId);
-    NodeProcess victim = nodes.get(victimIndex);
-    NodeProcess witnessNode = nodes.get((victimIndex + 1) % NODES);
+    String workshopId = cluster.createWorkshop(cluster.node(1), "Panne");
+    int victimIndex = cluster.ownerOf(workshopId);
+    NodeProcess victim = cluster.node(victimIndex);
+    NodeProcess witnessNode = cluster.node((victimIndex + 1) % NODES);
 
     // The witness never drops: it sees every event, in order, to check acks against.
     ConvergingClient witness =
@@ -128,6 +82,7 @@ class KillNodeTest {
             workshopId,
             "Témoin");
     witness.connect();
+    witness.awaitSynced(Duration.ofSeconds(10));
     AtomicInteger movedToAnotherNode = new AtomicInteger();
     List<ConvergingClient> clients = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
@@ -135,8 +90,8 @@ class KillNodeTest {
       clients.add(
           new ConvergingClient(
               listener -> {
-                NodeProcess node = balance(home);
-                if (node != nodes.get(home)) {
+                NodeProcess node = cluster.balance(home);
+                if (node != cluster.node(home)) {
                   movedToAnotherNode.incrementAndGet();
                 }
                 return TestClient.connect(clientVertx, node.port(), listener);
@@ -170,22 +125,14 @@ class KillNodeTest {
     }
 
     String context =
-        "seed "
-            + seed
-            + ", killed "
-            + victim.name()
-            + " at revision "
-            + revisionAtKill
-            + ", "
-            + changes
-            + " changes, "
-            + failedConnects
-            + " failed connects";
+        String.format(
+            "seed %d, killed %s at revision %d, %d changes, %d failed connects",
+            seed, victim.name(), revisionAtKill, changes, failedConnects);
     for (ConvergingClient client : clients) {
       try {
         client.awaitSettled(0, Duration.ofSeconds(60));
       } catch (AssertionError e) {
-        throw new AssertionError(context + ": " + e.getMessage() + "\n" + diagnosis(), e);
+        throw new AssertionError(context + ": " + e.getMessage() + "\n" + cluster.diagnosis(), e);
       }
     }
     long lastAcked =
@@ -195,22 +142,19 @@ class KillNodeTest {
             .max()
             .orElse(0);
     witness.awaitSettled(lastAcked, Duration.ofSeconds(30));
-    Await.condition(
-        () -> nodes.stream().filter(NodeProcess::isAlive).allMatch(n -> n.readyMembers() == 2),
-        Duration.ofSeconds(60),
-        () -> "the survivors do not see a cluster of two\n" + diagnosis());
+    cluster.awaitMembers(NODES - 1, Duration.ofSeconds(60));
 
     ServerMessage.Snapshot snapshot = newcomerSnapshot(witnessNode, workshopId);
     Map<String, WireNote> serverState = new HashMap<>();
     snapshot.notes().forEach(note -> serverState.put(note.id(), note));
     Map<Long, String> committed = witness.changeAtRevision();
-
     LOG.info(
-        "{}; last acknowledged revision {}, {} connections moved to another node, final revision {}",
+        "{}; last acknowledged revision {}, {} connections moved to another node, final {}",
         context,
         lastAcked,
         movedToAnotherNode.get(),
         snapshot.revision());
+
     assertThat(revisionAtKill).as(context).isPositive();
     assertThat(lastAcked)
         .as(context + ": changes acknowledged after the kill")
@@ -236,19 +180,6 @@ class KillNodeTest {
     witness.disconnect();
   }
 
-  /**
-   * Where a load balancer sends a (re)connection: the client's node while it lives, else another.
-   */
-  private static NodeProcess balance(int home) {
-    for (int i = 0; i < NODES; i++) {
-      NodeProcess node = nodes.get((home + i) % NODES);
-      if (node.isAlive()) {
-        return node;
-      }
-    }
-    throw new AssertionError("no node is alive");
-  }
-
   private static boolean reconnect(ConvergingClient client) {
     try {
       client.connect();
@@ -258,58 +189,10 @@ class KillNodeTest {
     }
   }
 
-  /** The node that owns the workshop's partition, asked of the cluster by a Hazelcast client. */
-  private static int ownerOf(String workshopId) {
-    ClientConfig config = new ClientConfig();
-    config.setClusterName(clusterName);
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.logging.type", "slf4j");
-    hazelcastPorts.forEach(port -> config.getNetworkConfig().addAddress("127.0.0.1:" + port));
-    HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
-    try {
-      Member[] owner = new Member[1];
-      Await.condition(
-          () ->
-              (owner[0] = client.getPartitionService().getPartition(workshopId).getOwner()) != null,
-          Duration.ofSeconds(30),
-          () -> "no owner known for " + workshopId);
-      int port = owner[0].getAddress().getPort();
-      return hazelcastPorts.indexOf(port);
-    } finally {
-      client.shutdown();
-    }
-  }
-
-  private static String createWorkshop(NodeProcess node) {
-    try {
-      HttpResponse<String> created =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + node.port() + "/api/workshops"))
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"title\":\"Panne\",\"language\":\"fr\"}"))
-                  .timeout(Duration.ofSeconds(10))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      return new JsonObject(created.body()).getString("id");
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
   private static ServerMessage.Snapshot newcomerSnapshot(NodeProcess node, String workshopId) {
     try (TestClient latecomer = TestClient.connect(clientVertx, node.port())) {
       latecomer.hello(workshopId, null, "Retardataire", null);
       return latecomer.await(ServerMessage.Snapshot.class);
     }
-  }
-
-  private static String diagnosis() {
-    return nodes.stream()
-        .map(node -> node.tail(15))
-        .collect(Collectors.joining("\n", "logs in " + LOGS + "\n", ""));
   }
 }

@@ -40,6 +40,7 @@ public final class ConvergingClient {
   private final Map<Long, String> changeAtRevision = new HashMap<>();
   private final Set<String> refused = new HashSet<>();
   private boolean welcomed;
+  private boolean synced;
 
   public ConvergingClient(RunningServer server, String workshopId, String name) {
     this(server::connect, workshopId, name);
@@ -66,6 +67,7 @@ public final class ConvergingClient {
     synchronized (this) {
       socket = opened;
       welcomed = false;
+      synced = false;
       opened.send(
           new ClientMessage.Hello(
               ProtocolCodec.PROTOCOL_VERSION,
@@ -126,6 +128,22 @@ public final class ConvergingClient {
         .orElseThrow();
   }
 
+  /**
+   * Waits for the {@code synced} that ends the catch-up of the last connect (HS5). A witness must
+   * wait for it before others change anything: changes applied before its snapshot are in the
+   * snapshot, not among the events it records.
+   */
+  public synchronized void awaitSynced(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!synced) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(name + " was not synced within " + timeout);
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
+
   /** Waits until nothing is pending and the confirmed revision reaches {@code revision}. */
   public synchronized void awaitSettled(long revision, Duration timeout)
       throws InterruptedException {
@@ -181,8 +199,10 @@ public final class ConvergingClient {
         held.put(event.revision(), event);
         drain();
       }
-    } else if (message instanceof ServerMessage.Synced synced) {
-      if ((confirmedRevision == null || confirmedRevision < synced.revision()) && socket != null) {
+    } else if (message instanceof ServerMessage.Synced caughtUp) {
+      synced = true;
+      if ((confirmedRevision == null || confirmedRevision < caughtUp.revision())
+          && socket != null) {
         socket.send(new ClientMessage.Sync(confirmedRevision())); // SY4: behind synced, ask now.
       }
     } else if (message instanceof ServerMessage.Ack ack) {

@@ -17,7 +17,7 @@ final class MembershipLog implements InitialMembershipListener {
   @Override
   public void init(InitialMembershipEvent event) {
     LOG.info(
-        "Member {} started; the cluster has {} member(s): {}",
+        "Member {} starting; it sees {} member(s): {}",
         event.getCluster().getLocalMember().getAddress(),
         event.getMembers().size(),
         event.getMembers());
