@@ -74,7 +74,12 @@ public final class ProcessCluster implements AutoCloseable {
                 logs));
       }
       Await.condition(
-          () -> nodes.stream().allMatch(node -> node.readyMembers() == size),
+          () -> {
+            if (!nodes.stream().allMatch(NodeProcess::isAlive)) {
+              throw new AssertionError("a node exited while starting\n" + cluster.diagnosis());
+            }
+            return nodes.stream().allMatch(node -> node.readyMembers() == size);
+          },
           Duration.ofSeconds(90),
           cluster::diagnosis);
       return cluster;
