@@ -11,6 +11,7 @@ COPY web-client/ web-client/
 COPY server/ server/
 COPY load-tool/ load-tool/
 COPY docs/ docs/
+# The root pom lists every module, so each must be present; only the server is built.
 RUN ./mvnw -B -q package -DskipTests -pl server -am
 
 # Run stage: a JRE, a non-root user, the one jar (its manifest carries Hazelcast's --add-opens).

@@ -2,6 +2,7 @@ package io.atelier;
 
 import io.atelier.adapter.http.HttpVerticle;
 import io.atelier.application.IdGenerator;
+import io.atelier.application.Readiness;
 import io.atelier.application.RoomHub;
 import io.atelier.application.RoomServices;
 import io.atelier.application.WorkshopFeed;
@@ -13,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +29,15 @@ public final class AtelierServer {
   private final NodeStorage storage;
   private final HttpVerticle http;
   private final RoomHub hub;
+  private final Readiness readiness;
 
-  private AtelierServer(Vertx vertx, NodeStorage storage, HttpVerticle http, RoomHub hub) {
+  private AtelierServer(
+      Vertx vertx, NodeStorage storage, HttpVerticle http, RoomHub hub, Readiness readiness) {
     this.vertx = vertx;
     this.storage = storage;
     this.http = http;
     this.hub = hub;
+    this.readiness = readiness;
   }
 
   public static Future<AtelierServer> start(AtelierConfig config) {
@@ -49,8 +54,10 @@ public final class AtelierServer {
               IdGenerator ids = new IdGenerator();
               Clock clock = Clock.systemUTC();
               RoomServices rooms = new RoomServices(store, feed, hub, codec, ids, clock);
+              Readiness readiness = readiness(vertx, storage);
               HttpVerticle http =
-                  new HttpVerticle(config, new WorkshopService(store, ids, clock), rooms);
+                  new HttpVerticle(
+                      config, new WorkshopService(store, ids, clock), rooms, readiness);
               return vertx
                   .executeBlocking(
                       () -> {
@@ -58,11 +65,24 @@ public final class AtelierServer {
                         return null;
                       })
                   .compose(started -> vertx.deployVerticle(http))
-                  .map(deployed -> new AtelierServer(vertx, storage, http, hub))
+                  .map(deployed -> new AtelierServer(vertx, storage, http, hub, readiness))
                   .onFailure(error -> storage.close());
             })
         .onSuccess(server -> LOG.info("Atelier is listening on port {}", server.port()))
         .onFailure(error -> vertx.close());
+  }
+
+  /** Blocking checks (Hazelcast's) run on a Vert.x worker, never on the event loop. */
+  private static Readiness readiness(Vertx vertx, NodeStorage storage) {
+    Executor worker =
+        task ->
+            vertx.executeBlocking(
+                () -> {
+                  task.run();
+                  return null;
+                },
+                false);
+    return storage.readiness(worker);
   }
 
   public int port() {
@@ -85,8 +105,17 @@ public final class AtelierServer {
     hub.closeAll(code, reason);
   }
 
-  /** Stops the node; its browsers are told to go away (1001) and reconnect by themselves. */
+  /** The checks behind {@code GET /ready}; another part of the node may add its own. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /**
+   * Stops the node: {@code /ready} answers 503 from now on, and its browsers are told to go away
+   * (1001) and reconnect by themselves.
+   */
   public Future<Void> stop() {
+    readiness.stopping();
     closeAllSockets(1001, "This server is stopping; reconnecting.");
     return vertx
         .close()

@@ -2,18 +2,23 @@ package io.atelier;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.atelier.adapter.hazelcast.HazelcastMember;
+import io.atelier.adapter.hazelcast.HazelcastReadiness;
 import io.atelier.adapter.hazelcast.HazelcastWorkshopFeed;
 import io.atelier.adapter.hazelcast.HazelcastWorkshopStore;
 import io.atelier.adapter.jdbc.JdbcWorkshopJournal;
 import io.atelier.adapter.memory.InMemoryWorkshopFeed;
 import io.atelier.adapter.memory.InMemoryWorkshopStore;
 import io.atelier.application.JournalingWorkshopStore;
+import io.atelier.application.Readiness;
 import io.atelier.application.WorkshopFeed;
 import io.atelier.application.WorkshopJournal;
 import io.atelier.application.WorkshopLoader;
 import io.atelier.application.WorkshopStore;
 import io.atelier.config.AtelierConfig;
 import io.atelier.config.JournalSettings;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -102,10 +107,21 @@ final class NodeStorage implements AutoCloseable {
     return hazelcast;
   }
 
+  /** In memory: ready once started. With Hazelcast: while the member runs in an active cluster. */
+  Readiness readiness(Executor worker) {
+    if (hazelcast == null) {
+      return new Readiness(() -> CompletableFuture.completedFuture(1), List.of());
+    }
+    HazelcastReadiness member = new HazelcastReadiness(hazelcast, worker);
+    return new Readiness(member::members, List.of(member));
+  }
+
   /** Leaves the cluster first (its partitions move to the others), then commits the journal. */
   @Override
   public void close() {
-    feed.stop();
+    if (hazelcast == null || hazelcast.getLifecycleService().isRunning()) {
+      feed.stop(); // Unregisters from a member that may already be gone.
+    }
     if (hazelcast != null) {
       hazelcast.shutdown();
     }

@@ -1,6 +1,5 @@
 package io.atelier.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,11 +53,7 @@ public record AtelierConfig(
         env.getOrDefault("ATELIER_HOST", "0.0.0.0"),
         Optional.ofNullable(env.get("ATELIER_PUBLIC_URL")).filter(url -> !url.isBlank()),
         storage(env.getOrDefault("ATELIER_STORAGE", "hazelcast")),
-        new ClusterSettings(
-            env.getOrDefault("ATELIER_CLUSTER_NAME", "atelier"),
-            env.getOrDefault("ATELIER_CLUSTER_HOST", "127.0.0.1"),
-            integer(env, "ATELIER_CLUSTER_PORT", 5701),
-            members(env.getOrDefault("ATELIER_CLUSTER_MEMBERS", ""))),
+        ClusterSettings.fromEnvironment(env),
         JournalSettings.fromEnvironment(env));
   }
 
@@ -80,6 +75,10 @@ public record AtelierConfig(
     return new AtelierConfig(httpPort, httpHost, publicUrl, storage, cluster, newJournal);
   }
 
+  public AtelierConfig withCluster(ClusterSettings newCluster) {
+    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, newCluster, journal);
+  }
+
   /** The settings as one log line; it holds no secret. */
   public String describe() {
     return "http="
@@ -90,19 +89,13 @@ public record AtelierConfig(
         + publicUrl.orElse("(from requests)")
         + " storage="
         + storage.name().toLowerCase(java.util.Locale.ROOT)
-        + " cluster="
-        + cluster.clusterName()
-        + "@"
-        + cluster.host()
-        + ":"
-        + cluster.port()
-        + " members="
-        + (cluster.members().isEmpty() ? "(single member)" : cluster.members())
+        + " "
+        + cluster.describe()
         + " journal="
         + journal.describe();
   }
 
-  private static int integer(Map<String, String> env, String name, int fallback) {
+  static int integer(Map<String, String> env, String name, int fallback) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
       return fallback;
@@ -120,9 +113,5 @@ public record AtelierConfig(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ATELIER_STORAGE must be hazelcast or memory");
     }
-  }
-
-  private static List<String> members(String value) {
-    return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 }

@@ -2,11 +2,10 @@ package io.atelier.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atelier.protocol.ClientMessage;
-import io.atelier.protocol.NoteProperties;
 import io.atelier.protocol.ServerMessage;
 import io.atelier.protocol.WireNote;
 import io.atelier.testing.ConvergingClient;
+import io.atelier.testing.RandomChanges;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
 import java.time.Duration;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class ConvergenceTest {
   private static final int CLIENTS = 10;
   private static final int CHANGES = 2_000;
-  private static final String[] COLORS = {"yellow", "pink", "blue", "green", "orange", "purple"};
   private static RunningServer server;
 
   @BeforeAll
@@ -51,6 +49,7 @@ class ConvergenceTest {
     // The witness never drops: it sees every event, in order, to check acks against.
     ConvergingClient witness = new ConvergingClient(server, workshopId, "Témoin");
     witness.connect();
+    witness.awaitSynced(Duration.ofSeconds(10));
     List<ConvergingClient> clients = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
       ConvergingClient client = new ConvergingClient(server, workshopId, "Personne " + i);
@@ -69,7 +68,7 @@ class ConvergenceTest {
           client.connect();
         }
       }
-      client.change(randomChange(client, random, "c" + i));
+      client.change(RandomChanges.next(client, random, "c" + i));
     }
     for (ConvergingClient client : clients) {
       if (!client.isConnected()) {
@@ -116,49 +115,5 @@ class ConvergenceTest {
     try (TestClient latecomer = server.join(workshopId, "Retardataire")) {
       return latecomer.await(ServerMessage.Snapshot.class);
     }
-  }
-
-  private static ClientMessage.ChangeMessage randomChange(
-      ConvergingClient client, Random random, String changeId) {
-    String noteId = client.anyNoteId(random);
-    int kind = noteId == null ? 0 : random.nextInt(10);
-    if (kind <= 2) {
-      return new ClientMessage.CreateNote(
-          changeId,
-          "n-" + changeId,
-          coordinate(random),
-          coordinate(random),
-          200.0,
-          140.0,
-          "Note " + changeId,
-          COLORS[random.nextInt(COLORS.length)]);
-    }
-    if (kind <= 5) {
-      return new ClientMessage.UpdateNote(
-          changeId,
-          noteId,
-          new NoteProperties(coordinate(random), coordinate(random), null, null, null, null, null));
-    }
-    if (kind <= 7) {
-      return new ClientMessage.UpdateNote(
-          changeId,
-          noteId,
-          new NoteProperties(
-              null,
-              null,
-              null,
-              null,
-              "Texte " + changeId,
-              COLORS[random.nextInt(COLORS.length)],
-              null));
-    }
-    if (kind == 8) {
-      return new ClientMessage.BringNoteToFront(changeId, noteId);
-    }
-    return new ClientMessage.DeleteNote(changeId, noteId);
-  }
-
-  private static double coordinate(Random random) {
-    return Math.round(random.nextDouble() * 4000 - 2000);
   }
 }

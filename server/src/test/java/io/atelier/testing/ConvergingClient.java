@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A Java client that follows the client rules of docs/protocol.md (SY2 to SY4) the way the browser
@@ -20,7 +21,13 @@ import java.util.concurrent.TimeUnit;
  * with the same ids after every reconnect. The convergence test runs ten.
  */
 public final class ConvergingClient {
-  private final RunningServer server;
+  /** Opens a socket to some node, as a load balancer would choose it. */
+  @FunctionalInterface
+  public interface Connector {
+    TestClient open(Consumer<ServerMessage> listener);
+  }
+
+  private final Connector connector;
   private final String workshopId;
   private final String name;
   private TestClient socket;
@@ -33,11 +40,21 @@ public final class ConvergingClient {
   private final Map<Long, String> changeAtRevision = new HashMap<>();
   private final Set<String> refused = new HashSet<>();
   private boolean welcomed;
+  private boolean synced;
 
   public ConvergingClient(RunningServer server, String workshopId, String name) {
-    this.server = server;
+    this(server::connect, workshopId, name);
+  }
+
+  /** A client whose every (re)connection goes where {@code connector} sends it. */
+  public ConvergingClient(Connector connector, String workshopId, String name) {
+    this.connector = connector;
     this.workshopId = workshopId;
     this.name = name;
+  }
+
+  public String name() {
+    return name;
   }
 
   public synchronized boolean isConnected() {
@@ -46,10 +63,11 @@ public final class ConvergingClient {
 
   /** HS4, SY3: hello with the last confirmed revision; pending changes are resent on welcome. */
   public void connect() {
-    TestClient opened = server.connect(this::receive);
+    TestClient opened = connector.open(this::receive);
     synchronized (this) {
       socket = opened;
       welcomed = false;
+      synced = false;
       opened.send(
           new ClientMessage.Hello(
               ProtocolCodec.PROTOCOL_VERSION,
@@ -108,6 +126,22 @@ public final class ConvergingClient {
         .skip(random.nextInt(notes.size()))
         .findFirst()
         .orElseThrow();
+  }
+
+  /**
+   * Waits for the {@code synced} that ends the catch-up of the last connect (HS5). A witness must
+   * wait for it before others change anything: changes applied before its snapshot are in the
+   * snapshot, not among the events it records.
+   */
+  public synchronized void awaitSynced(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!synced) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(name + " was not synced within " + timeout);
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
   }
 
   /** Waits until nothing is pending and the confirmed revision reaches {@code revision}. */
@@ -174,8 +208,10 @@ public final class ConvergingClient {
         held.put(event.revision(), event);
         drain();
       }
-    } else if (message instanceof ServerMessage.Synced synced) {
-      if ((confirmedRevision == null || confirmedRevision < synced.revision()) && socket != null) {
+    } else if (message instanceof ServerMessage.Synced caughtUp) {
+      synced = true;
+      if ((confirmedRevision == null || confirmedRevision < caughtUp.revision())
+          && socket != null) {
         requestSync(); // SY4: behind synced, ask now.
       }
     } else if (message instanceof ServerMessage.Ack ack) {

@@ -3,6 +3,8 @@ package io.atelier.adapter.hazelcast;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.KubernetesConfig;
+import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -13,7 +15,8 @@ import io.atelier.config.ClusterSettings;
 
 /**
  * Starts this node's embedded Hazelcast member from our own settings: TCP-IP members listed
- * explicitly (no multicast, no auto-detection, no phone-home), bound to one address.
+ * explicitly, or Hazelcast's Kubernetes discovery when told (never multicast, auto-detection or
+ * phone-home), bound to one address.
  */
 public final class HazelcastMember {
   private HazelcastMember() {}
@@ -58,7 +61,23 @@ public final class HazelcastMember {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(!settings.members().isEmpty()).setMembers(settings.members());
+    switch (settings.discovery()) {
+      case TCP ->
+          join.getTcpIpConfig()
+              .setEnabled(!settings.members().isEmpty())
+              .setMembers(settings.members());
+      case KUBERNETES -> {
+        // Hazelcast's built-in discovery asks the Kubernetes API for the service's endpoints: the
+        // pod's service account needs "get" and "list" on endpoints and pods (see the README).
+        join.getTcpIpConfig().setEnabled(false);
+        KubernetesConfig kubernetes = join.getKubernetesConfig().setEnabled(true);
+        settings.kubernetesNamespace().ifPresent(ns -> kubernetes.setProperty("namespace", ns));
+        settings
+            .kubernetesServiceName()
+            .ifPresent(name -> kubernetes.setProperty("service-name", name));
+      }
+    }
+    config.addListenerConfig(new ListenerConfig(new MembershipLog()));
 
     config.addMapConfig(
         new MapConfig(HazelcastWorkshopStore.MAP_NAME)

@@ -1,5 +1,6 @@
 package io.atelier.adapter.http;
 
+import io.atelier.application.Readiness;
 import io.atelier.application.RoomServices;
 import io.atelier.application.WorkshopService;
 import io.atelier.config.AtelierConfig;
@@ -19,12 +20,15 @@ public final class HttpVerticle extends VerticleBase {
   private final AtelierConfig config;
   private final WorkshopService workshops;
   private final RoomServices rooms;
+  private final Readiness readiness;
   private HttpServer server;
 
-  public HttpVerticle(AtelierConfig config, WorkshopService workshops, RoomServices rooms) {
+  public HttpVerticle(
+      AtelierConfig config, WorkshopService workshops, RoomServices rooms, Readiness readiness) {
     this.config = config;
     this.workshops = workshops;
     this.rooms = rooms;
+    this.readiness = readiness;
   }
 
   @Override
@@ -36,6 +40,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::add);
     router.get("/health").handler(pages::health);
+    router.get("/ready").handler(new ReadyRoute(readiness)::ready);
     router.post("/api/workshops").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.post("/api/workshops").handler(workshopRoutes::create);
     router.get("/api/workshops/:id").handler(workshopRoutes::find);
