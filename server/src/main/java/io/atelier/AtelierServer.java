@@ -57,7 +57,7 @@ public final class AtelierServer {
               Readiness readiness = readiness(vertx, storage);
               HttpVerticle http =
                   new HttpVerticle(
-                      config, new WorkshopService(store, ids, clock), rooms, readiness);
+                      config, new WorkshopService(store, feed, ids, clock), rooms, readiness);
               return vertx
                   .executeBlocking(
                       () -> {

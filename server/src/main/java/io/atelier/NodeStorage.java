@@ -8,6 +8,7 @@ import io.atelier.adapter.hazelcast.HazelcastWorkshopStore;
 import io.atelier.adapter.jdbc.JdbcWorkshopJournal;
 import io.atelier.adapter.memory.InMemoryWorkshopFeed;
 import io.atelier.adapter.memory.InMemoryWorkshopStore;
+import io.atelier.application.JournalReadiness;
 import io.atelier.application.JournalingWorkshopStore;
 import io.atelier.application.Readiness;
 import io.atelier.application.WorkshopFeed;
@@ -107,13 +108,22 @@ final class NodeStorage implements AutoCloseable {
     return hazelcast;
   }
 
-  /** In memory: ready once started. With Hazelcast: while the member runs in an active cluster. */
+  /**
+   * In memory: ready once started. With Hazelcast: while the member runs in an active cluster. With
+   * a journal: while it can be read too.
+   */
   Readiness readiness(Executor worker) {
+    Readiness readiness;
     if (hazelcast == null) {
-      return new Readiness(() -> CompletableFuture.completedFuture(1), List.of());
+      readiness = new Readiness(() -> CompletableFuture.completedFuture(1), List.of());
+    } else {
+      HazelcastReadiness member = new HazelcastReadiness(hazelcast, worker);
+      readiness = new Readiness(member::members, List.of(member));
     }
-    HazelcastReadiness member = new HazelcastReadiness(hazelcast, worker);
-    return new Readiness(member::members, List.of(member));
+    if (journal != null) {
+      readiness.add(new JournalReadiness(journal, worker));
+    }
+    return readiness;
   }
 
   /** Leaves the cluster first (its partitions move to the others), then commits the journal. */

@@ -12,6 +12,9 @@ public sealed interface FeedMessage extends Serializable {
   /** An event the store has committed (RV2). */
   record Committed(WorkshopId workshopId, Event event) implements FeedMessage {}
 
+  /** The facilitator deleted the workshop: every node closes its sockets of it. */
+  record Deleted(WorkshopId workshopId) implements FeedMessage {}
+
   /** A volatile cursor move (CU1): never stored. */
   record CursorMoved(WorkshopId workshopId, CursorPosition position) implements FeedMessage {}
 }

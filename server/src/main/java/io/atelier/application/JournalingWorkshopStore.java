@@ -35,6 +35,12 @@ public final class JournalingWorkshopStore implements WorkshopStore {
     return journal.create(state.facts()).thenCompose(durable -> memory.create(state));
   }
 
+  /** From disk first: once answered, no restart can bring the workshop back. */
+  @Override
+  public CompletionStage<Boolean> delete(WorkshopId id) {
+    return journal.delete(id).thenCompose(gone -> memory.delete(id));
+  }
+
   @Override
   public <R> CompletionStage<Optional<R>> execute(WorkshopId id, WorkshopOperation<R> operation) {
     return memory

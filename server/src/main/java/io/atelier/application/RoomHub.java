@@ -40,7 +40,12 @@ public final class RoomHub {
     if (sessions == null || sessions.isEmpty()) {
       return;
     }
-    if (message instanceof FeedMessage.Committed committed) {
+    if (message instanceof FeedMessage.Deleted) {
+      rooms.remove(message.workshopId());
+      for (RoomSession session : sessions) {
+        session.close(RoomSession.CLOSE_WORKSHOP_NOT_FOUND, "This workshop was deleted.");
+      }
+    } else if (message instanceof FeedMessage.Committed committed) {
       String frame = codec.encode(WireMapping.toMessage(committed.event()));
       for (RoomSession session : sessions) {
         session.deliver(frame);

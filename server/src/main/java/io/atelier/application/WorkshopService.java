@@ -11,18 +11,52 @@ import io.atelier.domain.WorkshopState;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Creating workshops and answering for their public facts and facilitator keys. */
+/** Creating and deleting workshops, answering for their public facts and facilitator keys. */
 public final class WorkshopService {
   private final WorkshopStore store;
+  private final WorkshopFeed feed;
   private final IdGenerator ids;
   private final Clock clock;
 
-  public WorkshopService(WorkshopStore store, IdGenerator ids, Clock clock) {
+  public WorkshopService(WorkshopStore store, WorkshopFeed feed, IdGenerator ids, Clock clock) {
     this.store = store;
+    this.feed = feed;
     this.ids = ids;
     this.clock = clock;
+  }
+
+  /** How a deletion ended. */
+  public enum Deletion {
+    DELETED,
+    NOT_FOUND,
+    NOT_THE_FACILITATOR
+  }
+
+  /**
+   * Deletes a workshop for its facilitator: from the journal and memory, then every node closes its
+   * sockets of it (4004).
+   */
+  public CompletionStage<Deletion> delete(WorkshopId id, String facilitatorKey) {
+    return facts(id)
+        .thenCompose(
+            found -> {
+              if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(Deletion.NOT_FOUND);
+              }
+              if (!isFacilitatorKey(found.get(), facilitatorKey)) {
+                return CompletableFuture.completedFuture(Deletion.NOT_THE_FACILITATOR);
+              }
+              return store
+                  .delete(id)
+                  .thenApply(
+                      gone -> {
+                        feed.publish(new FeedMessage.Deleted(id));
+                        return Deletion.DELETED;
+                      });
+            });
   }
 
   /** A new workshop and the facilitator key, which is shown once and stored only hashed. */

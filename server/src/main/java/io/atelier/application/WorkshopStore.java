@@ -14,6 +14,9 @@ public interface WorkshopStore {
   /** Stores a new workshop; fails with {@link IllegalStateException} if its id is taken. */
   CompletionStage<Void> create(WorkshopState state);
 
+  /** Removes a workshop; completes with whether it was there. */
+  CompletionStage<Boolean> delete(WorkshopId id);
+
   /** Runs one operation on a workshop's state; empty when there is no such workshop. */
   <R> CompletionStage<Optional<R>> execute(WorkshopId id, WorkshopOperation<R> operation);
 }

@@ -57,6 +57,15 @@ public abstract class WorkshopStoreContract {
   }
 
   @Test
+  @DisplayName("a deleted workshop is gone: operations find nothing, a second delete says so")
+  void delete() {
+    WorkshopId id = newWorkshop();
+    assertThat(Await.result(store().delete(id))).isTrue();
+    assertThat(Await.result(store().execute(id, new WorkshopOperation.ReadFacts()))).isEmpty();
+    assertThat(Await.result(store().delete(id))).isFalse();
+  }
+
+  @Test
   @DisplayName("a created workshop can be read back; a second create with its id fails")
   void createAndRead() {
     WorkshopId id = newWorkshop();

@@ -3,6 +3,7 @@ package io.atelier.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.testing.RunningServer;
+import io.atelier.testing.TestClient;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
@@ -100,6 +101,26 @@ class HttpApiTest {
       assertThat(new JsonObject(refused.body()).getString("error")).isEqualTo("unauthorized");
     }
     join.close();
+  }
+
+  @Test
+  @DisplayName("DELETE /api/workshops/{id} needs the facilitator key; it closes sockets with 4004")
+  void deleteWorkshop() {
+    JsonObject created = server.createWorkshop("À effacer", "fr");
+    String path = "/api/workshops/" + created.getString("id");
+    TestClient ana = server.join(created.getString("id"), "Ana");
+    assertThat(server.delete(path, null).statusCode()).isEqualTo(401);
+    assertThat(server.delete(path, "Bearer wrong").statusCode()).isEqualTo(401);
+    assertThat(server.get(path).statusCode()).isEqualTo(200);
+
+    var deleted = server.delete(path, "Bearer " + created.getString("facilitatorKey"));
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    assertThat(ana.awaitClose().code()).isEqualTo((short) 4004);
+    assertThat(server.get(path).statusCode()).isEqualTo(404);
+    assertThat(server.delete(path, "Bearer " + created.getString("facilitatorKey")).statusCode())
+        .isEqualTo(404);
+    TestClient late = server.connect().hello(created.getString("id"), null, "Ben", null);
+    assertThat(late.awaitClose().code()).isEqualTo((short) 4004);
   }
 
   @Test

@@ -106,10 +106,14 @@ class PostgresRestartTest {
       postgres.pause();
       try {
         assertThat(node.get("/api/workshops/" + id[0]).statusCode()).isEqualTo(500);
+        var ready = node.get("/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("journal");
       } finally {
         postgres.resume();
       }
       assertThat(node.get("/api/workshops/" + id[0]).statusCode()).isEqualTo(200);
+      assertThat(node.get("/ready").statusCode()).isEqualTo(200);
       TestClient after = node.join(id[0], "Après");
       assertThat(after.await(Snapshot.class).notes()).isEqualTo(before);
       after.send(

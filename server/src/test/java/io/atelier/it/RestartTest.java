@@ -118,4 +118,28 @@ class RestartTest {
       assertThat(newcomer.await(ServerMessage.Snapshot.class).notes()).isEmpty();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(AtelierConfig.Storage.class)
+  @DisplayName("a deleted workshop stays deleted after a restart: gone from memory and from disk")
+  void deletionIsDurable(AtelierConfig.Storage storage) {
+    String kept;
+    String deleted;
+    try (RunningServer server = new RunningServer(config(storage))) {
+      kept = server.createWorkshop("Gardé", "fr").getString("id");
+      var doomed = server.createWorkshop("Effacé", "fr");
+      deleted = doomed.getString("id");
+      server.join(deleted, "Ana");
+      assertThat(
+              server
+                  .delete(
+                      "/api/workshops/" + deleted, "Bearer " + doomed.getString("facilitatorKey"))
+                  .statusCode())
+          .isEqualTo(204);
+    }
+    try (RunningServer restarted = new RunningServer(config(storage))) {
+      assertThat(restarted.get("/api/workshops/" + deleted).statusCode()).isEqualTo(404);
+      assertThat(restarted.get("/api/workshops/" + kept).statusCode()).isEqualTo(200);
+    }
+  }
 }

@@ -64,6 +64,14 @@ public final class RunningServer implements AutoCloseable {
     return send(request.build());
   }
 
+  public HttpResponse<String> delete(String path, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).DELETE();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request.build());
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
   }

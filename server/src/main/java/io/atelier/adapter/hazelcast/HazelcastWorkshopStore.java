@@ -6,6 +6,7 @@ import io.atelier.application.WorkshopStore;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
 import io.atelier.domain.WorkshopState;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -35,6 +36,11 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
               }
               return null;
             });
+  }
+
+  @Override
+  public CompletionStage<Boolean> delete(WorkshopId id) {
+    return states.removeAsync(id.value()).thenApply(Objects::nonNull);
   }
 
   @Override

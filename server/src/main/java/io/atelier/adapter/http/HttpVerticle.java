@@ -44,6 +44,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/workshops").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.post("/api/workshops").handler(workshopRoutes::create);
     router.get("/api/workshops/:id").handler(workshopRoutes::find);
+    router.delete("/api/workshops/:id").handler(workshopRoutes::delete);
     router.get("/api/workshops/:id/participants").handler(workshopRoutes::participants);
     router.get("/ws").handler(gateway::upgrade);
     router.get("/w/:id").handler(pages::workshop);

@@ -79,6 +79,30 @@ final class WorkshopRoutes {
         .onFailure(error -> internal(ctx, error));
   }
 
+  /** Facilitator only: deletes the workshop everywhere, memory and disk (204). */
+  void delete(RoutingContext ctx) {
+    Optional<WorkshopId> id = workshopId(ctx);
+    if (id.isEmpty()) {
+      Json.error(ctx, 404, "not_found", "No such workshop.");
+      return;
+    }
+    Future.fromCompletionStage(
+            workshops.delete(id.get(), bearer(ctx)), ctx.vertx().getOrCreateContext())
+        .onSuccess(
+            deletion -> {
+              switch (deletion) {
+                case DELETED -> ctx.response().setStatusCode(204).end();
+                case NOT_FOUND -> Json.error(ctx, 404, "not_found", "No such workshop.");
+                case NOT_THE_FACILITATOR -> {
+                  ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                  Json.error(
+                      ctx, 401, "unauthorized", "This needs the workshop's facilitator key.");
+                }
+              }
+            })
+        .onFailure(error -> internal(ctx, error));
+  }
+
   /** Facilitator only: who is in the workshop, online or not. */
   void participants(RoutingContext ctx) {
     Optional<WorkshopId> id = workshopId(ctx);

@@ -42,6 +42,11 @@ public final class InMemoryWorkshopStore implements WorkshopStore {
   }
 
   @Override
+  public CompletionStage<Boolean> delete(WorkshopId id) {
+    return CompletableFuture.completedFuture(states.remove(id) != null);
+  }
+
+  @Override
   public <R> CompletionStage<Optional<R>> execute(WorkshopId id, WorkshopOperation<R> operation) {
     WorkshopState state = states.get(id);
     if (state != null) {
