@@ -77,6 +77,7 @@ function openRoom(workshop) {
   $('gate').hidden = true;
   $('room').hidden = false;
   $('facilitator-badge').hidden = !facilitatorKey;
+  if (facilitatorKey) offerDeletion(workshop);
   const share = $('share-button');
   share.hidden = false;
   share.addEventListener('click', () => {
@@ -154,6 +155,30 @@ function openRoom(workshop) {
   window.atelier = { engine, connection };
   connection.start();
   boardElement.focus({ preventScroll: true });
+}
+
+/** The facilitator may delete the workshop for everyone, after saying so twice. */
+function offerDeletion(workshop) {
+  const button = $('delete-button');
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    if (!window.confirm(t('workshop.deleteConfirm'))) return;
+    try {
+      const response = await fetch(`/api/workshops/${encodeURIComponent(workshop.id)}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${facilitatorKey}` },
+      });
+      if (response.status === 204) {
+        toast(t('workshop.deleted'));
+        button.hidden = true;
+      } else {
+        const body = await response.json().catch(() => ({}));
+        toast(t('workshop.deleteFailed', { message: body.message ?? response.status }), 'error');
+      }
+    } catch {
+      toast(t('workshop.deleteFailed', { message: t('workshop.loadFailed') }), 'error');
+    }
+  });
 }
 
 /** Many socket messages can arrive within one frame; the page is drawn once per frame. */

@@ -36,6 +36,11 @@ const STRINGS = {
     'workshop.loadFailed': 'Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez.',
     'workshop.retry': 'Réessayer',
     'workshop.facilitator': 'Animation',
+    'workshop.delete': 'Supprimer l’atelier',
+    'workshop.deleteConfirm':
+      'Supprimer cet atelier pour tout le monde ? Les notes seront effacées définitivement, sur tous les serveurs.',
+    'workshop.deleted': 'L’atelier a été supprimé.',
+    'workshop.deleteFailed': 'La suppression a échoué : {message}',
     'workshop.share': 'Inviter',
     'workshop.shareLink': 'Copier le lien d’invitation',
     'status.connecting': 'Connexion…',
@@ -113,6 +118,11 @@ const STRINGS = {
     'workshop.loadFailed': 'Cannot reach the server. Check your connection, then try again.',
     'workshop.retry': 'Try again',
     'workshop.facilitator': 'Facilitator',
+    'workshop.delete': 'Delete the workshop',
+    'workshop.deleteConfirm':
+      'Delete this workshop for everyone? Its notes will be erased for good, on every server.',
+    'workshop.deleted': 'The workshop was deleted.',
+    'workshop.deleteFailed': 'Deleting failed: {message}',
     'workshop.share': 'Invite',
     'workshop.shareLink': 'Copy the invitation link',
     'status.connecting': 'Connecting…',

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The pages around the canvas: a link to nothing, and the choice of language. */
 class PagesBrowserTest extends ServerWithChromium {
@@ -51,6 +52,28 @@ class PagesBrowserTest extends ServerWithChromium {
 
     page.reload();
     page.await(LONG, "still English after a reload", d -> addNoteLabel(d).equals("Add a note"));
+  }
+
+  @Test
+  @DisplayName("HS3 the facilitator deletes the workshop; the page says it no longer exists")
+  void facilitatorDeletes() {
+    var workshop = server.createWorkshop("À supprimer", "fr");
+    browser = HeadlessChromium.start();
+    AtelierPage page = new AtelierPage(browser.driver(), "Animatrice");
+    page.join(workshop.getString("facilitatorUrl"));
+    WebDriver driver = page.driver();
+    assertThat(driver.getCurrentUrl()).doesNotContain("key="); // Out of the address bar.
+    driver.findElement(testId("delete-workshop")).click();
+    page.await(LONG, "the confirmation", d -> ExpectedConditions.alertIsPresent().apply(d))
+        .accept();
+    page.await(
+        LONG,
+        "the failure banner",
+        d ->
+            d.findElement(testId("failure-banner")).isDisplayed()
+                && d.findElement(testId("failure-banner")).getText().contains("n’existe plus"));
+    assertThat(server.get("/api/workshops/" + workshop.getString("id")).statusCode())
+        .isEqualTo(404);
   }
 
   private static String addNoteLabel(WebDriver driver) {
