@@ -51,7 +51,8 @@ public final class AtelierServer {
               WorkshopFeed feed = storage.feed();
               ProtocolCodec codec = new ProtocolCodec();
               RoomHub hub = new RoomHub(codec);
-              IdGenerator ids = new IdGenerator();
+              IdGenerator ids =
+                  storage.nodeId() == null ? new IdGenerator() : new IdGenerator(storage.nodeId());
               Clock clock = Clock.systemUTC();
               RoomServices rooms = new RoomServices(store, feed, hub, codec, ids, clock);
               Readiness readiness = readiness(vertx, storage);
@@ -87,6 +88,11 @@ public final class AtelierServer {
 
   public int port() {
     return http.actualPort();
+  }
+
+  /** The cluster member this node is (its connection ids start with it); null without one. */
+  public String nodeId() {
+    return storage.nodeId();
   }
 
   public int openSessions() {

@@ -1,6 +1,7 @@
 package io.atelier;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.atelier.adapter.hazelcast.DepartureWatch;
 import io.atelier.adapter.hazelcast.HazelcastMember;
 import io.atelier.adapter.hazelcast.HazelcastReadiness;
 import io.atelier.adapter.hazelcast.HazelcastWorkshopFeed;
@@ -10,6 +11,7 @@ import io.atelier.adapter.memory.InMemoryWorkshopFeed;
 import io.atelier.adapter.memory.InMemoryWorkshopStore;
 import io.atelier.application.JournalReadiness;
 import io.atelier.application.JournalingWorkshopStore;
+import io.atelier.application.NodeDepartures;
 import io.atelier.application.Readiness;
 import io.atelier.application.WorkshopFeed;
 import io.atelier.application.WorkshopJournal;
@@ -33,49 +35,61 @@ final class NodeStorage implements AutoCloseable {
   private final HazelcastInstance hazelcast;
   private final WorkshopStore store;
   private final WorkshopFeed feed;
-  private final ExecutorService loading;
+  private final ExecutorService blocking;
+  private final String nodeId;
 
   private NodeStorage(
       WorkshopJournal journal,
       HazelcastInstance hazelcast,
       WorkshopStore store,
       WorkshopFeed feed,
-      ExecutorService loading) {
+      ExecutorService blocking,
+      String nodeId) {
     this.journal = journal;
     this.hazelcast = hazelcast;
     this.store = store;
     this.feed = feed;
-    this.loading = loading;
+    this.blocking = blocking;
+    this.nodeId = nodeId;
+  }
+
+  /** What this node's connection ids start with; null without a cluster (any id will do). */
+  String nodeId() {
+    return nodeId;
   }
 
   static NodeStorage open(AtelierConfig config) {
     WorkshopJournal journal = openJournal(config.journal());
     WorkshopLoader loader = journal == null ? WorkshopLoader.NONE : WorkshopLoader.from(journal);
+    // Loading from the journal and cluster-wide steps block: they run here, off the event loop.
+    ExecutorService blocking =
+        Executors.newFixedThreadPool(
+            2,
+            task -> {
+              Thread thread = new Thread(task, "atelier-storage");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       if (config.storage() == AtelierConfig.Storage.HAZELCAST) {
         HazelcastInstance hazelcast = HazelcastMember.start(config.cluster(), loader);
+        WorkshopStore store = journaled(new HazelcastWorkshopStore(hazelcast, blocking), journal);
+        WorkshopFeed feed = new HazelcastWorkshopFeed(hazelcast);
+        hazelcast
+            .getCluster()
+            .addMembershipListener(new DepartureWatch(new NodeDepartures(store, feed)));
         return new NodeStorage(
-            journal,
-            hazelcast,
-            journaled(new HazelcastWorkshopStore(hazelcast), journal),
-            new HazelcastWorkshopFeed(hazelcast),
-            null);
+            journal, hazelcast, store, feed, blocking, DepartureWatch.nodeIdOf(hazelcast));
       }
-      ExecutorService loading =
-          Executors.newFixedThreadPool(
-              2,
-              task -> {
-                Thread thread = new Thread(task, "atelier-journal-loader");
-                thread.setDaemon(true);
-                return thread;
-              });
       return new NodeStorage(
           journal,
           null,
-          journaled(new InMemoryWorkshopStore(loader, loading), journal),
+          journaled(new InMemoryWorkshopStore(loader, blocking), journal),
           new InMemoryWorkshopFeed(),
-          loading);
+          blocking,
+          null);
     } catch (RuntimeException e) {
+      blocking.shutdownNow();
       if (journal != null) {
         journal.close();
       }
@@ -135,9 +149,7 @@ final class NodeStorage implements AutoCloseable {
     if (hazelcast != null) {
       hazelcast.shutdown();
     }
-    if (loading != null) {
-      loading.shutdownNow();
-    }
+    blocking.shutdownNow();
     if (journal != null) {
       journal.close();
     }

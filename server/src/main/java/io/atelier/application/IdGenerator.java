@@ -12,8 +12,18 @@ public final class IdGenerator {
   private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
   private final SecureRandom random = new SecureRandom();
-  private final String nodeId = randomText(6);
+  private final String nodeId;
   private final AtomicLong connections = new AtomicLong();
+
+  /** A generator for a node without a cluster: its id is random. */
+  public IdGenerator() {
+    this.nodeId = randomText(6);
+  }
+
+  /** A generator for a cluster member: connection ids name the member that holds the socket. */
+  public IdGenerator(String nodeId) {
+    this.nodeId = nodeId;
+  }
 
   /** 128 bits, 22 characters. */
   public String workshopId() {
@@ -29,9 +39,12 @@ public final class IdGenerator {
     return "p-" + randomText(9);
   }
 
-  /** Unique across the cluster: this node's random id and a counter. */
+  /**
+   * Unique across the cluster: this node's id, a slash, a counter. The prefix says which node holds
+   * the socket, so the cluster can drop a dead node's connections ({@link NodeDepartures}).
+   */
   public String connectionId() {
-    return nodeId + "-" + connections.incrementAndGet();
+    return nodeId + "/" + connections.incrementAndGet();
   }
 
   private String randomText(int bytes) {

@@ -4,7 +4,9 @@ import io.atelier.domain.Event;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
 import io.atelier.domain.WorkshopState;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,6 +35,26 @@ public final class JournalingWorkshopStore implements WorkshopStore {
   @Override
   public CompletionStage<Void> create(WorkshopState state) {
     return journal.create(state.facts()).thenCompose(durable -> memory.create(state));
+  }
+
+  /** Each workshop's events are made durable before the whole answer is given. */
+  @Override
+  public <R> CompletionStage<Map<WorkshopId, R>> executeOnAll(WorkshopOperation<R> operation) {
+    return memory
+        .executeOnAll(operation)
+        .thenCompose(
+            results -> {
+              List<CompletableFuture<Void>> appends = new ArrayList<>();
+              results.forEach(
+                  (id, result) -> {
+                    List<Event> events = operation.eventsOf(result);
+                    if (!events.isEmpty()) {
+                      appends.add(journal.append(id, events).toCompletableFuture());
+                    }
+                  });
+              return CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new))
+                  .thenApply(durable -> results);
+            });
   }
 
   /** From disk first: once answered, no restart can bring the workshop back. */

@@ -59,6 +59,19 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
+  /** Drops the connections a dead node held (see {@link WorkshopState#dropConnectionsOf}). */
+  record DropNode(String nodeId) implements WorkshopOperation<List<Event>> {
+    @Override
+    public List<Event> applyTo(WorkshopState state) {
+      return state.dropConnectionsOf(nodeId);
+    }
+
+    @Override
+    public List<Event> eventsOf(List<Event> result) {
+      return result;
+    }
+  }
+
   /** What a journal checkpoint holds (see {@link Checkpoint}). */
   record ReadCheckpoint() implements WorkshopOperation<Checkpoint> {
     @Override

@@ -145,6 +145,24 @@ public final class WorkshopState implements Serializable {
     return List.of(record(new Event.PresenceChanged(revision + 1, participantId, false)));
   }
 
+  /**
+   * A node died with sockets open (HS6): its connections (ids starting with {@code nodeId/}) are
+   * dropped, and whoever has no other connection left goes offline.
+   */
+  public List<Event> dropConnectionsOf(String nodeId) {
+    String prefix = nodeId + "/";
+    List<Event> events = new ArrayList<>();
+    var entries = openConnections.entrySet().iterator();
+    while (entries.hasNext()) {
+      Map.Entry<ParticipantId, Set<String>> entry = entries.next();
+      if (entry.getValue().removeIf(id -> id.startsWith(prefix)) && entry.getValue().isEmpty()) {
+        entries.remove();
+        events.add(record(new Event.PresenceChanged(revision + 1, entry.getKey(), false)));
+      }
+    }
+    return events;
+  }
+
   /** What a client at {@code lastRevision} needs to be up to date (HS5, SY1). */
   public CatchUp catchUp(Long lastRevision) {
     if (lastRevision != null && lastRevision <= revision) {

@@ -57,6 +57,16 @@ public abstract class WorkshopStoreContract {
   }
 
   @Test
+  @DisplayName("an operation on every workshop runs on each and answers per workshop")
+  void executeOnAll() {
+    WorkshopId first = newWorkshop();
+    WorkshopId second = newWorkshop();
+    var facts = Await.result(store().executeOnAll(new WorkshopOperation.ReadFacts()));
+    assertThat(facts).containsKeys(first, second);
+    assertThat(facts.get(first).id()).isEqualTo(first);
+  }
+
+  @Test
   @DisplayName("a deleted workshop is gone: operations find nothing, a second delete says so")
   void delete() {
     WorkshopId id = newWorkshop();

@@ -201,4 +201,26 @@ class WorkshopStateTest {
     assertThat(state.apply(ana, move("m-" + (WorkshopState.REMEMBERED_CHANGES - 1), "n-first", 1)))
         .isInstanceOf(Duplicate.class);
   }
+
+  @Test
+  @DisplayName("HS6 dropping a dead node's connections takes offline who had no other connection")
+  void droppingANodesConnections() {
+    ParticipantId chloe =
+        ((Admission.Admitted)
+                state.enter(
+                    Secrets.hash("token-chloe"),
+                    new WorkshopState.Newcomer(new ParticipantId("p-Chloe"), "Chloe"),
+                    "node-b/1"))
+            .participant()
+            .id();
+    state.enter(Secrets.hash("token-ana"), null, "node-b/2"); // Ana also on node b
+    long before = state.revision();
+    List<Event> events = state.dropConnectionsOf("node-b");
+    assertThat(events).containsExactly(new Event.PresenceChanged(before + 1, chloe, false));
+    assertThat(state.snapshot().participants())
+        .filteredOn(p -> p.id().equals(ana))
+        .singleElement()
+        .matches(ParticipantView::online, "Ana is still connected through c1");
+    assertThat(state.dropConnectionsOf("node-b")).isEmpty();
+  }
 }

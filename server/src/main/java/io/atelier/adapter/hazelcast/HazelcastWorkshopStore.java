@@ -6,9 +6,14 @@ import io.atelier.application.WorkshopStore;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
 import io.atelier.domain.WorkshopState;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Workshop states in one IMap. Every operation runs as an entry processor on the member that owns
@@ -19,9 +24,15 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
   public static final String MAP_NAME = "atelier.workshops";
 
   private final IMap<String, WorkshopState> states;
+  private final Executor blocking;
 
   public HazelcastWorkshopStore(HazelcastInstance hazelcast) {
+    this(hazelcast, ForkJoinPool.commonPool());
+  }
+
+  public HazelcastWorkshopStore(HazelcastInstance hazelcast, Executor blocking) {
     this.states = hazelcast.getMap(MAP_NAME);
+    this.blocking = blocking;
   }
 
   @Override
@@ -36,6 +47,23 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
               }
               return null;
             });
+  }
+
+  /**
+   * Entry processors on every workshop in memory, each on its owner. Hazelcast offers this call
+   * only blocking, so it runs on the given executor, never on the caller's thread.
+   */
+  @Override
+  public <R> CompletionStage<Map<WorkshopId, R>> executeOnAll(WorkshopOperation<R> operation) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Map<WorkshopId, R> results = new HashMap<>();
+          states
+              .executeOnEntries(new MutatingProcessor<>(operation))
+              .forEach((key, result) -> results.put(new WorkshopId(key), result));
+          return results;
+        },
+        blocking);
   }
 
   @Override

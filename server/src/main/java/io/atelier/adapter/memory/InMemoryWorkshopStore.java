@@ -5,6 +5,8 @@ import io.atelier.application.WorkshopStore;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
 import io.atelier.domain.WorkshopState;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,6 +41,17 @@ public final class InMemoryWorkshopStore implements WorkshopStore {
           new IllegalStateException("Workshop " + state.facts().id() + " exists"));
     }
     return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public <R> CompletionStage<Map<WorkshopId, R>> executeOnAll(WorkshopOperation<R> operation) {
+    Map<WorkshopId, R> results = new HashMap<>();
+    for (Map.Entry<WorkshopId, WorkshopState> entry : states.entrySet()) {
+      synchronized (entry.getValue()) {
+        results.put(entry.getKey(), operation.applyTo(entry.getValue()));
+      }
+    }
+    return CompletableFuture.completedFuture(results);
   }
 
   @Override
