@@ -95,21 +95,7 @@ public final class LocalPostgres implements AutoCloseable {
 
   /** Starts the paused server again, on the same port, with the same data. */
   public void resume() {
-    run(
-        "pg_ctl",
-        "-D",
-        dir.resolve("data").toString(),
-        "-l",
-        dir.resolve("postgres.log").toString(),
-        "-w",
-        "-t",
-        "30",
-        "-o",
-        "-p "
-            + port
-            + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
-            + dir.resolve("socket"),
-        "start");
+    startOn(port);
   }
 
   @Override
@@ -170,21 +156,7 @@ public final class LocalPostgres implements AutoCloseable {
     for (int attempt = 0; attempt < 3; attempt++) {
       port = freePort();
       try {
-        run(
-            "pg_ctl",
-            "-D",
-            dir.resolve("data").toString(),
-            "-l",
-            dir.resolve("postgres.log").toString(),
-            "-w",
-            "-t",
-            "30",
-            "-o",
-            "-p "
-                + port
-                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
-                + dir.resolve("socket"),
-            "start");
+        startOn(port);
         stopAtExit = new Thread(this::stop, "local-postgres-stop");
         Runtime.getRuntime().addShutdownHook(stopAtExit);
         return;
@@ -193,6 +165,24 @@ public final class LocalPostgres implements AutoCloseable {
       }
     }
     throw last;
+  }
+
+  private void startOn(int port) {
+    run(
+        "pg_ctl",
+        "-D",
+        dir.resolve("data").toString(),
+        "-l",
+        dir.resolve("postgres.log").toString(),
+        "-w",
+        "-t",
+        "30",
+        "-o",
+        "-p "
+            + port
+            + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
+            + dir.resolve("socket"),
+        "start");
   }
 
   private void createDatabase() {
