@@ -5,6 +5,7 @@ import io.atelier.application.IdGenerator;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomHub;
 import io.atelier.application.RoomServices;
+import io.atelier.application.WorkshopExpiry;
 import io.atelier.application.WorkshopFeed;
 import io.atelier.application.WorkshopService;
 import io.atelier.application.WorkshopStore;
@@ -56,9 +57,9 @@ public final class AtelierServer {
               Clock clock = Clock.systemUTC();
               RoomServices rooms = new RoomServices(store, feed, hub, codec, ids, clock);
               Readiness readiness = readiness(vertx, storage);
-              HttpVerticle http =
-                  new HttpVerticle(
-                      config, new WorkshopService(store, feed, ids, clock), rooms, readiness);
+              WorkshopService workshops = new WorkshopService(store, feed, ids, clock);
+              HttpVerticle http = new HttpVerticle(config, workshops, rooms, readiness);
+              scheduleExpiry(vertx, config, storage, workshops, clock);
               return vertx
                   .executeBlocking(
                       () -> {
@@ -71,6 +72,31 @@ public final class AtelierServer {
             })
         .onSuccess(server -> LOG.info("Atelier is listening on port {}", server.port()))
         .onFailure(error -> vertx.close());
+  }
+
+  /** The optional expiry sweeps on a worker, never on the event loop. */
+  private static void scheduleExpiry(
+      Vertx vertx,
+      AtelierConfig config,
+      NodeStorage storage,
+      WorkshopService workshops,
+      Clock clock) {
+    if (storage.journal() == null || config.journal().expireAfter().isEmpty()) {
+      return;
+    }
+    WorkshopExpiry expiry =
+        new WorkshopExpiry(
+            storage.journal(),
+            workshops,
+            config.journal().expireAfter().get(),
+            clock,
+            storage::leadsCluster);
+    vertx.setPeriodic(
+        expiry.interval().toMillis(),
+        timer ->
+            vertx
+                .executeBlocking(expiry::sweep, false)
+                .onFailure(error -> LOG.warn("The expiry sweep failed", error)));
   }
 
   /** Blocking checks (Hazelcast's) run on a Vert.x worker, never on the event loop. */

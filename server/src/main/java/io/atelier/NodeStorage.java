@@ -53,6 +53,20 @@ final class NodeStorage implements AutoCloseable {
     this.nodeId = nodeId;
   }
 
+  /** Null without a journal. */
+  WorkshopJournal journal() {
+    return journal;
+  }
+
+  /** Whether this node does the cluster-wide chores: the oldest member, or the only node. */
+  boolean leadsCluster() {
+    if (hazelcast == null) {
+      return true;
+    }
+    var members = hazelcast.getCluster().getMembers();
+    return !members.isEmpty() && members.iterator().next().localMember();
+  }
+
   /** What this node's connection ids start with; null without a cluster (any id will do). */
   String nodeId() {
     return nodeId;

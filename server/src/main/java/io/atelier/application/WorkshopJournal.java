@@ -4,6 +4,7 @@ import io.atelier.domain.Checkpoint;
 import io.atelier.domain.Event;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +33,14 @@ public interface WorkshopJournal extends AutoCloseable {
    * @throws JournalException when the journal cannot be read, or holds a corrupt record for it
    */
   Optional<JournaledWorkshop> load(WorkshopId id);
+
+  /**
+   * The workshops with no change since {@code cutoff} (creation counts as a change): what an expiry
+   * may delete. Blocking, like {@link #load}.
+   *
+   * @throws JournalException when the journal cannot be read
+   */
+  List<WorkshopId> idleSince(Instant cutoff);
 
   /** Removes the workshop and everything about it; durable once complete. */
   CompletionStage<Void> delete(WorkshopId id);

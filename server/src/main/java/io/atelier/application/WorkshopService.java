@@ -49,14 +49,20 @@ public final class WorkshopService {
               if (!isFacilitatorKey(found.get(), facilitatorKey)) {
                 return CompletableFuture.completedFuture(Deletion.NOT_THE_FACILITATOR);
               }
-              return store
-                  .delete(id)
-                  .thenApply(
-                      gone -> {
-                        feed.publish(new FeedMessage.Deleted(id));
-                        return Deletion.DELETED;
-                      });
+              return remove(id).thenApply(gone -> Deletion.DELETED);
             });
+  }
+
+  /**
+   * Deletes a workshop nobody has changed for the configured time ({@link WorkshopExpiry}): from
+   * the journal and memory, and every node closes its sockets of it.
+   */
+  public CompletionStage<Void> expire(WorkshopId id) {
+    return remove(id);
+  }
+
+  private CompletionStage<Void> remove(WorkshopId id) {
+    return store.delete(id).thenAccept(gone -> feed.publish(new FeedMessage.Deleted(id)));
   }
 
   /** A new workshop and the facilitator key, which is shown once and stored only hashed. */

@@ -1,8 +1,10 @@
 package io.atelier.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where workshops are made durable.
@@ -14,9 +16,16 @@ import java.util.Map;
  * @param jdbcUrl {@code ATELIER_JDBC_URL}, e.g. {@code jdbc:postgresql://db:5432/atelier}
  * @param user {@code ATELIER_DB_USER}
  * @param password {@code ATELIER_DB_PASSWORD}; never logged
+ * @param expireAfter {@code ATELIER_EXPIRE_AFTER_DAYS}: a workshop with no change for that long is
+ *     deleted; absent (the default) keeps workshops until their facilitator deletes them
  */
 public record JournalSettings(
-    Kind kind, Path dataDir, String jdbcUrl, String user, String password) {
+    Kind kind,
+    Path dataDir,
+    String jdbcUrl,
+    String user,
+    String password,
+    Optional<Duration> expireAfter) {
   /** The journal's kinds. */
   public enum Kind {
     SQLITE,
@@ -26,7 +35,15 @@ public record JournalSettings(
 
   public static final JournalSettings NONE = new JournalSettings(Kind.NONE, null, null, null, null);
 
+  /** Without expiry. */
+  public JournalSettings(Kind kind, Path dataDir, String jdbcUrl, String user, String password) {
+    this(kind, dataDir, jdbcUrl, user, password, Optional.empty());
+  }
+
   public JournalSettings {
+    if (expireAfter.isPresent() && (expireAfter.get().isNegative() || expireAfter.get().isZero())) {
+      throw new IllegalArgumentException("ATELIER_EXPIRE_AFTER_DAYS must be at least 1");
+    }
     if (kind == Kind.SQLITE && dataDir == null) {
       throw new IllegalArgumentException("ATELIER_DATA_DIR is required for the sqlite journal");
     }
@@ -37,6 +54,10 @@ public record JournalSettings(
 
   public static JournalSettings sqlite(Path dataDir) {
     return new JournalSettings(Kind.SQLITE, dataDir, null, null, null);
+  }
+
+  public JournalSettings withExpiry(Duration after) {
+    return new JournalSettings(kind, dataDir, jdbcUrl, user, password, Optional.of(after));
   }
 
   static JournalSettings fromEnvironment(Map<String, String> env) {
@@ -53,15 +74,30 @@ public record JournalSettings(
         Path.of(env.getOrDefault("ATELIER_DATA_DIR", "data")).toAbsolutePath(),
         env.get("ATELIER_JDBC_URL"),
         env.get("ATELIER_DB_USER"),
-        env.get("ATELIER_DB_PASSWORD"));
+        env.get("ATELIER_DB_PASSWORD"),
+        expiry(env.get("ATELIER_EXPIRE_AFTER_DAYS")));
+  }
+
+  private static Optional<Duration> expiry(String days) {
+    if (days == null || days.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Duration.ofDays(Long.parseLong(days.strip())));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "ATELIER_EXPIRE_AFTER_DAYS must be a whole number of days, not \"" + days + "\"");
+    }
   }
 
   /** For the start-up log line: no password. */
   public String describe() {
-    return switch (kind) {
-      case SQLITE -> "sqlite:" + dataDir.resolve("atelier.db");
-      case POSTGRES -> "postgres:" + jdbcUrl + (user == null ? "" : " as " + user);
-      case NONE -> "none (memory only)";
-    };
+    String where =
+        switch (kind) {
+          case SQLITE -> "sqlite:" + dataDir.resolve("atelier.db");
+          case POSTGRES -> "postgres:" + jdbcUrl + (user == null ? "" : " as " + user);
+          case NONE -> "none (memory only)";
+        };
+    return where + expireAfter.map(after -> " expiry=" + after).orElse("");
   }
 }

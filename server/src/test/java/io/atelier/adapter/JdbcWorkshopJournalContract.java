@@ -114,11 +114,42 @@ public abstract class JdbcWorkshopJournalContract extends WorkshopJournalContrac
   }
 
   @Test
-  @DisplayName("the schema version is recorded (1), and opening the journal again migrates nothing")
-  void schemaVersionIsRecorded() throws SQLException {
-    assertThat(count("select max(version) from atelier_schema")).isEqualTo(1);
+  @DisplayName("a journal of schema version 1 is migrated to 2 and keeps every workshop")
+  void migratesFromVersionOne() throws SQLException {
+    RecordedWorkshop old = new RecordedWorkshop("D'avant");
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      // Back to version 1, as an earlier release left it: no last_active column.
+      for (String table : List.of("checkpoints", "events", "workshops", "atelier_schema")) {
+        statement.execute("drop table " + table);
+      }
+      statement.execute(
+          "create table atelier_schema (version integer primary key, applied_at bigint not null)");
+      for (String sql : io.atelier.adapter.jdbc.JournalSchemaAccess.version1()) {
+        statement.execute(sql);
+      }
+      statement.execute("insert into atelier_schema (version, applied_at) values (1, 0)");
+      try (var insert =
+          connection.prepareStatement(
+              "insert into workshops (id, facts, created_at) values (?, ?, 1234)")) {
+        insert.setString(1, old.id().value());
+        insert.setString(2, io.atelier.adapter.jdbc.JournalSchemaAccess.encode(old.facts()));
+        insert.executeUpdate();
+      }
+    }
     restart();
-    assertThat(count("select count(*) from atelier_schema")).isEqualTo(1);
+    assertThat(count("select max(version) from atelier_schema")).isEqualTo(2);
+    assertThat(loaded(old).facts()).isEqualTo(old.facts());
+    assertThat(journal().idleSince(java.time.Instant.ofEpochMilli(2000))).contains(old.id());
+  }
+
+  @Test
+  @DisplayName("the schema version is recorded (2), and opening the journal again migrates nothing")
+  void schemaVersionIsRecorded() throws SQLException {
+    assertThat(count("select max(version) from atelier_schema")).isEqualTo(2);
+    restart();
+    assertThat(count("select count(*) from atelier_schema")).isEqualTo(2);
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       for (String table : List.of("workshops", "events", "checkpoints")) {

@@ -67,6 +67,23 @@ public abstract class WorkshopJournalContract {
     return journal.load(workshop.id()).orElseThrow();
   }
 
+  /** The journal under test, as it is now (after any restart). */
+  protected WorkshopJournal journal() {
+    return journal;
+  }
+
+  @Test
+  @DisplayName("idleSince lists the workshops with no change since the cutoff, and only those")
+  void idleSince() {
+    RecordedWorkshop quiet = created("Calme");
+    RecordedWorkshop busy = created("Animé");
+    busy.enter("Ana");
+    Await.result(journal.append(busy.id(), busy.take()));
+    java.time.Instant now = java.time.Instant.now();
+    assertThat(journal.idleSince(now.plusSeconds(60))).contains(quiet.id(), busy.id());
+    assertThat(journal.idleSince(now.minusSeconds(60))).doesNotContain(quiet.id(), busy.id());
+  }
+
   @Test
   @DisplayName("create then load gives the facts back, with no checkpoint and no events")
   void createThenLoad() {

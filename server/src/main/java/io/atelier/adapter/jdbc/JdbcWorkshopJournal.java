@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +108,11 @@ public final class JdbcWorkshopJournal implements WorkshopJournal {
   @Override
   public Optional<JournaledWorkshop> load(WorkshopId id) {
     return reader.load(id);
+  }
+
+  @Override
+  public List<WorkshopId> idleSince(Instant cutoff) {
+    return reader.idleSince(cutoff);
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,29 @@ final class JournalReader {
     } catch (SQLException e) {
       throw new JournalException(
           "Could not read workshop " + id + " from the journal at " + database.describe(), e);
+    }
+  }
+
+  /** Workshops whose last change is older than the cutoff. */
+  List<WorkshopId> idleSince(Instant cutoff) {
+    try (Connection connection = database.openReader();
+        PreparedStatement select =
+            connection.prepareStatement("select id from workshops where last_active < ?")) {
+      try {
+        select.setLong(1, cutoff.toEpochMilli());
+        List<WorkshopId> idle = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            idle.add(new WorkshopId(rows.getString(1)));
+          }
+        }
+        return idle;
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      throw new JournalException(
+          "Could not list idle workshops in the journal at " + database.describe(), e);
     }
   }
 

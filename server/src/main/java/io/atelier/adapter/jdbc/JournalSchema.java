@@ -33,7 +33,12 @@ final class JournalSchema {
               "create table checkpoints ("
                   + " workshop_id varchar(64) primary key references workshops(id),"
                   + " revision bigint not null,"
-                  + " payload text not null)"));
+                  + " payload text not null)"),
+          // Version 2: when each workshop last changed, for the optional expiry.
+          List.of(
+              "alter table workshops add column last_active bigint",
+              "update workshops set last_active = created_at",
+              "create index workshops_last_active on workshops (last_active)"));
 
   static final int CURRENT_VERSION = MIGRATIONS.size();
 

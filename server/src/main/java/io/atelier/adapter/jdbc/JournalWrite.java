@@ -33,10 +33,11 @@ sealed interface JournalWrite {
       }
       try (PreparedStatement insert =
           connection.prepareStatement(
-              "insert into workshops (id, facts, created_at) values (?, ?, ?)")) {
+              "insert into workshops (id, facts, created_at, last_active) values (?, ?, ?, ?)")) {
         insert.setString(1, workshopId);
         insert.setString(2, facts);
         insert.setLong(3, createdAt);
+        insert.setLong(4, System.currentTimeMillis());
         insert.executeUpdate();
       }
       return null;
@@ -66,6 +67,12 @@ sealed interface JournalWrite {
         if (!rows.isEmpty()) {
           insert.executeBatch();
         }
+      }
+      try (PreparedStatement touch =
+          connection.prepareStatement("update workshops set last_active = ? where id = ?")) {
+        touch.setLong(1, System.currentTimeMillis());
+        touch.setString(2, workshopId);
+        touch.executeUpdate();
       }
       return null;
     }

@@ -6,6 +6,7 @@ import io.atelier.domain.Checkpoint;
 import io.atelier.domain.Event;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,7 @@ public final class InMemoryWorkshopJournal implements WorkshopJournal {
         }
       }
       events.forEach(event -> entry.events.put(event.revision(), event));
+      entry.lastActive = Instant.now();
     }
     return CompletableFuture.completedFuture(null);
   }
@@ -84,6 +86,20 @@ public final class InMemoryWorkshopJournal implements WorkshopJournal {
   }
 
   @Override
+  public List<WorkshopId> idleSince(Instant cutoff) {
+    List<WorkshopId> idle = new ArrayList<>();
+    workshops.forEach(
+        (id, entry) -> {
+          synchronized (entry) {
+            if (entry.lastActive.isBefore(cutoff)) {
+              idle.add(id);
+            }
+          }
+        });
+    return idle;
+  }
+
+  @Override
   public CompletionStage<Void> delete(WorkshopId id) {
     workshops.remove(id);
     return CompletableFuture.completedFuture(null);
@@ -104,6 +120,7 @@ public final class InMemoryWorkshopJournal implements WorkshopJournal {
     final WorkshopFacts facts;
     Checkpoint checkpoint;
     final TreeMap<Long, Event> events = new TreeMap<>();
+    Instant lastActive = Instant.now();
 
     Entry(WorkshopFacts facts) {
       this.facts = facts;
