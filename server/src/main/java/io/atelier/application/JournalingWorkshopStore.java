@@ -1,6 +1,7 @@
 package io.atelier.application;
 
 import io.atelier.domain.Event;
+import io.atelier.domain.Outcome;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
 import io.atelier.domain.WorkshopState;
@@ -69,6 +70,9 @@ public final class JournalingWorkshopStore implements WorkshopStore {
         .execute(id, operation)
         .thenCompose(
             result -> {
+              if (result.isPresent() && result.get() instanceof Outcome.Duplicate duplicate) {
+                return ensureDurable(id, duplicate).thenApply(durable -> result);
+              }
               List<Event> events = result.map(operation::eventsOf).orElse(List.of());
               if (events.isEmpty()) {
                 return CompletableFuture.completedFuture(result);
@@ -79,6 +83,36 @@ public final class JournalingWorkshopStore implements WorkshopStore {
                       durable -> {
                         checkpointIfDue(id, events);
                         return result;
+                      });
+            });
+  }
+
+  /**
+   * A change sent again is acknowledged again (CH2); its first append may have failed (the journal
+   * was down), so it is appended once more before that ack. Already journaled is fine.
+   */
+  private CompletionStage<Void> ensureDurable(WorkshopId id, Outcome.Duplicate duplicate) {
+    return memory
+        .execute(id, new WorkshopOperation.ReadEventAt(duplicate.revision()))
+        .thenCompose(
+            events -> {
+              List<Event> again = events.orElse(List.of());
+              if (again.isEmpty()) {
+                // Older than the history: journaled long ago, or covered by a checkpoint.
+                return CompletableFuture.completedFuture(null);
+              }
+              return journal
+                  .append(id, again)
+                  .exceptionally(
+                      error -> {
+                        Throwable cause =
+                            error instanceof java.util.concurrent.CompletionException
+                                ? error.getCause()
+                                : error;
+                        if (cause instanceof IllegalStateException) {
+                          return null; // That revision is journaled already.
+                        }
+                        throw new java.util.concurrent.CompletionException(cause);
                       });
             });
   }

@@ -72,6 +72,19 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
+  /** The event at a revision, if the history still holds it (see {@link WorkshopState#eventAt}). */
+  record ReadEventAt(long revision) implements WorkshopOperation<List<Event>> {
+    @Override
+    public List<Event> applyTo(WorkshopState state) {
+      return state.eventAt(revision);
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
   /** What a journal checkpoint holds (see {@link Checkpoint}). */
   record ReadCheckpoint() implements WorkshopOperation<Checkpoint> {
     @Override

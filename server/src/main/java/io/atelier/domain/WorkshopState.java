@@ -163,6 +163,16 @@ public final class WorkshopState implements Serializable {
     return events;
   }
 
+  /** The event at a revision, while the history still holds it (empty or one event). */
+  public List<Event> eventAt(long wanted) {
+    for (Event event : history) {
+      if (event.revision() == wanted) {
+        return List.of(event);
+      }
+    }
+    return List.of();
+  }
+
   /** What a client at {@code lastRevision} needs to be up to date (HS5, SY1). */
   public CatchUp catchUp(Long lastRevision) {
     if (lastRevision != null && lastRevision <= revision) {
