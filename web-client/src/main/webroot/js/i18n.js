@@ -38,7 +38,7 @@ const STRINGS = {
     'workshop.facilitator': 'Animation',
     'workshop.delete': 'Supprimer l’atelier',
     'workshop.deleteConfirm':
-      'Supprimer cet atelier pour tout le monde ? Les notes seront effacées définitivement, sur tous les serveurs.',
+      'Supprimer cet atelier pour tout le monde? Les notes seront effacées définitivement, sur tous les serveurs.',
     'workshop.deleted': 'L’atelier a été supprimé.',
     'workshop.deleteFailed': 'La suppression a échoué : {message}',
     'workshop.share': 'Inviter',

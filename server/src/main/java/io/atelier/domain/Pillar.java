@@ -1,0 +1,30 @@
+package io.atelier.domain;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The five pillars of the Commons Sustainability Model (../shared/domain.md). */
+public enum Pillar {
+  COMMUNITY,
+  RESOURCES,
+  COPRODUCTION,
+  SHARING,
+  COGOVERNANCE;
+
+  /** The usual order of discussion: Community first, Co-governance last. */
+  public static final List<Pillar> DISCUSSION_ORDER =
+      List.of(COMMUNITY, RESOURCES, COPRODUCTION, SHARING, COGOVERNANCE);
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Pillar fromCode(String code) {
+    for (Pillar pillar : values()) {
+      if (pillar.code().equals(code)) {
+        return pillar;
+      }
+    }
+    throw new InvalidValueException("unknown pillar " + code);
+  }
+}
