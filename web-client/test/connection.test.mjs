@@ -200,7 +200,15 @@ test('HS4 the first frame is hello with the displayName and a null lastRevision'
   assert.equal(h.state(), 'connecting');
   h.socket.serverOpen();
   assert.deepEqual(h.socket.sent, [
-    { type: 'hello', protocol: 1, workshopId: WORKSHOP, token: null, displayName: 'Aminata', lastRevision: null },
+    {
+      type: 'hello',
+      protocol: 1,
+      workshopId: WORKSHOP,
+      token: null,
+      displayName: 'Aminata',
+      lastRevision: null,
+      facilitatorKey: null,
+    },
   ]);
   assert.deepEqual(Object.keys(h.socket.sent[0]).sort(), Object.keys(example('client', 'hello')).sort());
 });
@@ -243,7 +251,15 @@ test('SY3 after a reconnect hello carries the confirmed revision and the stored 
   h.untilNewSocket();
   h.socket.serverOpen();
   assert.deepEqual(h.socket.sent, [
-    { type: 'hello', protocol: 1, workshopId: WORKSHOP, token: TOKEN, displayName: null, lastRevision: 44 },
+    {
+      type: 'hello',
+      protocol: 1,
+      workshopId: WORKSHOP,
+      token: TOKEN,
+      displayName: null,
+      lastRevision: 44,
+      facilitatorKey: null,
+    },
   ]);
 });
 
@@ -664,4 +680,14 @@ test('SY5 stop() closes the socket and no retry follows', () => {
   assert.notEqual(socket.closedWith, null);
   h.clock.advance(120000);
   assert.equal(h.sockets.length, 1);
+});
+
+test('HS7 a facilitator key held by the tab goes in hello, and welcome says whether it was accepted', () => {
+  const h = setup({ displayName: 'Aminata' });
+  h.identity.facilitatorKey = () => 'the-key';
+  h.connection.start();
+  h.socket.serverOpen();
+  assert.equal(h.socket.sent[0].facilitatorKey, 'the-key');
+  h.socket.serverSend({ ...example('server', 'welcome'), facilitator: true });
+  assert.equal(h.connection.facilitator, true);
 });

@@ -18,7 +18,7 @@ const $ = (id) => document.getElementById(id);
 
 const workshopId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 const facilitatorKey = takeFacilitatorKey(workshopId, location, history);
-const identity = identityFor(workshopId);
+const identity = identityFor(workshopId, globalThis.localStorage, facilitatorKey);
 
 initLanguage(document.documentElement.lang.startsWith('en') ? 'en' : 'fr');
 translatePage(document);
@@ -134,6 +134,8 @@ function openRoom(workshop) {
       notes.refreshEditingMarks();
     } else if (message.type === 'welcome') {
       showTitle(message.workshop.title);
+      $('facilitator-badge').hidden = !message.facilitator;
+      if (facilitatorKey && !message.facilitator) toast(t('workshop.notFacilitator'), 'error');
       render();
     } else if (outcome?.refused) {
       const key = `error.${outcome.refused.code}`;

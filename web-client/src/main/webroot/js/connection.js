@@ -135,6 +135,7 @@ export class Connection {
           token: this.identity.token(),
           displayName: this.identity.displayName(),
           lastRevision: this.engine.confirmedRevision,
+          facilitatorKey: this.identity.facilitatorKey?.() ?? null,
         }),
       );
     };
@@ -167,6 +168,7 @@ export class Connection {
 
   welcomed(welcome) {
     this.participantId = welcome.participant.id;
+    this.facilitator = welcome.facilitator === true;
     this.identity.remember(welcome.token ?? this.identity.token(), welcome.participant);
     this.attempts = 0;
     this.setState('connected');

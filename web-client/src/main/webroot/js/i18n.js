@@ -36,6 +36,7 @@ const STRINGS = {
     'workshop.loadFailed': 'Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez.',
     'workshop.retry': 'Réessayer',
     'workshop.facilitator': 'Animation',
+    'workshop.notFacilitator': 'Ce lien d’animation n’est pas reconnu : vous participez sans les droits d’animation.',
     'workshop.delete': 'Supprimer l’atelier',
     'workshop.deleteConfirm':
       'Supprimer cet atelier pour tout le monde? Les notes seront effacées définitivement, sur tous les serveurs.',
@@ -118,6 +119,7 @@ const STRINGS = {
     'workshop.loadFailed': 'Cannot reach the server. Check your connection, then try again.',
     'workshop.retry': 'Try again',
     'workshop.facilitator': 'Facilitator',
+    'workshop.notFacilitator': 'This facilitator link is not recognised: you take part without facilitator rights.',
     'workshop.delete': 'Delete the workshop',
     'workshop.deleteConfirm':
       'Delete this workshop for everyone? Its notes will be erased for good, on every server.',

@@ -1,7 +1,7 @@
 // Who this browser is in one workshop (HS4): the participant token, kept in localStorage so that
 // a reload or a second tab is the same person, and the facilitator key when the link carried it.
 
-export function identityFor(workshopId, storage = globalThis.localStorage) {
+export function identityFor(workshopId, storage = globalThis.localStorage, facilitatorKey = null) {
   const key = `atelier.identity.${workshopId}`;
   let pendingName = null;
 
@@ -17,6 +17,7 @@ export function identityFor(workshopId, storage = globalThis.localStorage) {
     token: () => read().token ?? null,
     participantId: () => read().participantId ?? null,
     displayName: () => (read().token ? null : pendingName),
+    facilitatorKey: () => facilitatorKey,
     chooseName(name) {
       pendingName = name;
     },

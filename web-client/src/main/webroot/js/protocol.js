@@ -16,7 +16,7 @@ export function idFactory(random = () => crypto.getRandomValues(new Uint32Array(
   };
 }
 
-export function hello({ workshopId, token, displayName, lastRevision }) {
+export function hello({ workshopId, token, displayName, lastRevision, facilitatorKey }) {
   return {
     type: 'hello',
     protocol: PROTOCOL_VERSION,
@@ -24,6 +24,7 @@ export function hello({ workshopId, token, displayName, lastRevision }) {
     token: token ?? null,
     displayName: token ? null : displayName,
     lastRevision: lastRevision ?? null,
+    facilitatorKey: facilitatorKey ?? null, // HS7
   };
 }
 

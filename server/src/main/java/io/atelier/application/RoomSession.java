@@ -40,6 +40,10 @@ public final class RoomSession {
   private final ClientChannel channel;
   private final RoomServices services;
   private final String connectionId;
+
+  /** Whether this socket presented the facilitator key (HS7); facilitator-only actions check it. */
+  private volatile boolean facilitator;
+
   private CompletableFuture<Void> queue = CompletableFuture.completedFuture(null);
   private volatile WorkshopId workshopId;
   private volatile ParticipantId participantId;
@@ -161,6 +165,8 @@ public final class RoomSession {
         .thenCompose(
             facts -> {
               var info = facts.orElseThrow();
+              // HS7: this socket facilitates when its hello carries the workshop's key.
+              facilitator = WorkshopService.isFacilitatorKey(info, hello.facilitatorKey());
               send(
                   new ServerMessage.Welcome(
                       ProtocolCodec.PROTOCOL_VERSION,
@@ -168,7 +174,8 @@ public final class RoomSession {
                           id.value(), info.title(), info.language().code()),
                       WireParticipant.of(admitted.participant()),
                       token,
-                      admitted.revision()));
+                      admitted.revision(),
+                      facilitator));
               return catchUp(hello.lastRevision());
             });
   }

@@ -36,8 +36,19 @@ public sealed interface ClientMessage {
 
   /** HS1 to HS5. */
   record Hello(
-      Integer protocol, String workshopId, String token, String displayName, Long lastRevision)
+      Integer protocol,
+      String workshopId,
+      String token,
+      String displayName,
+      Long lastRevision,
+      String facilitatorKey)
       implements ClientMessage {
+    /** A hello that does not claim to facilitate (HS7). */
+    public Hello(
+        Integer protocol, String workshopId, String token, String displayName, Long lastRevision) {
+      this(protocol, workshopId, token, displayName, lastRevision, null);
+    }
+
     @Override
     public void validate() {
       require(protocol, "protocol");

@@ -30,8 +30,23 @@ public sealed interface ServerMessage {
   record WorkshopInfo(String id, String title, String language) {}
 
   record Welcome(
-      int protocol, WorkshopInfo workshop, WireParticipant participant, String token, long revision)
-      implements ServerMessage {}
+      int protocol,
+      WorkshopInfo workshop,
+      WireParticipant participant,
+      String token,
+      long revision,
+      boolean facilitator)
+      implements ServerMessage {
+    /** A welcome for a participant who does not facilitate (HS7). */
+    public Welcome(
+        int protocol,
+        WorkshopInfo workshop,
+        WireParticipant participant,
+        String token,
+        long revision) {
+      this(protocol, workshop, participant, token, revision, false);
+    }
+  }
 
   record Snapshot(long revision, List<WireNote> notes, List<WireParticipant> participants)
       implements ServerMessage {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.protocol.ClientMessage;
 import io.atelier.protocol.NoteProperties;
+import io.atelier.protocol.ProtocolCodec;
 import io.atelier.protocol.ServerMessage;
 import io.atelier.protocol.ServerMessage.Ack;
 import io.atelier.protocol.ServerMessage.CursorMoved;
@@ -97,6 +98,24 @@ class WorkshopSocketTest {
       assertThat(snapshot.notes()).hasSize(notes);
       newcomer.close();
     }
+  }
+
+  @Test
+  @DisplayName(
+      "HS7 a hello with the workshop's facilitator key is welcomed as facilitator, others not")
+  void facilitatorKeyInHello() {
+    var created = server.createWorkshop("Animation", "fr");
+    String id = created.getString("id");
+    String key = created.getString("facilitatorKey");
+    TestClient facilitator = connect();
+    facilitator.send(
+        new ClientMessage.Hello(ProtocolCodec.PROTOCOL_VERSION, id, null, "Anim", null, key));
+    assertThat(facilitator.await(Welcome.class).facilitator()).isTrue();
+    TestClient pretender = connect();
+    pretender.send(
+        new ClientMessage.Hello(ProtocolCodec.PROTOCOL_VERSION, id, null, "Ben", null, "wrong"));
+    assertThat(pretender.await(Welcome.class).facilitator()).isFalse();
+    assertThat(join("Chloé").await(Welcome.class).facilitator()).isFalse();
   }
 
   @Test
