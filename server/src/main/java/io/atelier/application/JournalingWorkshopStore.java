@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +47,7 @@ public final class JournalingWorkshopStore implements WorkshopStore {
         .thenCompose(
             results -> {
               List<CompletableFuture<Void>> appends = new ArrayList<>();
-              results.forEach(
-                  (id, result) -> {
-                    List<Event> events = operation.eventsOf(result);
-                    if (!events.isEmpty()) {
-                      appends.add(journal.append(id, events).toCompletableFuture());
-                    }
-                  });
+              results.forEach((id, result) -> appends.add(appendEventsOf(id, operation, result)));
               return CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new))
                   .thenApply(durable -> results);
             });
@@ -70,21 +65,27 @@ public final class JournalingWorkshopStore implements WorkshopStore {
         .execute(id, operation)
         .thenCompose(
             result -> {
-              if (result.isPresent() && result.get() instanceof Outcome.Duplicate duplicate) {
-                return ensureDurable(id, duplicate).thenApply(durable -> result);
-              }
-              List<Event> events = result.map(operation::eventsOf).orElse(List.of());
-              if (events.isEmpty()) {
+              if (result.isEmpty()) {
                 return CompletableFuture.completedFuture(result);
               }
-              return journal
-                  .append(id, events)
-                  .thenApply(
-                      durable -> {
-                        checkpointIfDue(id, events);
-                        return result;
-                      });
+              if (result.get() instanceof Outcome.Duplicate duplicate) {
+                return ensureDurable(id, duplicate).thenApply(durable -> result);
+              }
+              return appendEventsOf(id, operation, result.get()).thenApply(durable -> result);
             });
+  }
+
+  /** Appends what one result commits (nothing for most reads), then checkpoints when due. */
+  private <R> CompletableFuture<Void> appendEventsOf(
+      WorkshopId id, WorkshopOperation<R> operation, R result) {
+    List<Event> events = operation.eventsOf(result);
+    if (events.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return journal
+        .append(id, events)
+        .thenRun(() -> checkpointIfDue(id, events))
+        .toCompletableFuture();
   }
 
   /**
@@ -106,13 +107,11 @@ public final class JournalingWorkshopStore implements WorkshopStore {
                   .exceptionally(
                       error -> {
                         Throwable cause =
-                            error instanceof java.util.concurrent.CompletionException
-                                ? error.getCause()
-                                : error;
+                            error instanceof CompletionException ? error.getCause() : error;
                         if (cause instanceof IllegalStateException) {
                           return null; // That revision is journaled already.
                         }
-                        throw new java.util.concurrent.CompletionException(cause);
+                        throw new CompletionException(cause);
                       });
             });
   }

@@ -93,11 +93,7 @@ final class WorkshopRoutes {
               switch (deletion) {
                 case DELETED -> ctx.response().setStatusCode(204).end();
                 case NOT_FOUND -> Json.error(ctx, 404, "not_found", "No such workshop.");
-                case NOT_THE_FACILITATOR -> {
-                  ctx.response().putHeader("WWW-Authenticate", "Bearer");
-                  Json.error(
-                      ctx, 401, "unauthorized", "This needs the workshop's facilitator key.");
-                }
+                case NOT_THE_FACILITATOR -> unauthorized(ctx);
               }
             })
         .onFailure(error -> internal(ctx, error));
@@ -118,8 +114,7 @@ final class WorkshopRoutes {
                 return Future.succeededFuture();
               }
               if (!WorkshopService.isFacilitatorKey(found.get(), bearer(ctx))) {
-                ctx.response().putHeader("WWW-Authenticate", "Bearer");
-                Json.error(ctx, 401, "unauthorized", "This needs the workshop's facilitator key.");
+                unauthorized(ctx);
                 return Future.succeededFuture();
               }
               return Future.fromCompletionStage(
@@ -156,6 +151,12 @@ final class WorkshopRoutes {
     } catch (InvalidValueException e) {
       return Optional.empty();
     }
+  }
+
+  /** Facilitator-only endpoints answer this without the workshop's key. */
+  private static void unauthorized(RoutingContext ctx) {
+    ctx.response().putHeader("WWW-Authenticate", "Bearer");
+    Json.error(ctx, 401, "unauthorized", "This needs the workshop's facilitator key.");
   }
 
   private static String bearer(RoutingContext ctx) {
