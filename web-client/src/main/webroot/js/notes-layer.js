@@ -19,6 +19,7 @@ export class NotesLayer {
     this.elements = new Map(); // noteId -> element
     this.overrides = new Map(); // noteId -> geometry shown during a drag or resize, not yet sent
     this.drawn = new WeakMap(); // element -> {note, rank} it shows now
+    this.marked = new Map(); // noteId -> participant whose editing mark the note shows
     this.gesture = null;
     this.lastTap = null;
     this.color = 'yellow';
@@ -47,19 +48,28 @@ export class NotesLayer {
         if (element.contains(document.activeElement)) this.world.parentElement.focus();
         element.remove();
         this.elements.delete(id);
+        this.marked.delete(id);
       }
     }
     this.refreshEditingMarks();
   }
 
-  /** CU2: the name of whoever is editing a note, on the note. */
+  /**
+   * CU2: the name of whoever is editing a note, on the note. Cursor moves call this many times a
+   * second: only the notes whose mark changes are touched, not every note on the canvas.
+   */
   refreshEditingMarks() {
-    for (const [id, element] of this.elements) {
-      const editor = this.presence.editorOf(id);
+    const editors = this.presence.editors();
+    for (const id of new Set([...this.marked.keys(), ...editors.keys()])) {
+      const editor = editors.get(id) ?? null;
+      const element = this.elements.get(id);
+      if (this.marked.get(id) === editor || !element) continue;
       const mark = element.querySelector('.note-editing');
       mark.hidden = !editor;
       mark.textContent = editor ? t('note.editing', { name: editor.name }) : '';
       if (editor) mark.style.setProperty('--person-color', editor.color);
+      if (editor) this.marked.set(id, editor);
+      else this.marked.delete(id);
     }
   }
 
@@ -129,6 +139,7 @@ export class NotesLayer {
     element.addEventListener('keydown', (event) => this.keyDown(event, noteId, element));
     this.world.append(element);
     this.elements.set(noteId, element);
+    this.marked.delete(noteId); // A new element shows no mark yet.
     return element;
   }
 

@@ -12,12 +12,14 @@ export class Presence {
     this.idleTimer = setInterval(() => this.markIdle(), 2000);
   }
 
-  /** Name of whoever other than this tab is editing the note now, or null (CU2). */
-  editorOf(noteId) {
+  /** Who other than this tab is editing which note now (CU2): note id -> participant. */
+  editors() {
+    const editing = new Map();
     for (const [participantId, cursor] of this.cursors) {
-      if (cursor.editingNoteId === noteId) return this.engine.participants.get(participantId) ?? null;
+      const person = this.engine.participants.get(participantId);
+      if (cursor.editingNoteId && person) editing.set(cursor.editingNoteId, person);
     }
-    return null;
+    return editing;
   }
 
   cursorMoved({ participantId, x, y, editingNoteId }) {
