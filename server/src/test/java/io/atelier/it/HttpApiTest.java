@@ -104,7 +104,8 @@ class HttpApiTest {
   }
 
   @Test
-  @DisplayName("DELETE /api/workshops/{id} needs the facilitator key; it closes sockets with 4004")
+  @DisplayName(
+      "HS3 DELETE /api/workshops/{id} needs the facilitator key; it closes sockets with 4004")
   void deleteWorkshop() {
     JsonObject created = server.createWorkshop("À effacer", "fr");
     String path = "/api/workshops/" + created.getString("id");
