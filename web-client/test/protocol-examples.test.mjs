@@ -43,7 +43,12 @@ function shape(value) {
 /** An id factory with the example's prefix, so builders can be compared with the examples. */
 function fixedIds(prefix = 't7f3k') {
   let counter = 0;
-  return { changeId: () => `${prefix}-${++counter}`, noteId: () => `n-${prefix}-${++counter}` };
+  return {
+    changeId: () => `${prefix}-${++counter}`,
+    noteId: () => `n-${prefix}-${++counter}`,
+    canvasId: () => `c-${prefix}-${++counter}`,
+    stepId: () => `s-${prefix}-${++counter}`,
+  };
 }
 
 const CLIENT_TYPES = [
@@ -52,6 +57,16 @@ const CLIENT_TYPES = [
   'update_note',
   'delete_note',
   'bring_note_to_front',
+  'create_canvas',
+  'rename_canvas',
+  'delete_canvas',
+  'assign_group',
+  'set_role',
+  'set_agenda',
+  'go_to_step',
+  'set_roaming',
+  'focus_pillar',
+  'command_timer',
   'move_cursor',
   'sync',
   'ping',
@@ -66,6 +81,14 @@ const SERVER_TYPES = [
   'note_deleted',
   'participant_joined',
   'presence_changed',
+  'canvas_created',
+  'canvas_renamed',
+  'canvas_deleted',
+  'group_assigned',
+  'role_set',
+  'agenda_set',
+  'progress_changed',
+  'timer_changed',
   'ack',
   'error',
   'cursor_moved',
@@ -91,6 +114,26 @@ function build(type, ex) {
       return protocol.deleteNote(ids, ex.noteId);
     case 'bring_note_to_front':
       return protocol.bringNoteToFront(ids, ex.noteId);
+    case 'create_canvas':
+      return protocol.createCanvas(ids, ex);
+    case 'rename_canvas':
+      return protocol.renameCanvas(ids, ex.canvasId, ex.name);
+    case 'delete_canvas':
+      return protocol.deleteCanvas(ids, ex.canvasId);
+    case 'assign_group':
+      return protocol.assignGroup(ids, ex.participantId, ex.canvasId);
+    case 'set_role':
+      return protocol.setRole(ids, ex.pillar, ex.role);
+    case 'set_agenda':
+      return protocol.setAgenda(ids, ex.steps);
+    case 'go_to_step':
+      return protocol.goToStep(ids, ex.stepId);
+    case 'set_roaming':
+      return protocol.setRoaming(ids, ex.roaming);
+    case 'focus_pillar':
+      return protocol.focusPillar(ids, ex.pillar);
+    case 'command_timer':
+      return protocol.commandTimer(ids, ex.action, ex.seconds);
     case 'move_cursor':
       return protocol.moveCursor(ex.x, ex.y, ex.editingNoteId);
     case 'sync':

@@ -184,7 +184,7 @@ test('SY2 a proposed change is drawn at once on top of the confirmed state', () 
   assert.equal(e.confirmedNotes.get(NOTE).text, 'Qui prend soin du commun ?', 'not confirmed yet');
   e.propose({ type: 'create_note', changeId: 'me-2', noteId: 'n-me', x: 1, y: 2, width: 200, height: 140, text: 'new', color: 'pink' });
   const mine = e.note('n-me');
-  assert.deepEqual({ ...mine }, { id: 'n-me', x: 1, y: 2, width: 200, height: 140, text: 'new', color: 'pink', z: 4, createdBy: null });
+  assert.deepEqual({ ...mine }, { id: 'n-me', canvasId: 'main', x: 1, y: 2, width: 200, height: 140, text: 'new', color: 'pink', z: 4, createdBy: null });
   assert.equal(e.pendingCount(), 2);
   assert.deepEqual(e.pendingChanges().map((c) => c.changeId), ['me-1', 'me-2']);
 });
@@ -473,4 +473,78 @@ test('SY1 SY4 with nothing confirmed, sync asks from 0 and events from revision 
   assert.equal(e.confirmedRevision, 2);
   assert.equal(e.notes().length, 1);
   assert.equal(e.participantList().length, 1);
+});
+
+// --- CV, RM, AG, TM: what the facilitator arranges ------------------------------------------------
+
+function event(type, revision, fields = {}) {
+  return { ...example('server', type), revision, ...fields };
+}
+
+test('CV1 the snapshot brings canvases, groups, roles, agenda, progress and timer', () => {
+  const e = startedAt(42);
+  const arranged = e.arrangement();
+  assert.deepEqual([...arranged.canvases.keys()], ['main']);
+  assert.equal(e.groupOf(ME), 'main');
+  assert.equal(arranged.roles.get(ME).get('community'), 'Bénévole');
+  assert.equal(arranged.agenda[0].kind, 'round_table');
+  assert.equal(arranged.progress.currentStepId, 's-1');
+  assert.deepEqual(arranged.timer, example('server', 'snapshot').timer);
+});
+
+test('CV1 to CV4 canvas and group events change the arrangement in revision order', () => {
+  const e = startedAt(42);
+  e.receive(event('canvas_renamed', 44, { canvasId: 'main', name: 'Plénière' }));
+  assert.equal(e.arrangement().canvases.get('main').name, 'Canevas MSC', 'held behind the gap at 43');
+  e.receive(event('canvas_created', 43));
+  assert.equal(e.arrangement().canvases.get('main').name, 'Plénière');
+  assert.deepEqual([...e.arrangement().canvases.keys()], ['main', 'c-t7f3k-2']);
+  e.receive(event('group_assigned', 45, { canvasId: 'c-t7f3k-2' }));
+  assert.equal(e.groupOf(ME), 'c-t7f3k-2');
+});
+
+test('CV3 a deleted canvas takes its notes and its group with it', () => {
+  const e = startedAt(42);
+  e.receive(event('canvas_created', 43, { canvas: { id: 'c-2', name: 'B', template: 'blank', createdAt: 1 } }));
+  e.receive(created(44, { id: 'n-on-2', canvasId: 'c-2' }));
+  e.receive(event('group_assigned', 45, { canvasId: 'c-2' }));
+  assert.deepEqual(e.notesOn('c-2').map((n) => n.id), ['n-on-2']);
+  e.receive(event('canvas_deleted', 46, { canvasId: 'c-2' }));
+  assert.deepEqual(e.notesOn('c-2'), []);
+  assert.equal(e.groupOf(ME), null);
+  assert.equal(e.notesOn('main').length, 1, 'notes of other canvases stay');
+});
+
+test('RM1 a role marker is drawn at once for this tab, and taken away with null', () => {
+  const e = startedAt(42);
+  e.welcomedAs(ME);
+  e.propose({ type: 'set_role', changeId: 'me-1', pillar: 'sharing', role: 'Je documente' });
+  assert.equal(e.arrangement().roles.get(ME).get('sharing'), 'Je documente');
+  e.receive(event('role_set', 43, { changeId: 'me-1', participantId: ME, pillar: 'sharing', role: 'Je documente' }));
+  assert.equal(e.pendingCount(), 0);
+  e.receive(event('role_set', 44, { changeId: 'x', participantId: ME, pillar: 'community', role: null }));
+  assert.deepEqual([...e.arrangement().roles.get(ME).keys()], ['sharing']);
+});
+
+test('AG2 TM1 steps and timers move only when the server says so, with its times', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'go_to_step', changeId: 'me-1', stepId: 's-2' });
+  e.propose({ type: 'command_timer', changeId: 'me-2', action: 'start', seconds: 60 });
+  assert.equal(e.arrangement().progress.currentStepId, 's-1');
+  assert.equal(e.arrangement().timer.status, 'paused');
+  e.receive(event('progress_changed', 43, { changeId: 'me-1' }));
+  e.receive(event('timer_changed', 44, { changeId: 'me-2' }));
+  assert.equal(e.arrangement().progress.currentStepId, 's-2');
+  assert.equal(e.arrangement().progress.focusPillar, 'community');
+  assert.equal(e.arrangement().timer.deadline, 1764148600000);
+  assert.equal(e.pendingCount(), 0);
+});
+
+test('AG1 a proposed agenda is drawn at once and replaced by the confirmed one', () => {
+  const e = startedAt(42);
+  const steps = example('client', 'set_agenda').steps;
+  e.propose({ type: 'set_agenda', changeId: 'me-1', steps });
+  assert.deepEqual(e.arrangement().agenda.map((s) => s.id), ['s-1', 's-2']);
+  e.receive(refusal('me-1', 'not_facilitator'));
+  assert.deepEqual(e.arrangement().agenda.map((s) => s.kind), ['round_table']);
 });

@@ -109,6 +109,22 @@ function openRoom(workshop) {
   });
   board.attach(notes);
 
+  // What every feature of the room is given: the shared state, the socket, who this tab is.
+  let facilitator = false; // HS7: what the server said in welcome, not what the link claims
+  const room = {
+    workshop,
+    engine,
+    connection,
+    ids: notes.ids,
+    board,
+    notes,
+    presence,
+    facilitatorKey,
+    isFacilitator: () => facilitator,
+    selfId: () => connection.participantId ?? identity.participantId(),
+  };
+  // Features mount here, each with its own module: mountX(room).
+
   const render = frameScheduler(() => {
     notes.render();
     presence.render();
@@ -133,6 +149,8 @@ function openRoom(workshop) {
       presence.cursorMoved(message);
       notes.refreshEditingMarks();
     } else if (message.type === 'welcome') {
+      facilitator = message.facilitator;
+      engine.welcomedAs(message.participant.id);
       showTitle(message.workshop.title);
       $('facilitator-badge').hidden = !message.facilitator;
       if (facilitatorKey && !message.facilitator) toast(t('workshop.notFacilitator'), 'error');
@@ -154,7 +172,7 @@ function openRoom(workshop) {
     // Closing the tab (not reloading it) would lose what is not sent yet: ask first.
     if (engine.pendingCount() > 0 && connection.state !== 'connected') event.preventDefault();
   });
-  window.atelier = { engine, connection };
+  window.atelier = { engine, connection, room };
   connection.start();
   boardElement.focus({ preventScroll: true });
 }

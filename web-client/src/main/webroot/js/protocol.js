@@ -3,7 +3,23 @@
 
 export const PROTOCOL_VERSION = 1;
 export const COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'];
-export const LIMITS = { coordinate: 100000, minSize: 40, maxSize: 2000, text: 2000, name: 40 };
+export const LIMITS = {
+  coordinate: 100000,
+  minSize: 40,
+  maxSize: 2000,
+  text: 2000,
+  name: 40,
+  title: 120,
+  role: 80,
+  stepBody: 20000,
+  stepMinutes: 600,
+  steps: 60,
+  timerSeconds: 36000,
+};
+export const TEMPLATES = ['msc', 'analyse-platform', 'blank'];
+export const PILLARS = ['community', 'resources', 'coproduction', 'sharing', 'cogovernance']; // AG5 order
+export const STEP_KINDS = ['text', 'content', 'round_table', 'canvas', 'break', 'closing'];
+export const TIMER_ACTIONS = ['start', 'pause', 'resume', 'add', 'stop'];
 
 /** CH1: ids are a random prefix per tab plus a counter, so two tabs never collide. */
 export function idFactory(random = () => crypto.getRandomValues(new Uint32Array(2))) {
@@ -13,6 +29,8 @@ export function idFactory(random = () => crypto.getRandomValues(new Uint32Array(
   return {
     changeId: () => `${prefix}-${++counter}`,
     noteId: () => `n-${prefix}-${++counter}`,
+    canvasId: () => `c-${prefix}-${++counter}`,
+    stepId: () => `s-${prefix}-${++counter}`,
   };
 }
 
@@ -28,11 +46,12 @@ export function hello({ workshopId, token, displayName, lastRevision, facilitato
   };
 }
 
-export function createNote(ids, { x, y, width = 200, height = 140, text = '', color = 'yellow' }) {
+export function createNote(ids, { canvasId = 'main', x, y, width = 200, height = 140, text = '', color = 'yellow' }) {
   return {
     type: 'create_note',
     changeId: ids.changeId(),
     noteId: ids.noteId(),
+    canvasId, // NT7
     x: coordinate(x),
     y: coordinate(y),
     width: size(width),
@@ -60,6 +79,87 @@ export function deleteNote(ids, noteId) {
 
 export function bringNoteToFront(ids, noteId) {
   return { type: 'bring_note_to_front', changeId: ids.changeId(), noteId };
+}
+
+/** CV1. */
+export function createCanvas(ids, { template, name }) {
+  if (!TEMPLATES.includes(template)) throw new Error(`Unknown template ${template} (CV1)`);
+  return { type: 'create_canvas', changeId: ids.changeId(), canvasId: ids.canvasId(), template, name: label(name) };
+}
+
+/** CV2. */
+export function renameCanvas(ids, canvasId, name) {
+  return { type: 'rename_canvas', changeId: ids.changeId(), canvasId, name: label(name) };
+}
+
+/** CV3. */
+export function deleteCanvas(ids, canvasId) {
+  return { type: 'delete_canvas', changeId: ids.changeId(), canvasId };
+}
+
+/** CV4: `canvasId` null takes the participant out of every group. */
+export function assignGroup(ids, participantId, canvasId) {
+  return { type: 'assign_group', changeId: ids.changeId(), participantId, canvasId: canvasId ?? null };
+}
+
+/** RM1: `role` null takes the marker away. */
+export function setRole(ids, pillar, role) {
+  if (!PILLARS.includes(pillar)) throw new Error(`Unknown pillar ${pillar} (RM1)`);
+  const clean = role === null ? null : String(role).trim().slice(0, LIMITS.role);
+  return { type: 'set_role', changeId: ids.changeId(), pillar, role: clean };
+}
+
+/** AG1: the whole agenda, every step complete. */
+export function setAgenda(ids, steps) {
+  if (steps.length > LIMITS.steps) throw new Error(`At most ${LIMITS.steps} steps (AG1)`);
+  return { type: 'set_agenda', changeId: ids.changeId(), steps: steps.map(agendaStep) };
+}
+
+/** AG2. */
+export function goToStep(ids, stepId) {
+  return { type: 'go_to_step', changeId: ids.changeId(), stepId: stepId ?? null };
+}
+
+/** AG3. */
+export function setRoaming(ids, roaming) {
+  return { type: 'set_roaming', changeId: ids.changeId(), roaming: Boolean(roaming) };
+}
+
+/** AG5. */
+export function focusPillar(ids, pillar) {
+  if (pillar !== null && !PILLARS.includes(pillar)) throw new Error(`Unknown pillar ${pillar} (AG5)`);
+  return { type: 'focus_pillar', changeId: ids.changeId(), pillar };
+}
+
+/** TM2: `seconds` for start and add. */
+export function commandTimer(ids, action, seconds) {
+  if (!TIMER_ACTIONS.includes(action)) throw new Error(`Unknown timer action ${action} (TM2)`);
+  const message = { type: 'command_timer', changeId: ids.changeId(), action };
+  if (action === 'start' || action === 'add') {
+    message.seconds = Math.max(1, Math.min(LIMITS.timerSeconds, Math.round(finite(seconds))));
+  }
+  return message;
+}
+
+function agendaStep(step) {
+  if (!STEP_KINDS.includes(step.kind)) throw new Error(`Unknown step kind ${step.kind} (AG1)`);
+  const canvas = step.kind === 'canvas';
+  return {
+    id: step.id,
+    kind: step.kind,
+    title: label(step.title),
+    body: String(step.body ?? '').slice(0, LIMITS.stepBody),
+    minutes: Math.max(0, Math.min(LIMITS.stepMinutes, Math.round(finite(step.minutes)))),
+    template: canvas && TEMPLATES.includes(step.template) ? step.template : null,
+    pillarMinutes: canvas && step.pillarMinutes ? Math.max(1, Math.min(60, Math.round(step.pillarMinutes))) : null,
+  };
+}
+
+/** A one-line name or title, 1 to 120 characters once trimmed. */
+function label(value) {
+  const trimmed = String(value ?? '').trim().slice(0, LIMITS.title);
+  if (trimmed.length === 0) throw new Error('A name is required');
+  return trimmed;
 }
 
 export function moveCursor(x, y, editingNoteId) {

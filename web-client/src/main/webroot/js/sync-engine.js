@@ -6,14 +6,45 @@
 export const GAP_TIMEOUT_MS = 2000;
 
 const NOTE_PROPERTIES = ['x', 'y', 'width', 'height', 'text', 'color', 'z'];
-const CHANGE_TYPES = new Set(['create_note', 'update_note', 'delete_note', 'bring_note_to_front']);
+const NOTE_CHANGES = ['create_note', 'update_note', 'delete_note', 'bring_note_to_front'];
+const FACILITATION_CHANGES = [
+  'create_canvas',
+  'rename_canvas',
+  'delete_canvas',
+  'assign_group',
+  'set_role',
+  'set_agenda',
+  'go_to_step',
+  'set_roaming',
+  'focus_pillar',
+  'command_timer',
+];
+const CHANGE_TYPES = new Set([...NOTE_CHANGES, ...FACILITATION_CHANGES]);
 const REVISIONED_TYPES = new Set([
   'note_created',
   'note_updated',
   'note_deleted',
   'participant_joined',
   'presence_changed',
+  'canvas_created',
+  'canvas_renamed',
+  'canvas_deleted',
+  'group_assigned',
+  'role_set',
+  'agenda_set',
+  'progress_changed',
+  'timer_changed',
 ]);
+
+/** What a workshop holds before its snapshot arrives (CV1, AG2, TM1). */
+export const NO_PROGRESS = Object.freeze({
+  currentStepId: null,
+  stepStartedAt: null,
+  agendaStartedAt: null,
+  roaming: false,
+  focusPillar: null,
+});
+export const STOPPED_TIMER = Object.freeze({ status: 'stopped', durationMs: 0, deadline: null, remainingMs: null });
 
 export class SyncEngine {
   /** @param {{now?: () => number}} [options] a clock, replaceable in tests */
@@ -22,11 +53,14 @@ export class SyncEngine {
     this.confirmedRevision = null;
     this.confirmedNotes = new Map();
     this.participants = new Map();
+    this.confirmedArrangement = emptyArrangement();
     this.pending = new Map(); // changeId -> change message, in the order they were made
     this.acked = new Map(); // changeId -> revision: acknowledged, but its event is not applied yet
     this.held = new Map(); // revision -> event that arrived ahead of a gap
     this.gapSince = null;
     this.drawn = null; // cache of notes(), dropped on every change
+    this.arranged = null; // cache of arrangement(), dropped on every change
+    this.selfId = null; // this tab's participant, once welcomed: its own role markers (RM1)
     this.listeners = new Set();
   }
 
@@ -136,9 +170,43 @@ export class SyncEngine {
     return [...this.participants.values()];
   }
 
+  /** Called with the participant id of `welcome`. */
+  welcomedAs(participantId) {
+    this.selfId = participantId;
+    this.changed('welcome');
+  }
+
+  /** Notes of one canvas, in drawing order (NT7). */
+  notesOn(canvasId) {
+    return this.notes().filter((note) => (note.canvasId ?? 'main') === canvasId);
+  }
+
+  /**
+   * What the facilitator arranged, with this tab's pending changes on top (SY2): `canvases` (a
+   * Map by id, in creation order), `groups` (participant id to canvas id), `roles` (a Map of
+   * participant id to a Map of pillar to role), `agenda` (steps), `progress` and `timer`. Steps
+   * and the timer move only when the server says so: their times are the server's (AG2, TM1).
+   */
+  arrangement() {
+    if (this.arranged === null) {
+      const arranged = copyArrangement(this.confirmedArrangement);
+      for (const change of this.pending.values()) arrangeLocally(arranged, change, this.selfId);
+      this.arranged = arranged;
+    }
+    return this.arranged;
+  }
+
+  /** The canvas a participant's group works on, when it still exists (CV4). */
+  groupOf(participantId) {
+    const { groups, canvases } = this.arrangement();
+    const canvasId = groups.get(participantId);
+    return canvasId && canvases.has(canvasId) ? canvasId : null;
+  }
+
   takeSnapshot(snapshot) {
     this.confirmedNotes = new Map(snapshot.notes.map((note) => [note.id, { ...note }]));
     this.participants = new Map(snapshot.participants.map((p) => [p.id, { ...p }]));
+    this.confirmedArrangement = arrangementOf(snapshot);
     this.confirmedRevision = snapshot.revision;
     for (const revision of this.held.keys()) {
       if (revision <= snapshot.revision) this.held.delete(revision);
@@ -197,7 +265,15 @@ export class SyncEngine {
         if (participant) this.participants.set(participant.id, { ...participant, online: event.online });
         break;
       }
+      case 'canvas_deleted':
+        // CV3: the canvas's notes leave with it, as they leave snapshots.
+        for (const [id, note] of this.confirmedNotes) {
+          if (note.canvasId === event.canvasId) this.confirmedNotes.delete(id);
+        }
+        arrangeConfirmed(this.confirmedArrangement, event);
+        break;
       default:
+        arrangeConfirmed(this.confirmedArrangement, event);
         break;
     }
     if (event.changeId) this.settle(event.changeId);
@@ -217,6 +293,7 @@ export class SyncEngine {
 
   changed(reason) {
     this.drawn = null;
+    this.arranged = null;
     for (const listener of this.listeners) listener(reason);
   }
 }
@@ -229,7 +306,8 @@ function applyLocally(notes, change) {
       if (note) return; // NT1: the server will refuse it; the confirmed note stays.
       const z = Math.max(0, ...[...notes.values()].map((n) => n.z)) + 1;
       const { x, y, width, height, text, color } = change;
-      notes.set(change.noteId, { id: change.noteId, x, y, width, height, text, color, z, createdBy: null });
+      const canvasId = change.canvasId ?? 'main';
+      notes.set(change.noteId, { id: change.noteId, canvasId, x, y, width, height, text, color, z, createdBy: null });
       return;
     }
     case 'update_note':
@@ -244,6 +322,129 @@ function applyLocally(notes, change) {
     default:
       return;
   }
+}
+
+function emptyArrangement() {
+  return {
+    canvases: new Map(),
+    groups: new Map(),
+    roles: new Map(),
+    agenda: [],
+    progress: NO_PROGRESS,
+    timer: STOPPED_TIMER,
+  };
+}
+
+function arrangementOf(snapshot) {
+  const arranged = emptyArrangement();
+  for (const canvas of snapshot.canvases ?? []) arranged.canvases.set(canvas.id, { ...canvas });
+  for (const [member, canvasId] of Object.entries(snapshot.groups ?? {})) arranged.groups.set(member, canvasId);
+  for (const { participantId, pillar, role } of snapshot.roles ?? []) setRole(arranged, participantId, pillar, role);
+  arranged.agenda = (snapshot.agenda ?? []).map((step) => ({ ...step }));
+  arranged.progress = { ...NO_PROGRESS, ...(snapshot.progress ?? {}) };
+  arranged.timer = { ...STOPPED_TIMER, ...(snapshot.timer ?? {}) };
+  return arranged;
+}
+
+function copyArrangement(arranged) {
+  const roles = new Map();
+  for (const [participantId, pillars] of arranged.roles) roles.set(participantId, new Map(pillars));
+  return { ...arranged, canvases: new Map(arranged.canvases), groups: new Map(arranged.groups), roles };
+}
+
+/** A revisioned event about canvases, groups, roles, the agenda or the timer (CV, RM, AG, TM). */
+function arrangeConfirmed(arranged, event) {
+  switch (event.type) {
+    case 'canvas_created':
+      arranged.canvases.set(event.canvas.id, { ...event.canvas });
+      return;
+    case 'canvas_renamed': {
+      const canvas = arranged.canvases.get(event.canvasId);
+      if (canvas) arranged.canvases.set(canvas.id, { ...canvas, name: event.name });
+      return;
+    }
+    case 'canvas_deleted':
+      dropCanvas(arranged, event.canvasId);
+      return;
+    case 'group_assigned':
+      assign(arranged, event.member, event.canvasId);
+      return;
+    case 'role_set':
+      setRole(arranged, event.participantId, event.pillar, event.role);
+      return;
+    case 'agenda_set':
+      arranged.agenda = event.steps.map((step) => ({ ...step }));
+      return;
+    case 'progress_changed':
+      arranged.progress = { ...event.progress };
+      return;
+    case 'timer_changed':
+      arranged.timer = { ...event.timer };
+      return;
+    default:
+      return;
+  }
+}
+
+/** A pending change drawn before the server confirms it (SY2). Times stay the server's. */
+function arrangeLocally(arranged, change, selfId) {
+  switch (change.type) {
+    case 'create_canvas':
+      if (!arranged.canvases.has(change.canvasId)) {
+        arranged.canvases.set(change.canvasId, {
+          id: change.canvasId,
+          name: change.name,
+          template: change.template,
+          createdAt: null,
+        });
+      }
+      return;
+    case 'rename_canvas': {
+      const canvas = arranged.canvases.get(change.canvasId);
+      if (canvas) arranged.canvases.set(canvas.id, { ...canvas, name: change.name });
+      return;
+    }
+    case 'delete_canvas':
+      dropCanvas(arranged, change.canvasId);
+      return;
+    case 'assign_group':
+      assign(arranged, change.participantId, change.canvasId);
+      return;
+    case 'set_role':
+      if (selfId) setRole(arranged, selfId, change.pillar, change.role);
+      return;
+    case 'set_agenda':
+      arranged.agenda = change.steps.map((step) => ({ ...step }));
+      return;
+    case 'set_roaming':
+      arranged.progress = { ...arranged.progress, roaming: change.roaming };
+      return;
+    case 'focus_pillar':
+      arranged.progress = { ...arranged.progress, focusPillar: change.pillar };
+      return;
+    default:
+      return; // go_to_step and command_timer carry the server's time: drawn when confirmed.
+  }
+}
+
+function dropCanvas(arranged, canvasId) {
+  arranged.canvases.delete(canvasId);
+  for (const [member, group] of [...arranged.groups]) {
+    if (group === canvasId) arranged.groups.delete(member);
+  }
+}
+
+function assign(arranged, member, canvasId) {
+  if (canvasId === null) arranged.groups.delete(member);
+  else arranged.groups.set(member, canvasId);
+}
+
+function setRole(arranged, participantId, pillar, role) {
+  const pillars = new Map(arranged.roles.get(participantId) ?? []);
+  if (role === null) pillars.delete(pillar);
+  else pillars.set(pillar, role);
+  if (pillars.size === 0) arranged.roles.delete(participantId);
+  else arranged.roles.set(participantId, pillars);
 }
 
 function pickProperties(set) {

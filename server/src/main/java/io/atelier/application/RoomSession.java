@@ -197,7 +197,9 @@ public final class RoomSession {
   }
 
   private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message) {
-    var operation = new WorkshopOperation.ApplyChange(participantId, message.toChange());
+    var operation =
+        new WorkshopOperation.ApplyChange(
+            participantId, message.toChange(), facilitator, services.clock().millis());
     return services
         .store()
         .execute(workshopId, operation)

@@ -9,6 +9,10 @@ public sealed interface CatchUp extends Serializable {
 
   record Missed(long revision, List<Event> events) implements CatchUp {}
 
-  record Snapshot(long revision, List<Note> notes, List<ParticipantView> participants)
+  record Snapshot(
+      long revision,
+      List<Note> notes,
+      List<ParticipantView> participants,
+      FacilitationState facilitation)
       implements CatchUp {}
 }

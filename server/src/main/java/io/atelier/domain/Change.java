@@ -1,6 +1,10 @@
 package io.atelier.domain;
 
 import java.io.Serializable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A modification of shared state asked for by a participant. Each carries the client-chosen {@code
@@ -9,22 +13,37 @@ import java.io.Serializable;
 public sealed interface Change extends Serializable {
   String changeId();
 
-  String noteId();
+  /** Changes that steer the workshop are the facilitator's alone (FA1). */
+  default boolean facilitatorOnly() {
+    return true;
+  }
 
-  /** NT1. */
+  /** A change of one note: anyone in the workshop may make it. */
+  sealed interface NoteChange extends Change {
+    String noteId();
+
+    @Override
+    default boolean facilitatorOnly() {
+      return false;
+    }
+  }
+
+  /** NT1, NT7. */
   record CreateNote(
       String changeId,
       String noteId,
+      String canvasId,
       double x,
       double y,
       double width,
       double height,
       String text,
       NoteColor color)
-      implements Change {
+      implements NoteChange {
     public CreateNote {
       Checks.identifier(changeId, "changeId");
       Checks.identifier(noteId, "noteId");
+      Checks.identifier(canvasId, "canvasId");
       Checks.coordinate(x, "x");
       Checks.coordinate(y, "y");
       Checks.size(width, "width");
@@ -34,10 +53,23 @@ public sealed interface Change extends Serializable {
         throw new InvalidValueException("color is required");
       }
     }
+
+    /** A note on the workshop's first canvas (NT7). */
+    public CreateNote(
+        String changeId,
+        String noteId,
+        double x,
+        double y,
+        double width,
+        double height,
+        String text,
+        NoteColor color) {
+      this(changeId, noteId, Canvas.FIRST_ID, x, y, width, height, text, color);
+    }
   }
 
   /** NT2. */
-  record UpdateNote(String changeId, String noteId, NotePatch set) implements Change {
+  record UpdateNote(String changeId, String noteId, NotePatch set) implements NoteChange {
     public UpdateNote {
       Checks.identifier(changeId, "changeId");
       Checks.identifier(noteId, "noteId");
@@ -51,7 +83,7 @@ public sealed interface Change extends Serializable {
   }
 
   /** NT3. */
-  record DeleteNote(String changeId, String noteId) implements Change {
+  record DeleteNote(String changeId, String noteId) implements NoteChange {
     public DeleteNote {
       Checks.identifier(changeId, "changeId");
       Checks.identifier(noteId, "noteId");
@@ -59,10 +91,150 @@ public sealed interface Change extends Serializable {
   }
 
   /** NT4. */
-  record BringNoteToFront(String changeId, String noteId) implements Change {
+  record BringNoteToFront(String changeId, String noteId) implements NoteChange {
     public BringNoteToFront {
       Checks.identifier(changeId, "changeId");
       Checks.identifier(noteId, "noteId");
+    }
+  }
+
+  /** CV1: a canvas drawn from a template. */
+  record CreateCanvas(String changeId, String canvasId, String templateId, String name)
+      implements Change {
+    public CreateCanvas {
+      Checks.identifier(changeId, "changeId");
+      new Canvas(canvasId, name, templateId, 0, false); // the canvas's own checks
+      name = name.strip();
+    }
+  }
+
+  /** CV2. */
+  record RenameCanvas(String changeId, String canvasId, String name) implements Change {
+    public RenameCanvas {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(canvasId, "canvasId");
+      name = Checks.label(name, Checks.MAX_TITLE, "name");
+    }
+  }
+
+  /** CV3. */
+  record DeleteCanvas(String changeId, String canvasId) implements Change {
+    public DeleteCanvas {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(canvasId, "canvasId");
+    }
+  }
+
+  /** CV4: puts a participant in the group of a canvas, or in none ({@code canvasId} null). */
+  record AssignGroup(String changeId, ParticipantId participantId, String canvasId)
+      implements Change {
+    public AssignGroup {
+      Checks.identifier(changeId, "changeId");
+      if (participantId == null) {
+        throw new InvalidValueException("participantId is required");
+      }
+      if (canvasId != null) {
+        Checks.identifier(canvasId, "canvasId");
+      }
+    }
+  }
+
+  /** RM1: the author's own marker on a pillar; a null role takes it away. */
+  record SetRole(String changeId, Pillar pillar, String role) implements Change {
+    public SetRole {
+      Checks.identifier(changeId, "changeId");
+      if (pillar == null) {
+        throw new InvalidValueException("pillar is required");
+      }
+      if (role != null) {
+        role = Checks.text(role, RoleMarker.MAX_ROLE, "role").strip();
+      }
+    }
+
+    @Override
+    public boolean facilitatorOnly() {
+      return false;
+    }
+  }
+
+  /** AG1: the whole agenda at once, so adding, removing, reordering and renaming are one rule. */
+  record SetAgenda(String changeId, List<AgendaStep> steps) implements Change {
+    public static final int MAX_STEPS = 60;
+
+    public SetAgenda {
+      Checks.identifier(changeId, "changeId");
+      if (steps == null) {
+        throw new InvalidValueException("steps is required");
+      }
+      if (steps.size() > MAX_STEPS) {
+        throw new InvalidValueException("an agenda holds at most " + MAX_STEPS + " steps");
+      }
+      steps = List.copyOf(steps);
+      Set<String> ids = new HashSet<>();
+      for (AgendaStep step : steps) {
+        if (!ids.add(step.id())) {
+          throw new InvalidValueException("two steps have the id " + step.id());
+        }
+      }
+    }
+  }
+
+  /** AG2: moves everyone to a step ({@code null}: no current step). */
+  record GoToStep(String changeId, String stepId) implements Change {
+    public GoToStep {
+      Checks.identifier(changeId, "changeId");
+      if (stepId != null) {
+        Checks.identifier(stepId, "stepId");
+      }
+    }
+  }
+
+  /** AG3. */
+  record SetRoaming(String changeId, boolean roaming) implements Change {
+    public SetRoaming {
+      Checks.identifier(changeId, "changeId");
+    }
+  }
+
+  /** AG5: the pillar the walk-through highlights now, or none. */
+  record FocusPillar(String changeId, Pillar pillar) implements Change {
+    public FocusPillar {
+      Checks.identifier(changeId, "changeId");
+    }
+  }
+
+  /** TM2: one command on the countdown; {@code seconds} is needed to start and to add. */
+  record CommandTimer(String changeId, TimerAction action, Long seconds) implements Change {
+    public CommandTimer {
+      Checks.identifier(changeId, "changeId");
+      if (action == null) {
+        throw new InvalidValueException("action is required");
+      }
+      boolean needsSeconds = action == TimerAction.START || action == TimerAction.ADD;
+      if (needsSeconds && (seconds == null || seconds < 1 || seconds * 1000 > Timer.MAX_MS)) {
+        throw new InvalidValueException("seconds must be between 1 and 36000 to " + action.code());
+      }
+    }
+  }
+
+  enum TimerAction {
+    START,
+    PAUSE,
+    RESUME,
+    ADD,
+    STOP;
+
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static TimerAction fromCode(String code) {
+      for (TimerAction action : values()) {
+        if (action.code().equals(code)) {
+          return action;
+        }
+      }
+      throw new InvalidValueException("unknown timer action " + code);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.atelier.domain;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * A fact the server has committed to a workshop, with the revision that orders it (RV1). The same
@@ -32,4 +33,49 @@ public sealed interface Event extends Serializable {
 
   record PresenceChanged(long revision, ParticipantId participantId, boolean online)
       implements Event {}
+
+  record CanvasCreated(long revision, String changeId, ParticipantId participantId, Canvas canvas)
+      implements Event {}
+
+  record CanvasRenamed(
+      long revision, String changeId, ParticipantId participantId, String canvasId, String name)
+      implements Event {}
+
+  record CanvasDeleted(long revision, String changeId, ParticipantId participantId, String canvasId)
+      implements Event {}
+
+  /** {@code member} joins the group of {@code canvasId} (or of none, when null). */
+  record GroupAssigned(
+      long revision,
+      String changeId,
+      ParticipantId participantId,
+      ParticipantId member,
+      String canvasId)
+      implements Event {}
+
+  /** The author's marker on a pillar; a null role means the marker was taken away. */
+  record RoleSet(
+      long revision, String changeId, ParticipantId participantId, Pillar pillar, String role)
+      implements Event {}
+
+  record AgendaSet(
+      long revision, String changeId, ParticipantId participantId, List<AgendaStep> steps)
+      implements Event {
+    public AgendaSet {
+      steps = List.copyOf(steps);
+    }
+  }
+
+  record ProgressChanged(
+      long revision, String changeId, ParticipantId participantId, Progress progress)
+      implements Event {}
+
+  record TimerChanged(long revision, String changeId, ParticipantId participantId, Timer timer)
+      implements Event {}
+
+  /**
+   * The whole content of an exported workshop, put into a new one (EX2). It is one event so that
+   * the journal rebuilds the copy like any other workshop.
+   */
+  record ContentImported(long revision, WorkshopContent content) implements Event {}
 }

@@ -8,6 +8,7 @@ import java.io.Serializable;
  */
 public record Note(
     String id,
+    String canvasId,
     double x,
     double y,
     double width,
@@ -16,11 +17,13 @@ public record Note(
     NoteColor color,
     long z,
     ParticipantId createdBy,
+    long createdAt,
     boolean deleted)
     implements Serializable {
 
   public Note {
     Checks.identifier(id, "noteId");
+    Checks.identifier(canvasId, "canvasId");
     Checks.coordinate(x, "x");
     Checks.coordinate(y, "y");
     Checks.size(width, "width");
@@ -31,10 +34,26 @@ public record Note(
     }
   }
 
+  /** A note of the first canvas whose creation time is not known (NT7). */
+  public Note(
+      String id,
+      double x,
+      double y,
+      double width,
+      double height,
+      String text,
+      NoteColor color,
+      long z,
+      ParticipantId createdBy,
+      boolean deleted) {
+    this(id, Canvas.FIRST_ID, x, y, width, height, text, color, z, createdBy, 0, deleted);
+  }
+
   /** Last-writer-wins per property (NT2): only what the patch names changes. */
   Note with(NotePatch patch) {
     return new Note(
         id,
+        canvasId,
         patch.x() != null ? patch.x() : x,
         patch.y() != null ? patch.y() : y,
         patch.width() != null ? patch.width() : width,
@@ -43,10 +62,11 @@ public record Note(
         patch.color() != null ? patch.color() : color,
         patch.z() != null ? patch.z() : z,
         createdBy,
+        createdAt,
         deleted);
   }
 
   Note asTombstone() {
-    return new Note(id, x, y, width, height, text, color, z, createdBy, true);
+    return new Note(id, canvasId, x, y, width, height, text, color, z, createdBy, createdAt, true);
   }
 }

@@ -8,7 +8,14 @@ import java.util.Locale;
 public enum RejectionCode {
   NOTE_EXISTS,
   UNKNOWN_NOTE,
-  NOTE_DELETED;
+  NOTE_DELETED,
+  NOT_FACILITATOR,
+  UNKNOWN_CANVAS,
+  CANVAS_EXISTS,
+  LAST_CANVAS,
+  TOO_MANY_CANVASES,
+  UNKNOWN_PARTICIPANT,
+  UNKNOWN_STEP;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -21,10 +21,20 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     return List.of();
   }
 
-  record ApplyChange(ParticipantId author, Change change) implements WorkshopOperation<Outcome> {
+  /**
+   * A change of a participant; {@code byFacilitator} is whether their socket holds the
+   * facilitator's role (HS7), {@code at} the time on the node that received it.
+   */
+  record ApplyChange(ParticipantId author, Change change, boolean byFacilitator, long at)
+      implements WorkshopOperation<Outcome> {
+    /** A participant's change without the facilitator's role, at an unknown time. */
+    public ApplyChange(ParticipantId author, Change change) {
+      this(author, change, false, 0);
+    }
+
     @Override
     public Outcome applyTo(WorkshopState state) {
-      return state.apply(author, change);
+      return state.apply(author, change, byFacilitator, at);
     }
 
     @Override
@@ -119,6 +129,32 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     @Override
     public boolean readOnly() {
       return true;
+    }
+  }
+
+  /** What an export carries (see {@link WorkshopState#content}). */
+  record ReadContent() implements WorkshopOperation<WorkshopContent> {
+    @Override
+    public WorkshopContent applyTo(WorkshopState state) {
+      return state.content();
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
+  /** Fills a new workshop with an export (see {@link WorkshopState#importContent}). */
+  record ImportContent(WorkshopContent content) implements WorkshopOperation<List<Event>> {
+    @Override
+    public List<Event> applyTo(WorkshopState state) {
+      return List.of(state.importContent(content));
+    }
+
+    @Override
+    public List<Event> eventsOf(List<Event> result) {
+      return result;
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The shared state of one workshop and the only place its rules are applied. It is not thread safe
@@ -38,9 +39,15 @@ public final class WorkshopState implements Serializable {
   private final HashMap<ParticipantId, Set<String>> openConnections = new HashMap<>();
   private final ArrayDeque<Event> history = new ArrayDeque<>();
   private final RecentChanges appliedChanges = new RecentChanges(REMEMBERED_CHANGES);
+  private final Facilitation facilitation;
 
   public WorkshopState(WorkshopFacts facts) {
+    this(facts, Facilitation.startingWith(facts.language(), facts.createdAt()));
+  }
+
+  private WorkshopState(WorkshopFacts facts, Facilitation facilitation) {
     this.facts = facts;
+    this.facilitation = facilitation;
   }
 
   public WorkshopFacts facts() {
@@ -51,8 +58,17 @@ public final class WorkshopState implements Serializable {
     return revision;
   }
 
-  /** Applies one change of a participant, once (CH2), or says why it cannot (CH3). */
+  /** A participant's change made without the facilitator's role, at an unknown time. */
   public Outcome apply(ParticipantId author, Change change) {
+    return apply(author, change, false, 0);
+  }
+
+  /**
+   * Applies one change, once (CH2), or says why it cannot (CH3). {@code byFacilitator} says whether
+   * the author's socket holds the facilitator's role (HS7, FA1); {@code now} is the server's clock,
+   * which timers, steps and notes record.
+   */
+  public Outcome apply(ParticipantId author, Change change, boolean byFacilitator, long now) {
     if (!participants.containsKey(author)) {
       throw new InvalidValueException("unknown participant " + author);
     }
@@ -60,10 +76,36 @@ public final class WorkshopState implements Serializable {
     if (appliedAt != null) {
       return new Outcome.Duplicate(change.changeId(), appliedAt);
     }
+    if (change.facilitatorOnly() && !byFacilitator) {
+      return reject(change, RejectionCode.NOT_FACILITATOR, "Only the facilitator may do this.");
+    }
+    long next = revision + 1;
+    Event event;
+    if (change instanceof Change.NoteChange noteChange) {
+      Outcome.Rejected refused = refusal(noteChange);
+      if (refused != null) {
+        return refused;
+      }
+      event = commit(author, noteChange, notes.get(noteChange.noteId()), next, now);
+    } else {
+      try {
+        event = facilitation.decide(author, change, next, now, participants::containsKey);
+      } catch (Facilitation.Refusal refusal) {
+        return reject(change, refusal.code, refusal.getMessage());
+      }
+    }
+    appliedChanges.remember(change.changeId(), next);
+    return new Outcome.Applied(record(event));
+  }
+
+  private Outcome.Rejected refusal(Change.NoteChange change) {
     Note existing = notes.get(change.noteId());
     if (change instanceof Change.CreateNote create) {
       if (existing != null) {
         return reject(change, RejectionCode.NOTE_EXISTS, "Note " + change.noteId() + " exists.");
+      }
+      if (!facilitation.isLiveCanvas(create.canvasId())) {
+        return reject(change, RejectionCode.UNKNOWN_CANVAS, "No canvas " + create.canvasId() + ".");
       }
     } else if (existing == null) {
       return reject(change, RejectionCode.UNKNOWN_NOTE, "No note " + change.noteId() + ".");
@@ -71,18 +113,17 @@ public final class WorkshopState implements Serializable {
       return reject(
           change, RejectionCode.NOTE_DELETED, "Note " + change.noteId() + " was deleted.");
     }
-    long next = revision + 1;
-    Event event = commit(author, change, existing, revision + 1);
-    appliedChanges.remember(change.changeId(), next);
-    return new Outcome.Applied(record(event));
+    return null;
   }
 
   // Java 17 has no pattern switch; the chain below is exhaustive over the sealed Change.
-  private Event commit(ParticipantId author, Change change, Note existing, long next) {
+  private Event commit(
+      ParticipantId author, Change.NoteChange change, Note existing, long next, long now) {
     if (change instanceof Change.CreateNote c) {
       Note note =
           new Note(
               c.noteId(),
+              c.canvasId(),
               c.x(),
               c.y(),
               c.width(),
@@ -91,6 +132,7 @@ public final class WorkshopState implements Serializable {
               c.color(),
               ++highestZ,
               author,
+              now,
               false);
       notes.put(note.id(), note);
       return new Event.NoteCreated(next, c.changeId(), author, note);
@@ -191,14 +233,44 @@ public final class WorkshopState implements Serializable {
   }
 
   public CatchUp.Snapshot snapshot() {
-    List<Note> live =
-        notes.values().stream()
-            .filter(note -> !note.deleted())
-            .sorted(Comparator.comparingLong(Note::z))
-            .toList();
+    List<Note> live = liveNotes().sorted(Comparator.comparingLong(Note::z)).toList();
     List<ParticipantView> people =
         participants.values().stream().map(p -> p.view(isOnline(p.id()))).toList();
-    return new CatchUp.Snapshot(revision, live, people);
+    return new CatchUp.Snapshot(revision, live, people, facilitation.state().live());
+  }
+
+  /** Notes that are not deleted and whose canvas is not either (NT3, CV3). */
+  private Stream<Note> liveNotes() {
+    return notes.values().stream()
+        .filter(note -> !note.deleted() && facilitation.isLiveCanvas(note.canvasId()));
+  }
+
+  /** What an export carries (EX1): live notes, participants, and what the facilitator set up. */
+  public WorkshopContent content() {
+    List<Note> live = liveNotes().toList();
+    return new WorkshopContent(
+        List.copyOf(participants.values()), live, facilitation.state().live());
+  }
+
+  /** Fills a new, empty workshop with an export's content, as one event (EX2). */
+  public Event importContent(WorkshopContent content) {
+    if (revision != 0) {
+      throw new InvalidValueException("only a new, empty workshop can take an import");
+    }
+    Event event = new Event.ContentImported(revision + 1, content);
+    install(content);
+    // Not kept in the catch-up history: whoever comes later starts from a snapshot (HS5).
+    revision = event.revision();
+    return event;
+  }
+
+  private void install(WorkshopContent content) {
+    notes.clear();
+    participants.clear();
+    content.participants().forEach(p -> participants.put(p.id(), p));
+    content.notes().forEach(note -> notes.put(note.id(), note));
+    highestZ = content.notes().stream().mapToLong(Note::z).max().orElse(0);
+    facilitation.replay(new Event.ContentImported(revision, content));
   }
 
   public boolean isParticipant(ParticipantId id) {
@@ -219,7 +291,7 @@ public final class WorkshopState implements Serializable {
         .findFirst();
   }
 
-  private Outcome reject(Change change, RejectionCode code, String message) {
+  private Outcome.Rejected reject(Change change, RejectionCode code, String message) {
     return new Outcome.Rejected(change.changeId(), code, message);
   }
 
@@ -240,12 +312,18 @@ public final class WorkshopState implements Serializable {
         highestZ,
         List.copyOf(notes.values()),
         List.copyOf(participants.values()),
-        appliedChanges.list());
+        appliedChanges.list(),
+        facilitation.state());
   }
 
   /** A workshop as a checkpoint left it: nobody connected, no history (HS5 gives snapshots). */
   public static WorkshopState restore(Checkpoint checkpoint) {
-    WorkshopState state = new WorkshopState(checkpoint.facts());
+    WorkshopFacts facts = checkpoint.facts();
+    Facilitation facilitation =
+        checkpoint.facilitation() == null // a checkpoint from before canvases existed
+            ? Facilitation.startingWith(facts.language(), facts.createdAt())
+            : Facilitation.restore(checkpoint.facilitation());
+    WorkshopState state = new WorkshopState(facts, facilitation);
     state.revision = checkpoint.revision();
     state.highestZ = checkpoint.highestZ();
     checkpoint.notes().forEach(note -> state.notes.put(note.id(), note));
@@ -285,6 +363,10 @@ public final class WorkshopState implements Serializable {
       }
     } else if (event instanceof Event.ParticipantJoined joined) {
       participants.put(joined.participant().id(), joined.participant());
+    } else if (event instanceof Event.ContentImported imported) {
+      install(imported.content());
+    } else {
+      facilitation.replay(event);
     }
     revision = event.revision();
     if (event.changeId() != null) {

@@ -2,10 +2,16 @@ package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.atelier.domain.AgendaStep;
+import io.atelier.domain.Canvas;
 import io.atelier.domain.Change;
 import io.atelier.domain.Checks;
 import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.NoteColor;
+import io.atelier.domain.ParticipantId;
+import io.atelier.domain.Pillar;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Every message a browser may send (docs/protocol.md, "Messages"). */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -15,6 +21,16 @@ import io.atelier.domain.NoteColor;
   @JsonSubTypes.Type(value = ClientMessage.UpdateNote.class, name = "update_note"),
   @JsonSubTypes.Type(value = ClientMessage.DeleteNote.class, name = "delete_note"),
   @JsonSubTypes.Type(value = ClientMessage.BringNoteToFront.class, name = "bring_note_to_front"),
+  @JsonSubTypes.Type(value = ClientMessage.CreateCanvas.class, name = "create_canvas"),
+  @JsonSubTypes.Type(value = ClientMessage.RenameCanvas.class, name = "rename_canvas"),
+  @JsonSubTypes.Type(value = ClientMessage.DeleteCanvas.class, name = "delete_canvas"),
+  @JsonSubTypes.Type(value = ClientMessage.AssignGroup.class, name = "assign_group"),
+  @JsonSubTypes.Type(value = ClientMessage.SetRole.class, name = "set_role"),
+  @JsonSubTypes.Type(value = ClientMessage.SetAgenda.class, name = "set_agenda"),
+  @JsonSubTypes.Type(value = ClientMessage.GoToStep.class, name = "go_to_step"),
+  @JsonSubTypes.Type(value = ClientMessage.SetRoaming.class, name = "set_roaming"),
+  @JsonSubTypes.Type(value = ClientMessage.FocusPillar.class, name = "focus_pillar"),
+  @JsonSubTypes.Type(value = ClientMessage.CommandTimer.class, name = "command_timer"),
   @JsonSubTypes.Type(value = ClientMessage.Sync.class, name = "sync"),
   @JsonSubTypes.Type(value = ClientMessage.MoveCursor.class, name = "move_cursor"),
   @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping")
@@ -62,6 +78,7 @@ public sealed interface ClientMessage {
   record CreateNote(
       String changeId,
       String noteId,
+      String canvasId,
       Double x,
       Double y,
       Double width,
@@ -69,11 +86,25 @@ public sealed interface ClientMessage {
       String text,
       String color)
       implements ChangeMessage {
+    /** A note on the workshop's first canvas: {@code canvasId} may be left out (NT7). */
+    public CreateNote(
+        String changeId,
+        String noteId,
+        Double x,
+        Double y,
+        Double width,
+        Double height,
+        String text,
+        String color) {
+      this(changeId, noteId, null, x, y, width, height, text, color);
+    }
+
     @Override
     public Change toChange() {
       return new Change.CreateNote(
           changeId,
           noteId,
+          canvasId == null ? Canvas.FIRST_ID : canvasId, // NT7
           require(x, "x"),
           require(y, "y"),
           require(width, "width"),
@@ -101,6 +132,85 @@ public sealed interface ClientMessage {
     @Override
     public Change toChange() {
       return new Change.BringNoteToFront(changeId, noteId);
+    }
+  }
+
+  record CreateCanvas(String changeId, String canvasId, String template, String name)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CreateCanvas(changeId, canvasId, require(template, "template"), name);
+    }
+  }
+
+  record RenameCanvas(String changeId, String canvasId, String name) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.RenameCanvas(changeId, canvasId, name);
+    }
+  }
+
+  record DeleteCanvas(String changeId, String canvasId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.DeleteCanvas(changeId, canvasId);
+    }
+  }
+
+  record AssignGroup(String changeId, String participantId, String canvasId)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.AssignGroup(
+          changeId, new ParticipantId(Checks.identifier(participantId, "participantId")), canvasId);
+    }
+  }
+
+  record SetRole(String changeId, String pillar, String role) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.SetRole(changeId, Pillar.fromCode(require(pillar, "pillar")), role);
+    }
+  }
+
+  record SetAgenda(String changeId, List<WireFacilitation.WireStep> steps)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      List<AgendaStep> agenda = new ArrayList<>();
+      for (WireFacilitation.WireStep step : require(steps, "steps")) {
+        agenda.add(require(step, "step").toStep());
+      }
+      return new Change.SetAgenda(changeId, agenda);
+    }
+  }
+
+  record GoToStep(String changeId, String stepId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.GoToStep(changeId, stepId);
+    }
+  }
+
+  record SetRoaming(String changeId, Boolean roaming) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.SetRoaming(changeId, require(roaming, "roaming"));
+    }
+  }
+
+  record FocusPillar(String changeId, String pillar) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.FocusPillar(changeId, pillar == null ? null : Pillar.fromCode(pillar));
+    }
+  }
+
+  record CommandTimer(String changeId, String action, Long seconds) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CommandTimer(
+          changeId, Change.TimerAction.fromCode(require(action, "action")), seconds);
     }
   }
 

@@ -2,7 +2,13 @@ package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.atelier.protocol.WireFacilitation.WireCanvas;
+import io.atelier.protocol.WireFacilitation.WireProgress;
+import io.atelier.protocol.WireFacilitation.WireRole;
+import io.atelier.protocol.WireFacilitation.WireStep;
+import io.atelier.protocol.WireFacilitation.WireTimer;
 import java.util.List;
+import java.util.Map;
 
 /** Every message the server sends (docs/protocol.md, "Messages"). */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -15,6 +21,14 @@ import java.util.List;
   @JsonSubTypes.Type(value = ServerMessage.NoteDeleted.class, name = "note_deleted"),
   @JsonSubTypes.Type(value = ServerMessage.ParticipantJoined.class, name = "participant_joined"),
   @JsonSubTypes.Type(value = ServerMessage.PresenceChanged.class, name = "presence_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.CanvasCreated.class, name = "canvas_created"),
+  @JsonSubTypes.Type(value = ServerMessage.CanvasRenamed.class, name = "canvas_renamed"),
+  @JsonSubTypes.Type(value = ServerMessage.CanvasDeleted.class, name = "canvas_deleted"),
+  @JsonSubTypes.Type(value = ServerMessage.GroupAssigned.class, name = "group_assigned"),
+  @JsonSubTypes.Type(value = ServerMessage.RoleSet.class, name = "role_set"),
+  @JsonSubTypes.Type(value = ServerMessage.AgendaSet.class, name = "agenda_set"),
+  @JsonSubTypes.Type(value = ServerMessage.ProgressChanged.class, name = "progress_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.TimerChanged.class, name = "timer_changed"),
   @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
   @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
   @JsonSubTypes.Type(value = ServerMessage.CursorMoved.class, name = "cursor_moved"),
@@ -48,7 +62,16 @@ public sealed interface ServerMessage {
     }
   }
 
-  record Snapshot(long revision, List<WireNote> notes, List<WireParticipant> participants)
+  record Snapshot(
+      long revision,
+      List<WireNote> notes,
+      List<WireParticipant> participants,
+      List<WireCanvas> canvases,
+      Map<String, String> groups,
+      List<WireRole> roles,
+      List<WireStep> agenda,
+      WireProgress progress,
+      WireTimer timer)
       implements ServerMessage {}
 
   record Synced(long revision) implements ServerMessage {}
@@ -67,6 +90,33 @@ public sealed interface ServerMessage {
       implements RevisionedMessage {}
 
   record PresenceChanged(long revision, String participantId, boolean online)
+      implements RevisionedMessage {}
+
+  record CanvasCreated(long revision, String changeId, String participantId, WireCanvas canvas)
+      implements RevisionedMessage {}
+
+  record CanvasRenamed(
+      long revision, String changeId, String participantId, String canvasId, String name)
+      implements RevisionedMessage {}
+
+  record CanvasDeleted(long revision, String changeId, String participantId, String canvasId)
+      implements RevisionedMessage {}
+
+  record GroupAssigned(
+      long revision, String changeId, String participantId, String member, String canvasId)
+      implements RevisionedMessage {}
+
+  record RoleSet(long revision, String changeId, String participantId, String pillar, String role)
+      implements RevisionedMessage {}
+
+  record AgendaSet(long revision, String changeId, String participantId, List<WireStep> steps)
+      implements RevisionedMessage {}
+
+  record ProgressChanged(
+      long revision, String changeId, String participantId, WireProgress progress)
+      implements RevisionedMessage {}
+
+  record TimerChanged(long revision, String changeId, String participantId, WireTimer timer)
       implements RevisionedMessage {}
 
   record Ack(String changeId, long revision, boolean duplicate) implements ServerMessage {}

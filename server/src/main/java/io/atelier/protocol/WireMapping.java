@@ -1,8 +1,19 @@
 package io.atelier.protocol;
 
+import io.atelier.domain.AgendaStep;
 import io.atelier.domain.CatchUp;
 import io.atelier.domain.Event;
+import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Outcome;
+import io.atelier.domain.ParticipantId;
+import io.atelier.protocol.WireFacilitation.WireCanvas;
+import io.atelier.protocol.WireFacilitation.WireProgress;
+import io.atelier.protocol.WireFacilitation.WireRole;
+import io.atelier.protocol.WireFacilitation.WireStep;
+import io.atelier.protocol.WireFacilitation.WireTimer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** From domain facts to server messages: the one place that knows both shapes. */
 public final class WireMapping {
@@ -29,15 +40,73 @@ public final class WireMapping {
       return new ServerMessage.ParticipantJoined(
           e.revision(), WireParticipant.of(e.participant().view(true)));
     }
-    Event.PresenceChanged e = (Event.PresenceChanged) event;
-    return new ServerMessage.PresenceChanged(e.revision(), e.participantId().value(), e.online());
+    if (event instanceof Event.PresenceChanged e) {
+      return new ServerMessage.PresenceChanged(e.revision(), e.participantId().value(), e.online());
+    }
+    return facilitationMessage(event);
+  }
+
+  private static ServerMessage.RevisionedMessage facilitationMessage(Event event) {
+    long revision = event.revision();
+    String changeId = event.changeId();
+    if (event instanceof Event.CanvasCreated e) {
+      return new ServerMessage.CanvasCreated(
+          revision, changeId, author(e.participantId()), WireCanvas.of(e.canvas()));
+    }
+    if (event instanceof Event.CanvasRenamed e) {
+      return new ServerMessage.CanvasRenamed(
+          revision, changeId, author(e.participantId()), e.canvasId(), e.name());
+    }
+    if (event instanceof Event.CanvasDeleted e) {
+      return new ServerMessage.CanvasDeleted(
+          revision, changeId, author(e.participantId()), e.canvasId());
+    }
+    if (event instanceof Event.GroupAssigned e) {
+      return new ServerMessage.GroupAssigned(
+          revision, changeId, author(e.participantId()), e.member().value(), e.canvasId());
+    }
+    if (event instanceof Event.RoleSet e) {
+      return new ServerMessage.RoleSet(
+          revision, changeId, author(e.participantId()), e.pillar().code(), e.role());
+    }
+    if (event instanceof Event.AgendaSet e) {
+      return new ServerMessage.AgendaSet(
+          revision, changeId, author(e.participantId()), steps(e.steps()));
+    }
+    if (event instanceof Event.ProgressChanged e) {
+      return new ServerMessage.ProgressChanged(
+          revision, changeId, author(e.participantId()), WireProgress.of(e.progress()));
+    }
+    if (event instanceof Event.TimerChanged e) {
+      return new ServerMessage.TimerChanged(
+          revision, changeId, author(e.participantId()), WireTimer.of(e.timer()));
+    }
+    // An import fills a workshop nobody has joined yet; later comers get a snapshot (HS5).
+    throw new IllegalArgumentException("not sent to clients: " + event.getClass().getSimpleName());
   }
 
   public static ServerMessage.Snapshot toMessage(CatchUp.Snapshot snapshot) {
+    FacilitationState facilitation = snapshot.facilitation();
+    Map<String, String> groups = new TreeMap<>();
+    facilitation.groups().forEach((member, canvas) -> groups.put(member.value(), canvas));
     return new ServerMessage.Snapshot(
         snapshot.revision(),
         snapshot.notes().stream().map(WireNote::of).toList(),
-        snapshot.participants().stream().map(WireParticipant::of).toList());
+        snapshot.participants().stream().map(WireParticipant::of).toList(),
+        facilitation.canvases().stream().map(WireCanvas::of).toList(),
+        groups,
+        facilitation.roles().stream().map(WireRole::of).toList(),
+        steps(facilitation.agenda()),
+        WireProgress.of(facilitation.progress()),
+        WireTimer.of(facilitation.timer()));
+  }
+
+  private static List<WireStep> steps(List<AgendaStep> steps) {
+    return steps.stream().map(WireStep::of).toList();
+  }
+
+  private static String author(ParticipantId id) {
+    return id == null ? null : id.value();
   }
 
   /** The answer to the author of a change (CH1 to CH3). */

@@ -5,6 +5,7 @@ import io.atelier.domain.Note;
 /** A live note as the client sees it (tombstones never travel, NT3). */
 public record WireNote(
     String id,
+    String canvasId,
     double x,
     double y,
     double width,
@@ -12,11 +13,13 @@ public record WireNote(
     String text,
     String color,
     long z,
-    String createdBy) {
+    String createdBy,
+    long createdAt) {
 
   public static WireNote of(Note note) {
     return new WireNote(
         note.id(),
+        note.canvasId(),
         note.x(),
         note.y(),
         note.width(),
@@ -24,6 +27,7 @@ public record WireNote(
         note.text(),
         note.color().code(),
         note.z(),
-        note.createdBy().value());
+        note.createdBy().value(),
+        note.createdAt());
   }
 }

@@ -253,6 +253,7 @@ public final class ConvergingClient {
   static WireNote withSet(WireNote note, NoteProperties set) {
     return new WireNote(
         note.id(),
+        note.canvasId(),
         set.x() != null ? set.x() : note.x(),
         set.y() != null ? set.y() : note.y(),
         set.width() != null ? set.width() : note.width(),
@@ -260,6 +261,7 @@ public final class ConvergingClient {
         set.text() != null ? set.text() : note.text(),
         set.color() != null ? set.color() : note.color(),
         set.z() != null ? set.z() : note.z(),
-        note.createdBy());
+        note.createdBy(),
+        note.createdAt());
   }
 }

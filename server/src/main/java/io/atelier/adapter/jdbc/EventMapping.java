@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.adapter.jdbc.JournalCodec.UndecodableException;
 import io.atelier.domain.Event;
 import io.atelier.domain.ParticipantId;
+import io.atelier.domain.Pillar;
 
 /**
  * Events to and from JSON, with the stored type names. A type name is part of the format: it is
@@ -16,6 +17,15 @@ final class EventMapping {
   static final String NOTE_DELETED = "note_deleted";
   static final String PARTICIPANT_JOINED = "participant_joined";
   static final String PRESENCE_CHANGED = "presence_changed";
+  static final String CANVAS_CREATED = "canvas_created";
+  static final String CANVAS_RENAMED = "canvas_renamed";
+  static final String CANVAS_DELETED = "canvas_deleted";
+  static final String GROUP_ASSIGNED = "group_assigned";
+  static final String ROLE_SET = "role_set";
+  static final String AGENDA_SET = "agenda_set";
+  static final String PROGRESS_CHANGED = "progress_changed";
+  static final String TIMER_CHANGED = "timer_changed";
+  static final String CONTENT_IMPORTED = "content_imported";
 
   private EventMapping() {}
 
@@ -38,12 +48,49 @@ final class EventMapping {
     } else if (event instanceof Event.ParticipantJoined e) {
       node.put("type", PARTICIPANT_JOINED).put("revision", e.revision());
       node.set("participant", JournalCodec.participant(e.participant()));
-    } else {
-      Event.PresenceChanged e = (Event.PresenceChanged) event;
+    } else if (event instanceof Event.PresenceChanged e) {
       node.put("type", PRESENCE_CHANGED).put("revision", e.revision());
       node.put("participantId", id(e.participantId())).put("online", e.online());
+    } else {
+      writeFacilitation(event, node);
     }
     return node;
+  }
+
+  private static void writeFacilitation(Event event, ObjectNode node) {
+    node.put("revision", event.revision());
+    if (event instanceof Event.ContentImported e) {
+      node.put("type", CONTENT_IMPORTED);
+      node.set("content", FacilitationMapping.content(e.content()));
+      return;
+    }
+    node.put("changeId", event.changeId());
+    if (event instanceof Event.CanvasCreated e) {
+      node.put("type", CANVAS_CREATED).put("participantId", id(e.participantId()));
+      node.set("canvas", FacilitationMapping.canvas(e.canvas()));
+    } else if (event instanceof Event.CanvasRenamed e) {
+      node.put("type", CANVAS_RENAMED).put("participantId", id(e.participantId()));
+      node.put("canvasId", e.canvasId()).put("name", e.name());
+    } else if (event instanceof Event.CanvasDeleted e) {
+      node.put("type", CANVAS_DELETED).put("participantId", id(e.participantId()));
+      node.put("canvasId", e.canvasId());
+    } else if (event instanceof Event.GroupAssigned e) {
+      node.put("type", GROUP_ASSIGNED).put("participantId", id(e.participantId()));
+      node.put("member", id(e.member())).put("canvasId", e.canvasId());
+    } else if (event instanceof Event.RoleSet e) {
+      node.put("type", ROLE_SET).put("participantId", id(e.participantId()));
+      node.put("pillar", e.pillar().code()).put("role", e.role());
+    } else if (event instanceof Event.AgendaSet e) {
+      node.put("type", AGENDA_SET).put("participantId", id(e.participantId()));
+      node.set("steps", FacilitationMapping.steps(e.steps()));
+    } else if (event instanceof Event.ProgressChanged e) {
+      node.put("type", PROGRESS_CHANGED).put("participantId", id(e.participantId()));
+      node.set("progress", FacilitationMapping.progress(e.progress()));
+    } else {
+      Event.TimerChanged e = (Event.TimerChanged) event;
+      node.put("type", TIMER_CHANGED).put("participantId", id(e.participantId()));
+      node.set("timer", FacilitationMapping.timer(e.timer()));
+    }
   }
 
   static Event read(JsonNode node) throws UndecodableException {
@@ -74,6 +121,56 @@ final class EventMapping {
               revision, JournalCodec.participant(Fields.object(node, "participant")));
       case PRESENCE_CHANGED ->
           new Event.PresenceChanged(revision, participantId(node), Fields.bool(node, "online"));
+      default -> readFacilitation(type, revision, node);
+    };
+  }
+
+  private static Event readFacilitation(String type, long revision, JsonNode node)
+      throws UndecodableException {
+    if (CONTENT_IMPORTED.equals(type)) {
+      return new Event.ContentImported(
+          revision, FacilitationMapping.content(Fields.object(node, "content")));
+    }
+    String changeId = Fields.optionalText(node, "changeId");
+    ParticipantId author = participantId(node);
+    return switch (type) {
+      case CANVAS_CREATED ->
+          new Event.CanvasCreated(
+              revision,
+              changeId,
+              author,
+              FacilitationMapping.canvas(Fields.object(node, "canvas")));
+      case CANVAS_RENAMED ->
+          new Event.CanvasRenamed(
+              revision, changeId, author, Fields.text(node, "canvasId"), Fields.text(node, "name"));
+      case CANVAS_DELETED ->
+          new Event.CanvasDeleted(revision, changeId, author, Fields.text(node, "canvasId"));
+      case GROUP_ASSIGNED ->
+          new Event.GroupAssigned(
+              revision,
+              changeId,
+              author,
+              new ParticipantId(Fields.text(node, "member")),
+              Fields.optionalText(node, "canvasId"));
+      case ROLE_SET ->
+          new Event.RoleSet(
+              revision,
+              changeId,
+              author,
+              Pillar.fromCode(Fields.text(node, "pillar")),
+              Fields.optionalText(node, "role"));
+      case AGENDA_SET ->
+          new Event.AgendaSet(
+              revision, changeId, author, FacilitationMapping.steps(Fields.array(node, "steps")));
+      case PROGRESS_CHANGED ->
+          new Event.ProgressChanged(
+              revision,
+              changeId,
+              author,
+              FacilitationMapping.progress(Fields.object(node, "progress")));
+      case TIMER_CHANGED ->
+          new Event.TimerChanged(
+              revision, changeId, author, FacilitationMapping.timer(Fields.object(node, "timer")));
       default -> throw new UndecodableException("unknown event type \"" + type + "\"");
     };
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atelier.domain.Canvas;
 import io.atelier.domain.Checkpoint;
 import io.atelier.domain.Event;
 import io.atelier.domain.Language;
@@ -61,6 +62,9 @@ public final class JournalCodec {
     for (Checkpoint.AppliedChange change : checkpoint.appliedChanges()) {
       applied.addObject().put("changeId", change.changeId()).put("revision", change.revision());
     }
+    if (checkpoint.facilitation() != null) {
+      node.set("facilitation", FacilitationMapping.state(checkpoint.facilitation()));
+    }
     return write(node);
   }
 
@@ -82,13 +86,16 @@ public final class JournalCodec {
                 new Checkpoint.AppliedChange(
                     Fields.text(change, "changeId"), Fields.integer(change, "revision")));
           }
+          JsonNode facilitation = node.get("facilitation");
           return new Checkpoint(
               facts(Fields.object(node, "facts")),
               Fields.integer(node, "revision"),
               Fields.integer(node, "highestZ"),
               notes,
               participants,
-              applied);
+              applied,
+              // Checkpoints from before canvases existed have none (see WorkshopState.restore).
+              facilitation == null ? null : FacilitationMapping.state(facilitation));
         });
   }
 
@@ -114,6 +121,7 @@ public final class JournalCodec {
   static ObjectNode note(Note note) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("id", note.id());
+    node.put("canvasId", note.canvasId());
     node.put("x", note.x());
     node.put("y", note.y());
     node.put("width", note.width());
@@ -122,14 +130,19 @@ public final class JournalCodec {
     node.put("color", note.color().code());
     node.put("z", note.z());
     node.put("createdBy", note.createdBy() == null ? null : note.createdBy().value());
+    node.put("createdAt", note.createdAt());
     node.put("deleted", note.deleted());
     return node;
   }
 
   static Note note(JsonNode node) throws UndecodableException {
     String createdBy = Fields.optionalText(node, "createdBy");
+    // Notes written before canvases existed name none: they sit on the first canvas (NT7).
+    String canvasId = Fields.optionalText(node, "canvasId");
+    Long createdAt = Fields.optionalInteger(node, "createdAt");
     return new Note(
         Fields.text(node, "id"),
+        canvasId == null ? Canvas.FIRST_ID : canvasId,
         Fields.number(node, "x"),
         Fields.number(node, "y"),
         Fields.number(node, "width"),
@@ -138,6 +151,7 @@ public final class JournalCodec {
         NoteColor.fromCode(Fields.text(node, "color")),
         Fields.integer(node, "z"),
         createdBy == null ? null : new ParticipantId(createdBy),
+        createdAt == null ? 0 : createdAt,
         Fields.bool(node, "deleted"));
   }
 

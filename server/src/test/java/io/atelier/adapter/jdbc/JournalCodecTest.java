@@ -4,17 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.domain.AgendaStep;
+import io.atelier.domain.Canvas;
 import io.atelier.domain.Checkpoint;
 import io.atelier.domain.Event;
+import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Language;
 import io.atelier.domain.Note;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.NotePatch;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
+import io.atelier.domain.Pillar;
+import io.atelier.domain.Progress;
+import io.atelier.domain.RoleMarker;
+import io.atelier.domain.StepKind;
+import io.atelier.domain.Timer;
+import io.atelier.domain.WorkshopContent;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +39,57 @@ class JournalCodecTest {
   private static final Note NOTE =
       new Note("n-1", -1.5, 2.25, 200, 140, "« é » 🌱", NoteColor.PINK, 3, ANA, false);
 
+  private static final AgendaStep STEP =
+      new AgendaStep("s-1", StepKind.TEXT, "Reconnaissance", "Nous sommes **ici**.", 5, null, null);
+  private static final AgendaStep WALK =
+      new AgendaStep("s-2", StepKind.CANVAS, "Exercice", "", 60, "msc", 10);
+  private static final WorkshopContent CONTENT =
+      new WorkshopContent(
+          List.of(new Participant(ANA, "Ana", "#d9480f", "token-hash")),
+          List.of(NOTE),
+          new FacilitationState(
+              List.of(
+                  new Canvas("main", "Canevas MSC", "msc", 1L, false),
+                  new Canvas("c-b", "Groupe B", "blank", 2L, true)),
+              Map.of(ANA, "main"),
+              List.of(new RoleMarker(ANA, Pillar.COMMUNITY, "")),
+              List.of(STEP, WALK),
+              new Progress("s-1", 3L, 3L, false, null),
+              Timer.STOPPED));
+
   @Test
   @DisplayName("a stored note_created document decodes to its event and encodes back the same")
   void literalEventDocument() throws Exception {
+    String stored =
+        "{\"v\":1,\"type\":\"note_created\",\"revision\":7,\"changeId\":\"c-1\","
+            + "\"participantId\":\"p-ana\",\"note\":{\"id\":\"n-1\",\"canvasId\":\"c-2\","
+            + "\"x\":-1.5,\"y\":2.25,\"width\":200.0,\"height\":140.0,\"text\":\"« é » 🌱\","
+            + "\"color\":\"pink\",\"z\":3,\"createdBy\":\"p-ana\",\"createdAt\":1700000000123,"
+            + "\"deleted\":false}}";
+
+    Event event = codec.decodeEvent(stored);
+
+    Note note =
+        new Note(
+            "n-1",
+            "c-2",
+            -1.5,
+            2.25,
+            200,
+            140,
+            "« é » 🌱",
+            NoteColor.PINK,
+            3,
+            ANA,
+            1700000000123L,
+            false);
+    assertThat(event).isEqualTo(new Event.NoteCreated(7, "c-1", ANA, note));
+    assertThat(json.readTree(codec.encodeEvent(event))).isEqualTo(json.readTree(stored));
+  }
+
+  @Test
+  @DisplayName("NT7: a note stored before canvases existed sits on the first canvas")
+  void noteFromBeforeCanvases() throws Exception {
     String stored =
         "{\"v\":1,\"type\":\"note_created\",\"revision\":7,\"changeId\":\"c-1\","
             + "\"participantId\":\"p-ana\",\"note\":{\"id\":\"n-1\",\"x\":-1.5,\"y\":2.25,"
@@ -41,7 +99,7 @@ class JournalCodecTest {
     Event event = codec.decodeEvent(stored);
 
     assertThat(event).isEqualTo(new Event.NoteCreated(7, "c-1", ANA, NOTE));
-    assertThat(json.readTree(codec.encodeEvent(event))).isEqualTo(json.readTree(stored));
+    assertThat(NOTE.canvasId()).isEqualTo(Canvas.FIRST_ID);
   }
 
   @Test
@@ -55,7 +113,23 @@ class JournalCodecTest {
             new Event.NoteUpdated(3, "c-3", ANA, "n-1", NotePatch.front(9)),
             new Event.NoteDeleted(4, "c-4", ANA, "n-1"),
             new Event.ParticipantJoined(5, new Participant(ANA, "Ana", "#d9480f", "token-hash")),
-            new Event.PresenceChanged(6, ANA, false));
+            new Event.PresenceChanged(6, ANA, false),
+            new Event.CanvasCreated(
+                7, "c-7", ANA, new Canvas("c-a", "Groupe A", "analyse-platform", 5L, false)),
+            new Event.CanvasRenamed(8, "c-8", ANA, "c-a", "Groupe A · plateforme"),
+            new Event.CanvasDeleted(9, "c-9", ANA, "c-a"),
+            new Event.GroupAssigned(10, "c-10", ANA, ANA, "main"),
+            new Event.GroupAssigned(11, "c-11", ANA, ANA, null),
+            new Event.RoleSet(12, "c-12", ANA, Pillar.SHARING, "documente"),
+            new Event.RoleSet(13, "c-13", ANA, Pillar.SHARING, null),
+            new Event.AgendaSet(14, "c-14", ANA, List.of(STEP, WALK)),
+            new Event.ProgressChanged(
+                15, "c-15", ANA, new Progress("s-2", 20L, 10L, true, Pillar.RESOURCES)),
+            new Event.TimerChanged(
+                16, "c-16", ANA, new Timer(Timer.Status.RUNNING, 600, 99L, null)),
+            new Event.TimerChanged(
+                17, "c-17", ANA, new Timer(Timer.Status.PAUSED, 600, null, 120L)),
+            new Event.ContentImported(18, CONTENT));
     List<String> types =
         List.of(
             "note_created",
@@ -63,7 +137,19 @@ class JournalCodecTest {
             "note_updated",
             "note_deleted",
             "participant_joined",
-            "presence_changed");
+            "presence_changed",
+            "canvas_created",
+            "canvas_renamed",
+            "canvas_deleted",
+            "group_assigned",
+            "group_assigned",
+            "role_set",
+            "role_set",
+            "agenda_set",
+            "progress_changed",
+            "timer_changed",
+            "timer_changed",
+            "content_imported");
     for (int i = 0; i < events.size(); i++) {
       String stored = codec.encodeEvent(events.get(i));
       assertThat(json.readTree(stored).get("v").intValue()).isEqualTo(1);
@@ -85,8 +171,8 @@ class JournalCodecTest {
             4,
             List.of(NOTE, tombstone),
             List.of(new Participant(ANA, "Ana", "#d9480f", "token-hash")),
-            List.of(
-                new Checkpoint.AppliedChange("c-1", 1), new Checkpoint.AppliedChange("c-2", 5)));
+            List.of(new Checkpoint.AppliedChange("c-1", 1), new Checkpoint.AppliedChange("c-2", 5)),
+            CONTENT.facilitation());
 
     String facts = codec.encodeFacts(FACTS);
     String stored = codec.encodeCheckpoint(checkpoint);

@@ -1,0 +1,189 @@
+package io.atelier.adapter.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atelier.adapter.jdbc.JournalCodec.UndecodableException;
+import io.atelier.domain.AgendaStep;
+import io.atelier.domain.Canvas;
+import io.atelier.domain.FacilitationState;
+import io.atelier.domain.Note;
+import io.atelier.domain.Participant;
+import io.atelier.domain.ParticipantId;
+import io.atelier.domain.Pillar;
+import io.atelier.domain.Progress;
+import io.atelier.domain.RoleMarker;
+import io.atelier.domain.StepKind;
+import io.atelier.domain.Timer;
+import io.atelier.domain.WorkshopContent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a facilitator arranges (canvases, groups, roles, agenda, progress, timer) to and from the
+ * journal's JSON, written by hand for the reason {@link JournalCodec} gives.
+ */
+final class FacilitationMapping {
+  private FacilitationMapping() {}
+
+  static ObjectNode state(FacilitationState state) {
+    ObjectNode node = JournalCodec.object();
+    ArrayNode canvases = node.putArray("canvases");
+    state.canvases().forEach(canvas -> canvases.add(canvas(canvas)));
+    ObjectNode groups = node.putObject("groups");
+    state.groups().forEach((member, canvasId) -> groups.put(member.value(), canvasId));
+    ArrayNode roles = node.putArray("roles");
+    for (RoleMarker marker : state.roles()) {
+      roles
+          .addObject()
+          .put("participantId", marker.participantId().value())
+          .put("pillar", marker.pillar().code())
+          .put("role", marker.role());
+    }
+    node.set("agenda", steps(state.agenda()));
+    node.set("progress", progress(state.progress()));
+    node.set("timer", timer(state.timer()));
+    return node;
+  }
+
+  static FacilitationState state(JsonNode node) throws UndecodableException {
+    List<Canvas> canvases = new ArrayList<>();
+    for (JsonNode canvas : Fields.array(node, "canvases")) {
+      canvases.add(canvas(canvas));
+    }
+    Map<ParticipantId, String> groups = new LinkedHashMap<>();
+    var entries = Fields.object(node, "groups").fields();
+    while (entries.hasNext()) {
+      var entry = entries.next();
+      groups.put(new ParticipantId(entry.getKey()), entry.getValue().asText());
+    }
+    List<RoleMarker> roles = new ArrayList<>();
+    for (JsonNode role : Fields.array(node, "roles")) {
+      roles.add(
+          new RoleMarker(
+              new ParticipantId(Fields.text(role, "participantId")),
+              Pillar.fromCode(Fields.text(role, "pillar")),
+              Fields.text(role, "role")));
+    }
+    return new FacilitationState(
+        canvases,
+        groups,
+        roles,
+        steps(Fields.array(node, "agenda")),
+        progress(Fields.object(node, "progress")),
+        timer(Fields.object(node, "timer")));
+  }
+
+  static ObjectNode content(WorkshopContent content) {
+    ObjectNode node = JournalCodec.object();
+    ArrayNode participants = node.putArray("participants");
+    content.participants().forEach(p -> participants.add(JournalCodec.participant(p)));
+    ArrayNode notes = node.putArray("notes");
+    content.notes().forEach(note -> notes.add(JournalCodec.note(note)));
+    node.set("facilitation", state(content.facilitation()));
+    return node;
+  }
+
+  static WorkshopContent content(JsonNode node) throws UndecodableException {
+    List<Participant> participants = new ArrayList<>();
+    for (JsonNode participant : Fields.array(node, "participants")) {
+      participants.add(JournalCodec.participant(participant));
+    }
+    List<Note> notes = new ArrayList<>();
+    for (JsonNode note : Fields.array(node, "notes")) {
+      notes.add(JournalCodec.note(note));
+    }
+    return new WorkshopContent(participants, notes, state(Fields.object(node, "facilitation")));
+  }
+
+  static ObjectNode canvas(Canvas canvas) {
+    return JournalCodec.object()
+        .put("id", canvas.id())
+        .put("name", canvas.name())
+        .put("template", canvas.templateId())
+        .put("createdAt", canvas.createdAt())
+        .put("deleted", canvas.deleted());
+  }
+
+  static Canvas canvas(JsonNode node) throws UndecodableException {
+    return new Canvas(
+        Fields.text(node, "id"),
+        Fields.text(node, "name"),
+        Fields.text(node, "template"),
+        Fields.integer(node, "createdAt"),
+        Fields.bool(node, "deleted"));
+  }
+
+  static ArrayNode steps(List<AgendaStep> steps) {
+    ArrayNode array = JournalCodec.object().arrayNode();
+    for (AgendaStep step : steps) {
+      ObjectNode node =
+          array
+              .addObject()
+              .put("id", step.id())
+              .put("kind", step.kind().code())
+              .put("title", step.title())
+              .put("body", step.body())
+              .put("minutes", step.minutes())
+              .put("template", step.templateId());
+      node.put("pillarMinutes", step.pillarMinutes());
+    }
+    return array;
+  }
+
+  static List<AgendaStep> steps(JsonNode array) throws UndecodableException {
+    List<AgendaStep> steps = new ArrayList<>();
+    for (JsonNode step : array) {
+      Long pillarMinutes = Fields.optionalInteger(step, "pillarMinutes");
+      steps.add(
+          new AgendaStep(
+              Fields.text(step, "id"),
+              StepKind.fromCode(Fields.text(step, "kind")),
+              Fields.text(step, "title"),
+              Fields.text(step, "body"),
+              Math.toIntExact(Fields.integer(step, "minutes")),
+              Fields.optionalText(step, "template"),
+              pillarMinutes == null ? null : Math.toIntExact(pillarMinutes)));
+    }
+    return steps;
+  }
+
+  static ObjectNode progress(Progress progress) {
+    ObjectNode node =
+        JournalCodec.object()
+            .put("currentStepId", progress.currentStepId())
+            .put("stepStartedAt", progress.stepStartedAt())
+            .put("agendaStartedAt", progress.agendaStartedAt())
+            .put("roaming", progress.roaming());
+    node.put("focusPillar", progress.focusPillar() == null ? null : progress.focusPillar().code());
+    return node;
+  }
+
+  static Progress progress(JsonNode node) throws UndecodableException {
+    String focus = Fields.optionalText(node, "focusPillar");
+    return new Progress(
+        Fields.optionalText(node, "currentStepId"),
+        Fields.optionalInteger(node, "stepStartedAt"),
+        Fields.optionalInteger(node, "agendaStartedAt"),
+        Fields.bool(node, "roaming"),
+        focus == null ? null : Pillar.fromCode(focus));
+  }
+
+  static ObjectNode timer(Timer timer) {
+    return JournalCodec.object()
+        .put("status", timer.status().code())
+        .put("durationMs", timer.durationMs())
+        .put("deadline", timer.deadline())
+        .put("remainingMs", timer.remainingMs());
+  }
+
+  static Timer timer(JsonNode node) throws UndecodableException {
+    return new Timer(
+        Timer.Status.fromCode(Fields.text(node, "status")),
+        Fields.integer(node, "durationMs"),
+        Fields.optionalInteger(node, "deadline"),
+        Fields.optionalInteger(node, "remainingMs"));
+  }
+}

@@ -1,0 +1,35 @@
+package io.atelier.domain;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One canvas of a workshop, drawn from a template (CV1). Sub-groups work on one canvas each; a
+ * deleted canvas is a tombstone so that a late note for it is refused rather than lost silently.
+ */
+public record Canvas(String id, String name, String templateId, long createdAt, boolean deleted)
+    implements Serializable {
+  /** The canvas every workshop starts with; notes that name no canvas sit on it (NT7). */
+  public static final String FIRST_ID = "main";
+
+  /** The templates a canvas may be drawn from, in the order a facilitator is offered them. */
+  public static final List<String> TEMPLATES = List.of("msc", "analyse-platform", "blank");
+
+  public static final int MAX_CANVASES = 40;
+
+  public Canvas {
+    Checks.identifier(id, "canvasId");
+    name = Checks.label(name, Checks.MAX_TITLE, "name");
+    if (!TEMPLATES.contains(templateId)) {
+      throw new InvalidValueException("template must be one of " + String.join(", ", TEMPLATES));
+    }
+  }
+
+  Canvas renamed(String newName) {
+    return new Canvas(id, newName, templateId, createdAt, deleted);
+  }
+
+  Canvas asTombstone() {
+    return new Canvas(id, name, templateId, createdAt, true);
+  }
+}

@@ -1,0 +1,220 @@
+package io.atelier.domain;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The part of a workshop's state that steers it: canvases, groups, the role map, the agenda, the
+ * current step and the timer (protocol rules CV, RM, AG and TM). {@link WorkshopState} owns one and
+ * hands it every change that is not about a note; like its owner it is not thread safe.
+ */
+final class Facilitation implements Serializable {
+  private final LinkedHashMap<String, Canvas> canvases = new LinkedHashMap<>();
+  private final LinkedHashMap<ParticipantId, String> groups = new LinkedHashMap<>();
+  private final LinkedHashMap<ParticipantId, EnumMap<Pillar, RoleMarker>> roles =
+      new LinkedHashMap<>();
+  private List<AgendaStep> agenda = List.of();
+  private Progress progress = Progress.NOT_STARTED;
+  private Timer timer = Timer.STOPPED;
+
+  /** A new workshop starts with one MSC canvas, named in its language (NT7). */
+  static Facilitation startingWith(Language language, long createdAt) {
+    Facilitation facilitation = new Facilitation();
+    String name = language == Language.EN ? "MSC canvas" : "Canevas MSC";
+    facilitation.put(new Canvas(Canvas.FIRST_ID, name, "msc", createdAt, false));
+    return facilitation;
+  }
+
+  static Facilitation restore(FacilitationState saved) {
+    Facilitation facilitation = new Facilitation();
+    facilitation.install(saved);
+    return facilitation;
+  }
+
+  /** Whether a note may be written on this canvas (NT7). */
+  boolean isLiveCanvas(String canvasId) {
+    Canvas canvas = canvases.get(canvasId);
+    return canvas != null && !canvas.deleted();
+  }
+
+  /**
+   * Decides one change, already known not to be a duplicate, and applies it. Throws {@link Refusal}
+   * when the model refuses it (CH3); nothing has changed then.
+   */
+  Event decide(
+      ParticipantId author,
+      Change change,
+      long next,
+      long now,
+      Predicate<ParticipantId> isParticipant) {
+    String changeId = change.changeId();
+    Event event;
+    if (change instanceof Change.CreateCanvas c) {
+      if (canvases.containsKey(c.canvasId())) {
+        throw new Refusal(RejectionCode.CANVAS_EXISTS, "Canvas " + c.canvasId() + " exists.");
+      }
+      if (liveCanvasCount() >= Canvas.MAX_CANVASES) {
+        throw new Refusal(
+            RejectionCode.TOO_MANY_CANVASES,
+            "A workshop holds at most " + Canvas.MAX_CANVASES + " canvases.");
+      }
+      Canvas canvas = new Canvas(c.canvasId(), c.name(), c.templateId(), now, false);
+      event = new Event.CanvasCreated(next, changeId, author, canvas);
+    } else if (change instanceof Change.RenameCanvas r) {
+      liveCanvas(r.canvasId());
+      event = new Event.CanvasRenamed(next, changeId, author, r.canvasId(), r.name());
+    } else if (change instanceof Change.DeleteCanvas d) {
+      liveCanvas(d.canvasId());
+      if (liveCanvasCount() == 1) {
+        throw new Refusal(RejectionCode.LAST_CANVAS, "A workshop keeps at least one canvas.");
+      }
+      event = new Event.CanvasDeleted(next, changeId, author, d.canvasId());
+    } else if (change instanceof Change.AssignGroup a) {
+      if (!isParticipant.test(a.participantId())) {
+        throw new Refusal(
+            RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + a.participantId() + ".");
+      }
+      if (a.canvasId() != null) {
+        liveCanvas(a.canvasId());
+      }
+      event = new Event.GroupAssigned(next, changeId, author, a.participantId(), a.canvasId());
+    } else if (change instanceof Change.SetRole r) {
+      event = new Event.RoleSet(next, changeId, author, r.pillar(), r.role());
+    } else if (change instanceof Change.SetAgenda a) {
+      event = new Event.AgendaSet(next, changeId, author, a.steps());
+    } else if (change instanceof Change.GoToStep g) {
+      if (g.stepId() != null && agenda.stream().noneMatch(s -> s.id().equals(g.stepId()))) {
+        throw new Refusal(RejectionCode.UNKNOWN_STEP, "No step " + g.stepId() + ".");
+      }
+      event = new Event.ProgressChanged(next, changeId, author, progress.at(g.stepId(), now));
+    } else if (change instanceof Change.SetRoaming r) {
+      event = new Event.ProgressChanged(next, changeId, author, progress.roaming(r.roaming()));
+    } else if (change instanceof Change.FocusPillar f) {
+      event = new Event.ProgressChanged(next, changeId, author, progress.focus(f.pillar()));
+    } else {
+      Change.CommandTimer t = (Change.CommandTimer) change;
+      event = new Event.TimerChanged(next, changeId, author, command(t, now));
+    }
+    replay(event);
+    return event;
+  }
+
+  private Timer command(Change.CommandTimer command, long now) {
+    Long seconds = command.seconds();
+    return switch (command.action()) {
+      case START -> Timer.start(seconds * 1000, now);
+      case PAUSE -> timer.pause(now);
+      case RESUME -> timer.resume(now);
+      case ADD -> timer.add(seconds * 1000, now);
+      case STOP -> Timer.STOPPED;
+    };
+  }
+
+  /** Applies a committed event: after {@link #decide}, and again when a journal is replayed. */
+  void replay(Event event) {
+    if (event instanceof Event.CanvasCreated e) {
+      put(e.canvas());
+    } else if (event instanceof Event.CanvasRenamed e) {
+      Canvas canvas = canvases.get(e.canvasId());
+      if (canvas != null) {
+        put(canvas.renamed(e.name()));
+      }
+    } else if (event instanceof Event.CanvasDeleted e) {
+      Canvas canvas = canvases.get(e.canvasId());
+      if (canvas != null) {
+        put(canvas.asTombstone());
+      }
+      groups.values().removeIf(e.canvasId()::equals);
+    } else if (event instanceof Event.GroupAssigned e) {
+      if (e.canvasId() == null) {
+        groups.remove(e.member());
+      } else {
+        groups.put(e.member(), e.canvasId());
+      }
+    } else if (event instanceof Event.RoleSet e) {
+      setRole(e.participantId(), e.pillar(), e.role());
+    } else if (event instanceof Event.AgendaSet e) {
+      agenda = e.steps();
+      if (progress.currentStepId() != null
+          && agenda.stream().noneMatch(s -> s.id().equals(progress.currentStepId()))) {
+        progress = progress.at(null, 0);
+      }
+    } else if (event instanceof Event.ProgressChanged e) {
+      progress = e.progress();
+    } else if (event instanceof Event.TimerChanged e) {
+      timer = e.timer();
+    } else if (event instanceof Event.ContentImported e) {
+      install(e.content().facilitation());
+    }
+  }
+
+  FacilitationState state() {
+    Map<ParticipantId, String> groupCopy = new HashMap<>(groups);
+    List<RoleMarker> roleList = new ArrayList<>();
+    roles.values().forEach(markers -> roleList.addAll(markers.values()));
+    return new FacilitationState(
+        List.copyOf(canvases.values()), groupCopy, roleList, agenda, progress, timer);
+  }
+
+  private void install(FacilitationState saved) {
+    canvases.clear();
+    groups.clear();
+    roles.clear();
+    saved.canvases().forEach(this::put);
+    groups.putAll(saved.groups());
+    saved
+        .roles()
+        .forEach(marker -> setRole(marker.participantId(), marker.pillar(), marker.role()));
+    agenda = saved.agenda();
+    progress = saved.progress();
+    timer = saved.timer();
+  }
+
+  private void setRole(ParticipantId participant, Pillar pillar, String role) {
+    if (role == null) {
+      EnumMap<Pillar, RoleMarker> markers = roles.get(participant);
+      if (markers != null) {
+        markers.remove(pillar);
+        if (markers.isEmpty()) {
+          roles.remove(participant);
+        }
+      }
+    } else {
+      roles
+          .computeIfAbsent(participant, id -> new EnumMap<>(Pillar.class))
+          .put(pillar, new RoleMarker(participant, pillar, role));
+    }
+  }
+
+  private void put(Canvas canvas) {
+    canvases.put(canvas.id(), canvas);
+  }
+
+  private Canvas liveCanvas(String canvasId) {
+    Canvas canvas = canvases.get(canvasId);
+    if (canvas == null || canvas.deleted()) {
+      throw new Refusal(RejectionCode.UNKNOWN_CANVAS, "No canvas " + canvasId + ".");
+    }
+    return canvas;
+  }
+
+  private long liveCanvasCount() {
+    return canvases.values().stream().filter(canvas -> !canvas.deleted()).count();
+  }
+
+  /** A change the model refuses, with the code the author is told (CH3). */
+  static final class Refusal extends RuntimeException {
+    final RejectionCode code;
+
+    Refusal(RejectionCode code, String message) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+  }
+}

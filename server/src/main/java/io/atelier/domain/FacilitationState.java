@@ -1,0 +1,40 @@
+package io.atelier.domain;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a facilitator arranges, as plain data: canvases (tombstones included), who is in which
+ * canvas's group, the role map, the agenda, where the workshop is in it, and the timer. It travels
+ * in snapshots, checkpoints and exports alike.
+ */
+public record FacilitationState(
+    List<Canvas> canvases,
+    Map<ParticipantId, String> groups,
+    List<RoleMarker> roles,
+    List<AgendaStep> agenda,
+    Progress progress,
+    Timer timer)
+    implements Serializable {
+  public FacilitationState {
+    canvases = List.copyOf(canvases);
+    groups = Map.copyOf(groups);
+    roles = List.copyOf(roles);
+    agenda = List.copyOf(agenda);
+    if (progress == null || timer == null) {
+      throw new InvalidValueException("progress and timer are required");
+    }
+  }
+
+  /** Only what is alive: snapshots and exports leave deleted canvases out. */
+  public FacilitationState live() {
+    return new FacilitationState(
+        canvases.stream().filter(canvas -> !canvas.deleted()).toList(),
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer);
+  }
+}

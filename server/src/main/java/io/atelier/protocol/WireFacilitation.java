@@ -1,0 +1,85 @@
+package io.atelier.protocol;
+
+import io.atelier.domain.AgendaStep;
+import io.atelier.domain.Canvas;
+import io.atelier.domain.Pillar;
+import io.atelier.domain.Progress;
+import io.atelier.domain.RoleMarker;
+import io.atelier.domain.StepKind;
+import io.atelier.domain.Timer;
+
+/** The wire shapes of what a facilitator arranges (docs/protocol.md, CV, RM, AG and TM). */
+public final class WireFacilitation {
+  private WireFacilitation() {}
+
+  public record WireCanvas(String id, String name, String template, long createdAt) {
+    public static WireCanvas of(Canvas canvas) {
+      return new WireCanvas(canvas.id(), canvas.name(), canvas.templateId(), canvas.createdAt());
+    }
+  }
+
+  public record WireRole(String participantId, String pillar, String role) {
+    public static WireRole of(RoleMarker marker) {
+      return new WireRole(marker.participantId().value(), marker.pillar().code(), marker.role());
+    }
+  }
+
+  /** An agenda step, both ways: {@code set_agenda} sends them, {@code agenda_set} returns them. */
+  public record WireStep(
+      String id,
+      String kind,
+      String title,
+      String body,
+      Integer minutes,
+      String template,
+      Integer pillarMinutes) {
+    public static WireStep of(AgendaStep step) {
+      return new WireStep(
+          step.id(),
+          step.kind().code(),
+          step.title(),
+          step.body(),
+          step.minutes(),
+          step.templateId(),
+          step.pillarMinutes());
+    }
+
+    public AgendaStep toStep() {
+      return new AgendaStep(
+          id,
+          StepKind.fromCode(ClientMessage.require(kind, "kind")),
+          title,
+          body == null ? "" : body,
+          ClientMessage.require(minutes, "minutes"),
+          template,
+          pillarMinutes);
+    }
+  }
+
+  public record WireProgress(
+      String currentStepId,
+      Long stepStartedAt,
+      Long agendaStartedAt,
+      boolean roaming,
+      String focusPillar) {
+    public static WireProgress of(Progress progress) {
+      return new WireProgress(
+          progress.currentStepId(),
+          progress.stepStartedAt(),
+          progress.agendaStartedAt(),
+          progress.roaming(),
+          pillar(progress.focusPillar()));
+    }
+  }
+
+  public record WireTimer(String status, long durationMs, Long deadline, Long remainingMs) {
+    public static WireTimer of(Timer timer) {
+      return new WireTimer(
+          timer.status().code(), timer.durationMs(), timer.deadline(), timer.remainingMs());
+    }
+  }
+
+  static String pillar(Pillar pillar) {
+    return pillar == null ? null : pillar.code();
+  }
+}
