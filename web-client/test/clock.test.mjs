@@ -69,6 +69,22 @@ test('ER2 among equal round trips the latest sample wins', () => {
   assert.equal(clock.offset(), 1010);
 });
 
+test('ER2 after renew() the old samples serve until the first new one, then are forgotten', () => {
+  const clock = new ClockOffset();
+  clock.renew();
+  assert.equal(clock.ready(), false, 'renewing nothing changes nothing');
+  exchange(clock, LOCAL, 5, 5); // a very good sample, from before a sleep
+  clock.renew();
+  assert.equal(clock.offset(), AHEAD, 'kept while no new sample has come');
+  assert.equal(clock.ready(), true);
+  assert.equal(clock.sample(LOCAL, Number.NaN, LOCAL), false);
+  assert.equal(clock.offset(), AHEAD, 'a rejected sample is not a new one');
+  exchange(clock, LOCAL + 60000, 200, 200, AHEAD + 2000);
+  assert.equal(clock.offset(), AHEAD + 2000, 'the first new sample replaces them, even with a longer round trip');
+  exchange(clock, LOCAL + 60200, 300, 300, AHEAD + 2000);
+  assert.equal(clock.samples.length, 2);
+});
+
 test('samples that cannot be right are ignored', () => {
   const clock = new ClockOffset();
   assert.equal(clock.sample(LOCAL, LOCAL + 5, LOCAL - 1), false, 'the local clock went back');

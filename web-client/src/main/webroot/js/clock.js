@@ -11,6 +11,16 @@ export class ClockOffset {
   constructor({ keep = CLOCK_SAMPLES } = {}) {
     this.keep = keep;
     this.samples = []; // {offsetMs, roundTripMs}, oldest first
+    this.stale = false;
+  }
+
+  /**
+   * After a reconnect the server may be another node, or this laptop may have slept and had its
+   * clock set: the old samples are kept only until the first new one, so time does not jump back
+   * to the local clock in between.
+   */
+  renew() {
+    this.stale = this.samples.length > 0;
   }
 
   /**
@@ -23,6 +33,8 @@ export class ClockOffset {
     const roundTripMs = clientReceivedAt - clientSentAt;
     if (roundTripMs < 0) return false; // the local clock went back in between
     const offsetMs = Math.round(serverTime - (clientSentAt + clientReceivedAt) / 2);
+    if (this.stale) this.samples = [];
+    this.stale = false;
     this.samples.push({ offsetMs, roundTripMs });
     if (this.samples.length > this.keep) this.samples.shift();
     return true;
