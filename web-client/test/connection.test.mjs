@@ -1,12 +1,19 @@
 // Connection with a fake WebSocket class and a manual clock: handshake (HS2 to HS4), resending
 // after a reconnect (SY3), catch-up on a lasting gap (SY4), states and back-off (SY5),
-// heartbeats (ER2) and cursor throttling (CU1). Nothing here waits on the wall clock.
+// heartbeats and the server clock (ER2) and cursor throttling (CU1). Nothing here waits on the
+// wall clock.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { Connection, BACKOFF, HEARTBEAT, CURSOR_INTERVAL_MS } from '../src/main/webroot/js/connection.js';
+import {
+  Connection,
+  BACKOFF,
+  HEARTBEAT,
+  CURSOR_INTERVAL_MS,
+  CLOCK_PINGS,
+} from '../src/main/webroot/js/connection.js';
 import { SyncEngine } from '../src/main/webroot/js/sync-engine.js';
 import * as protocol from '../src/main/webroot/js/protocol.js';
 
@@ -494,31 +501,147 @@ test('SY4 no sync is sent while there is no gap', () => {
 
 // --- ER2: heartbeat -----------------------------------------------------------------------------
 
-test('ER2 a ping goes out every 15 s while connected', () => {
+test('ER2 a ping goes out every 15 s while connected, after the three of the welcome', () => {
   const h = setup();
   h.connection.start();
   h.welcome(42);
   assert.equal(HEARTBEAT.pingEveryMs, 15000);
   const pings = () => h.socket.frames.filter((f) => f.message.type === 'ping');
-  assert.equal(pings().length, 1, 'one ping right after welcome');
   const pong = () => {
     const last = pings().at(-1).message;
     h.socket.serverSend({ type: 'pong', clientTime: last.clientTime, serverTime: last.clientTime + 5 });
   };
+  h.clock.advance(400);
+  assert.equal(pings().length, 3, 'the pings of the welcome');
   pong();
-  h.clock.advance(14999);
-  assert.equal(pings().length, 1);
+  h.clock.advance(14599);
+  assert.equal(pings().length, 3);
   h.clock.advance(1);
-  assert.equal(pings().length, 2);
+  assert.equal(pings().length, 4, 'the heartbeat counts from the welcome');
   pong();
   h.clock.advance(15000);
   pong();
   h.clock.advance(15000);
-  assert.deepEqual(pings().map((f) => f.at), [0, 15000, 30000, 45000]);
-  assert.deepEqual(pings().map((f) => f.message.clientTime), [0, 15000, 30000, 45000]);
+  assert.deepEqual(pings().map((f) => f.at), [0, 200, 400, 15000, 30000, 45000]);
+  assert.deepEqual(pings().map((f) => f.message.clientTime), [0, 200, 400, 15000, 30000, 45000]);
   assert.deepEqual(Object.keys(pings()[0].message).sort(), Object.keys(example('client', 'ping')).sort());
   assert.equal(h.state(), 'connected');
   assert.equal(h.sockets.length, 1);
+});
+
+/** A server whose clock is `aheadMs` ahead, answering each ping after `up` + `down` ms. */
+function answerPings(h, aheadMs, latencies) {
+  const socket = h.socket;
+  let answered = 0;
+  const answer = () => {
+    const pings = sentOfType(socket, 'ping');
+    while (answered < pings.length) {
+      const { clientTime } = pings[answered];
+      const [up, down] = latencies[answered % latencies.length];
+      answered += 1;
+      h.clock.setTimeout(() => {
+        const serverTime = h.clock.now + aheadMs;
+        h.clock.setTimeout(() => socket.serverSend({ type: 'pong', clientTime, serverTime }), down);
+      }, up - (h.clock.now - clientTime));
+    }
+  };
+  return { answer };
+}
+
+test('ER2 three pings go out right after welcome, 200 ms apart, on the given timers', () => {
+  assert.deepEqual(CLOCK_PINGS, { count: 3, spacingMs: 200 });
+  const h = setup();
+  h.connection.start();
+  h.clock.advance(1000);
+  h.welcome(42);
+  const pings = () => h.socket.frames.filter((f) => f.message.type === 'ping');
+  assert.deepEqual(pings().map((f) => f.at), [1000], 'the first at once');
+  h.clock.advance(199);
+  assert.equal(pings().length, 1);
+  h.clock.advance(1);
+  h.clock.advance(200);
+  h.clock.advance(5000);
+  assert.deepEqual(pings().map((f) => f.at), [1000, 1200, 1400], 'then no more until the heartbeat');
+  assert.deepEqual(pings().map((f) => f.message), [1000, 1200, 1400].map((clientTime) => ({ type: 'ping', clientTime })));
+});
+
+test('ER2 every pong feeds the clock: serverNow() is right within a second of joining', () => {
+  const h = setup();
+  h.connection.start();
+  h.clock.advance(3000);
+  const ahead = 93250; // this laptop's clock is 93.25 s behind the server's
+  assert.equal(h.connection.serverNow(), h.clock.now, 'before any pong, the local clock');
+  assert.equal(h.connection.clockOffset(), 0);
+  h.welcome(42);
+  // The first round trip is slow and lopsided (a phone waking its radio), the next ones are quick.
+  const server = answerPings(h, ahead, [[900, 100], [30, 30], [120, 60]]);
+  for (let ms = 0; ms < 1000; ms += 10) {
+    server.answer();
+    h.clock.advance(10);
+  }
+  assert.equal(sentOfType(h.socket, 'ping').length, 3);
+  assert.equal(h.connection.clock.samples.length, 3, 'all three pongs were used');
+  assert.equal(h.connection.clockOffset(), ahead, 'the quickest round trip wins');
+  assert.equal(h.connection.serverNow(), h.clock.now + ahead);
+});
+
+test('ER2 with only the slow pong back, the clock is still off by less than half its round trip', () => {
+  const h = setup();
+  h.connection.start();
+  h.welcome(42);
+  h.clock.advance(1000);
+  // Read by the server 900 ms after the ping left, back 100 ms later: the estimate is 400 ms off.
+  h.socket.serverSend({ type: 'pong', clientTime: 0, serverTime: 900 + 5000 });
+  assert.equal(h.connection.clockOffset(), 5400);
+  assert.ok(Math.abs(h.connection.clockOffset() - 5000) <= 500, `${h.connection.clockOffset()}`);
+});
+
+test('ER2 after a reconnect the clock keeps its estimate until the first new pong, then uses only new ones', () => {
+  const h = setup();
+  h.connection.start();
+  h.welcome(42);
+  h.socket.serverSend({ type: 'pong', clientTime: 0, serverTime: 7000 }); // round trip 0: offset 7000
+  assert.equal(h.connection.clockOffset(), 7000);
+  h.socket.serverClose(1006); // the laptop slept; its clock was then set 2 s forward
+  h.untilNewSocket();
+  h.welcome(42, { snapshot: false });
+  assert.equal(h.connection.clockOffset(), 7000, 'no jump back to the local clock meanwhile');
+  const sentAt = sentOfType(h.socket, 'ping')[0].clientTime;
+  h.clock.advance(100);
+  h.socket.serverSend({ type: 'pong', clientTime: sentAt, serverTime: sentAt + 50 + 5000 });
+  assert.equal(h.connection.clockOffset(), 5000);
+});
+
+test('ER2 the pings of a welcome stop when the socket drops, and start again after the next one', () => {
+  const h = setup();
+  h.connection.start();
+  h.welcome(42);
+  const first = h.socket;
+  h.clock.advance(100);
+  first.serverClose(1006);
+  h.clock.advance(150);
+  h.untilNewSocket();
+  h.socket.serverOpen();
+  h.clock.advance(1000);
+  assert.equal(sentOfType(first, 'ping').length, 1, 'no ping after the drop');
+  assert.deepEqual(h.socket.sent.map((m) => m.type), ['hello'], 'none before the new welcome');
+  h.welcome(42, { snapshot: false });
+  h.clock.advance(400);
+  assert.equal(sentOfType(h.socket, 'ping').length, 3);
+});
+
+test('ER2 wentOffline() and stop() cancel the pings of a welcome too', () => {
+  for (const leave of ['wentOffline', 'stop']) {
+    const h = setup();
+    h.connection.start();
+    h.welcome(42);
+    const socket = h.socket;
+    h.connection[leave]();
+    assert.equal(h.connection.clockPingTimer, null, leave);
+    socket.readyState = 1; // even a socket that still accepted frames would get none
+    h.clock.advance(1000);
+    assert.equal(sentOfType(socket, 'ping').length, 1, leave);
+  }
 });
 
 test('ER2 a socket silent for 40 s is dropped and a new one is opened', () => {

@@ -1,13 +1,17 @@
 // One WebSocket to the workshop, kept alive for as long as the page is open: the handshake (HS1
 // to HS5), resending after a reconnect (SY3), asking for a catch-up when a gap lasts (SY4), the
-// connection state shown to people (SY5), heartbeats (ER2) and throttled cursors (CU1).
+// connection state shown to people (SY5), heartbeats and the server clock estimated from the
+// pongs (ER2, clock.js), and throttled cursors (CU1).
 // The socket class, the timers and the randomness are given, so node tests can drive it.
 
 import * as messages from './protocol.js';
+import { ClockOffset } from './clock.js';
 
 export const BACKOFF = { firstMs: 300, maxMs: 5000, offlineAfterAttempts: 3 };
 export const HEARTBEAT = { pingEveryMs: 15000, silentLimitMs: 40000, tickMs: 500 };
 export const CURSOR_INTERVAL_MS = 50; // CU1: at most 20 a second.
+/** A few pings right after welcome, so that timers are right within a second of joining. */
+export const CLOCK_PINGS = { count: 3, spacingMs: 200 };
 
 /** Close codes after which trying again cannot help (docs/protocol.md, "Close codes"). */
 const FINAL_CLOSE_CODES = { 4000: 'protocol', 4003: 'identity', 4004: 'not_found' };
@@ -40,7 +44,8 @@ export class Connection {
     this.retryTimer = null;
     this.lastHeard = 0;
     this.lastPing = 0;
-    this.clockOffsetMs = 0;
+    this.clock = new ClockOffset();
+    this.clockPingTimer = null;
     this.lastCursorAt = -Infinity;
     this.cursorTimer = null;
     this.queuedCursor = null;
@@ -74,6 +79,7 @@ export class Connection {
     this.timers.clearInterval(this.ticker);
     this.timers.clearTimeout(this.retryTimer);
     this.timers.clearTimeout(this.cursorTimer);
+    this.stopClockPings();
     this.failure = this.failure ?? 'stopped';
     this.closeSocket();
   }
@@ -114,9 +120,14 @@ export class Connection {
     this.open();
   }
 
-  /** Server time now, as far as this tab can tell (ER2). */
+  /** Server time now, as far as this tab can tell (ER2): what timers and the agenda count with. */
   serverNow() {
-    return this.now() + this.clockOffsetMs;
+    return this.clock.serverNow(this.now());
+  }
+
+  /** Server time minus this tab's time, in ms (0 until the first pong). */
+  clockOffset() {
+    return this.clock.offset();
   }
 
   open() {
@@ -159,8 +170,7 @@ export class Connection {
     if (message.type === 'welcome') {
       this.welcomed(message);
     } else if (message.type === 'pong') {
-      const roundTrip = this.now() - message.clientTime;
-      this.clockOffsetMs = message.serverTime + roundTrip / 2 - this.now();
+      this.clock.sample(message.clientTime, message.serverTime, this.now());
     }
     const outcome = this.engine.receive(message);
     for (const listener of this.messageListeners) listener(message, outcome);
@@ -173,14 +183,32 @@ export class Connection {
     this.attempts = 0;
     this.setState('connected');
     for (const change of this.engine.pendingChanges()) this.transmit(change); // SY3
+    this.lastPing = this.now(); // the heartbeat counts from the first of these pings
+    this.clock.renew();
+    this.stopClockPings();
+    this.sendClockPings(CLOCK_PINGS.count);
+  }
+
+  /** One ping now and the others spaced apart, so that one slow round trip does not set the clock. */
+  sendClockPings(left) {
+    this.clockPingTimer = null;
+    if (this.state !== 'connected') return;
     this.transmit(messages.ping(this.now()));
-    this.lastPing = this.now();
+    if (left > 1) {
+      this.clockPingTimer = this.timers.setTimeout(() => this.sendClockPings(left - 1), CLOCK_PINGS.spacingMs);
+    }
+  }
+
+  stopClockPings() {
+    this.timers.clearTimeout(this.clockPingTimer);
+    this.clockPingTimer = null;
   }
 
   closed(code, reason) {
     this.socket = null;
     this.timers.clearTimeout(this.cursorTimer);
     this.cursorTimer = null;
+    this.stopClockPings();
     const final = FINAL_CLOSE_CODES[code];
     if (final) {
       if (final === 'identity') this.identity.forget();
@@ -241,6 +269,7 @@ export class Connection {
   closeSocket() {
     const socket = this.socket;
     this.socket = null;
+    this.stopClockPings();
     if (socket) socket.close(1000, 'closing');
   }
 
