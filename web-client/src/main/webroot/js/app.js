@@ -9,6 +9,7 @@ import { NotesLayer } from './notes-layer.js';
 import { keepPendingAcrossReloads } from './pending-store.js';
 import { Presence } from './presence.js';
 import { idFactory } from './protocol.js';
+import { mountRoleMap } from './role-map.js';
 import { showFailure, showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
 import { copyLink, toast } from './toasts.js';
@@ -124,6 +125,7 @@ function openRoom(workshop) {
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountRoleMap(room);
 
   const render = frameScheduler(() => {
     notes.render();

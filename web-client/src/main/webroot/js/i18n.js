@@ -96,6 +96,41 @@ const STRINGS = {
     'agenda.kind.canvas': 'Exercice sur canevas',
     'agenda.kind.break': 'Pause',
     'agenda.kind.closing': 'Clôture',
+    'rolemap.open': 'Carte des rôles',
+    'rolemap.openShort': 'Rôles',
+    'rolemap.title': 'Carte des rôles',
+    'rolemap.close': 'Fermer la carte des rôles',
+    'rolemap.lead':
+      'Le modèle ne range personne dans un rôle unique (productrice ou client, bénévole ou bénéficiaire) : chaque personne contribue à sa façon, dans un ou plusieurs piliers. Indiquez où vous contribuez.',
+    'rolemap.emptyAll':
+      'Personne n’a encore placé de marqueur. Lancez le mouvement : cochez « Je contribue ici » dans les piliers où vous agissez.',
+    'rolemap.pillar.community': 'Communauté',
+    'rolemap.pillar.resources': 'Ressources',
+    'rolemap.pillar.coproduction': 'Co-production',
+    'rolemap.pillar.sharing': 'Partage',
+    'rolemap.pillar.cogovernance': 'Co-gouvernance',
+    'rolemap.about.community':
+      'Les personnes qui tiennent à ce que le commun existe : qui en fait partie, qui pourrait s’y joindre, à quels besoins et défis il répond.',
+    'rolemap.about.resources':
+      'Ce dont le projet a besoin (matériel, contenus, code, bonnes pratiques) et comment on le mobilise : don, échange, troc, marché, services publics…',
+    'rolemap.about.coproduction':
+      'Les tâches qui gardent le commun vivant, les personnes qui les accomplissent et la reconnaissance de leurs contributions.',
+    'rolemap.about.sharing':
+      'Les savoirs, compétences et processus partagés pour que tout le monde puisse prendre part et que le commun puisse être reproduit.',
+    'rolemap.about.cogovernance':
+      'Comment on participe, délibère et décide : qui est informé·e, qui est consulté·e, qui décide.',
+    'rolemap.count.zero': 'Aucune personne',
+    'rolemap.count.one': '1 personne',
+    'rolemap.count.many': '{count} personnes',
+    'rolemap.markers': 'Personnes qui contribuent au pilier {pillar}',
+    'rolemap.empty': 'Aucun marqueur ici pour l’instant. Vous y contribuez? Placez le vôtre.',
+    'rolemap.someone': 'Quelqu’un',
+    'rolemap.contribute': 'Je contribue ici',
+    'rolemap.myRole': 'Mon rôle (facultatif)',
+    'rolemap.placeholder': 'Ex. : je documente nos pratiques',
+    'rolemap.placed': 'Marqueur placé.',
+    'rolemap.saved': 'Rôle enregistré.',
+    'rolemap.removed': 'Marqueur retiré.',
   },
   en: {
     'app.name': 'Atelier',
@@ -190,6 +225,41 @@ const STRINGS = {
     'agenda.kind.canvas': 'Canvas exercise',
     'agenda.kind.break': 'Break',
     'agenda.kind.closing': 'Closing',
+    'rolemap.open': 'Role map',
+    'rolemap.openShort': 'Roles',
+    'rolemap.title': 'Role map',
+    'rolemap.close': 'Close the role map',
+    'rolemap.lead':
+      'The model puts no one in a single role (producer or client, volunteer or beneficiary): each person contributes in their own way, to one or several pillars. Show where you contribute.',
+    'rolemap.emptyAll':
+      'No one has placed a marker yet. Get things started: tick “I contribute here” in the pillars where you take part.',
+    'rolemap.pillar.community': 'Community',
+    'rolemap.pillar.resources': 'Resources',
+    'rolemap.pillar.coproduction': 'Co-production',
+    'rolemap.pillar.sharing': 'Sharing',
+    'rolemap.pillar.cogovernance': 'Co-governance',
+    'rolemap.about.community':
+      'The people who care that the commons exists: who is in it, who could join, which needs and challenges it answers.',
+    'rolemap.about.resources':
+      'What the project needs (equipment, content, code, good practices) and how it is mobilised: gift, exchange, barter, markets, public services…',
+    'rolemap.about.coproduction':
+      'The tasks that keep the commons alive, the people who do them and how their contributions are recognised.',
+    'rolemap.about.sharing':
+      'The knowledge, skills and processes shared so that everyone can take part and the commons can be reproduced.',
+    'rolemap.about.cogovernance':
+      'How people take part, deliberate and decide: who is informed, who is consulted, who decides.',
+    'rolemap.count.zero': 'No one',
+    'rolemap.count.one': '1 person',
+    'rolemap.count.many': '{count} people',
+    'rolemap.markers': 'People contributing to {pillar}',
+    'rolemap.empty': 'No marker here yet. Do you contribute? Place yours.',
+    'rolemap.someone': 'Someone',
+    'rolemap.contribute': 'I contribute here',
+    'rolemap.myRole': 'My role (optional)',
+    'rolemap.placeholder': 'E.g. I document our practices',
+    'rolemap.placed': 'Marker placed.',
+    'rolemap.saved': 'Role saved.',
+    'rolemap.removed': 'Marker removed.',
   },
 };
 

@@ -475,6 +475,112 @@ public final class AtelierPage {
         .count();
   }
 
+  // ---- role map (RM1) ------------------------------------------------------------------------
+
+  public static final By ROLE_MAP_TOGGLE = testId("role-map-toggle");
+  public static final By ROLE_MAP = testId("role-map");
+
+  /** One person's marker on a pillar, as the role map draws it. */
+  public record RoleMarker(String participantId, String name, String role, boolean online) {}
+
+  /** A pillar of the role map as drawn: its name, count and markers in the order shown. */
+  public record RolePillar(String pillar, String name, int count, List<RoleMarker> markers) {}
+
+  private static final String READ_ROLE_MAP =
+      "return Array.from(document.querySelectorAll('[data-testid=role-pillar]')).map(function (p) {"
+          + "  function text(el, id) {"
+          + "    var found = el.querySelector('[data-testid=' + id + ']');"
+          + "    return found ? found.textContent : null; }"
+          + "  return {pillar: p.getAttribute('data-pillar'),"
+          + "    name: p.querySelector('h3').textContent,"
+          + "    count: p.querySelector('[data-testid=role-count]').getAttribute('data-count'),"
+          + "    markers: Array.from(p.querySelectorAll('[data-testid=role-marker]')).map(function (m) {"
+          + "      return {id: m.getAttribute('data-participant-id'), name: text(m, 'role-marker-name'),"
+          + "              role: text(m, 'role-marker-role') || '',"
+          + "              online: !m.classList.contains('offline')}; })};"
+          + "});";
+
+  /** Clicks role-map-toggle and waits until the dialog is shown. */
+  public WebElement openRoleMap() {
+    driver.findElement(ROLE_MAP_TOGGLE).click();
+    return awaitVisible(ROLE_MAP, LONG);
+  }
+
+  public boolean roleMapOpen() {
+    return driver.findElements(ROLE_MAP).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** Every pillar of the role map, in the order drawn. */
+  public List<RolePillar> rolePillars() {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> raw = (List<Map<String, Object>>) script(READ_ROLE_MAP);
+    return raw.stream()
+        .map(
+            p -> {
+              @SuppressWarnings("unchecked")
+              List<Map<String, Object>> markers = (List<Map<String, Object>>) p.get("markers");
+              return new RolePillar(
+                  (String) p.get("pillar"),
+                  (String) p.get("name"),
+                  (int) number(p.get("count")),
+                  markers.stream()
+                      .map(
+                          m ->
+                              new RoleMarker(
+                                  (String) m.get("id"),
+                                  (String) m.get("name"),
+                                  (String) m.get("role"),
+                                  Boolean.TRUE.equals(m.get("online"))))
+                      .toList());
+            })
+        .toList();
+  }
+
+  public RolePillar rolePillar(String pillar) {
+    return rolePillars().stream()
+        .filter(p -> pillar.equals(p.pillar()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " shows no role-pillar " + pillar));
+  }
+
+  /** Waits until the pillar's summary holds exactly these participants, in this order. */
+  public RolePillar awaitRoleMarkers(String pillar, List<String> participantIds, Duration timeout) {
+    return await(
+        timeout,
+        "role-pillar " + pillar + " lists " + participantIds,
+        d -> {
+          RolePillar shown = rolePillar(pillar);
+          List<String> ids = shown.markers().stream().map(RoleMarker::participantId).toList();
+          return ids.equals(participantIds) && shown.count() == ids.size() ? shown : null;
+        });
+  }
+
+  public WebElement roleControl(String pillar, String testId) {
+    return driver
+        .findElement(By.cssSelector("[data-testid=role-pillar][data-pillar=" + pillar + "]"))
+        .findElement(testId(testId));
+  }
+
+  /** Ticks "I contribute here" on the pillar (if it is not) and types the role, then Enter. */
+  public void placeRole(String pillar, String role) {
+    WebElement checkbox = roleControl(pillar, "role-contribute");
+    if (!checkbox.isSelected()) {
+      checkbox.click();
+    }
+    WebElement input = roleControl(pillar, "role-input");
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    if (!role.isEmpty()) {
+      input.sendKeys(role, Keys.ENTER);
+    }
+  }
+
+  /** Unticks "I contribute here" on the pillar. */
+  public void removeRole(String pillar) {
+    WebElement checkbox = roleControl(pillar, "role-contribute");
+    assertThat(checkbox.isSelected()).as("%s: %s is ticked before removal", name, pillar).isTrue();
+    checkbox.click();
+  }
+
   private static double number(Object value) {
     if (value == null) {
       return Double.NaN;
