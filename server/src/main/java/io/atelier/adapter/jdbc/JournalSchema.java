@@ -60,12 +60,17 @@ final class JournalSchema {
 
   /**
    * Brings the schema to {@link #CURRENT_VERSION}; the connection must not be in autocommit. On
-   * PostgreSQL, nodes starting together take turns: each migration runs under a lock on the version
-   * table and re-reads the version first.
+   * PostgreSQL, nodes starting together take turns: the version table is created under a
+   * transaction-scoped advisory lock (two {@code create table if not exists} at once can both try
+   * to create it, and one fails), and each migration runs under a lock on the version table and
+   * re-reads the version first.
    */
   static int migrate(Connection connection, Database.Dialect dialect, String where)
       throws SQLException {
     try (Statement statement = connection.createStatement()) {
+      if (dialect == Database.Dialect.POSTGRESQL) {
+        statement.execute("select pg_advisory_xact_lock(hashtext('atelier_schema'))");
+      }
       statement.execute(
           "create table if not exists atelier_schema ("
               + " version integer primary key,"
