@@ -1,5 +1,6 @@
 package io.atelier.adapter.http;
 
+import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomServices;
 import io.atelier.application.WorkshopService;
@@ -19,14 +20,20 @@ public final class HttpVerticle extends VerticleBase {
 
   private final AtelierConfig config;
   private final WorkshopService workshops;
+  private final ImageService images;
   private final RoomServices rooms;
   private final Readiness readiness;
   private HttpServer server;
 
   public HttpVerticle(
-      AtelierConfig config, WorkshopService workshops, RoomServices rooms, Readiness readiness) {
+      AtelierConfig config,
+      WorkshopService workshops,
+      ImageService images,
+      RoomServices rooms,
+      Readiness readiness) {
     this.config = config;
     this.workshops = workshops;
+    this.images = images;
     this.rooms = rooms;
     this.readiness = readiness;
   }
@@ -34,6 +41,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     WorkshopRoutes workshopRoutes = new WorkshopRoutes(workshops, config.publicUrl());
+    ImageRoutes imageRoutes = new ImageRoutes(images);
     WebSocketGateway gateway = new WebSocketGateway(rooms);
     PageRoutes pages = new PageRoutes();
 
@@ -46,6 +54,13 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/workshops/:id").handler(workshopRoutes::find);
     router.delete("/api/workshops/:id").handler(workshopRoutes::delete);
     router.get("/api/workshops/:id/participants").handler(workshopRoutes::participants);
+    // The only large body: its own limit, and no file uploads to disk.
+    router
+        .post("/api/workshops/:id/images")
+        .handler(BodyHandler.create(false).setBodyLimit(ImageRoutes.BODY_LIMIT))
+        .handler(imageRoutes::upload)
+        .failureHandler(imageRoutes::failed);
+    router.get("/api/workshops/:id/images/:imageId").handler(imageRoutes::read);
     router.get("/ws").handler(gateway::upgrade);
     router.get("/w/:id").handler(pages::workshop);
     // Max-age 0: browsers revalidate (304) on every load, so a new release reaches them at once

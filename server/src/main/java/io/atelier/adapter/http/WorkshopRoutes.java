@@ -145,7 +145,7 @@ final class WorkshopRoutes {
     Json.error(ctx, 404, "not_found", "No such API endpoint.");
   }
 
-  private static Optional<WorkshopId> workshopId(RoutingContext ctx) {
+  static Optional<WorkshopId> workshopId(RoutingContext ctx) {
     try {
       return Optional.of(new WorkshopId(ctx.pathParam("id")));
     } catch (InvalidValueException e) {
@@ -154,12 +154,13 @@ final class WorkshopRoutes {
   }
 
   /** Facilitator-only endpoints answer this without the workshop's key. */
-  private static void unauthorized(RoutingContext ctx) {
+  static void unauthorized(RoutingContext ctx) {
     ctx.response().putHeader("WWW-Authenticate", "Bearer");
     Json.error(ctx, 401, "unauthorized", "This needs the workshop's facilitator key.");
   }
 
-  private static String bearer(RoutingContext ctx) {
+  /** The facilitator key of {@code Authorization: Bearer <key>}; null without one. */
+  static String bearer(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;
@@ -197,7 +198,7 @@ final class WorkshopRoutes {
     return text;
   }
 
-  private static void internal(RoutingContext ctx, Throwable error) {
+  static void internal(RoutingContext ctx, Throwable error) {
     LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), error);
     Json.error(ctx, 500, "internal", "The server could not do this; try again.");
   }
