@@ -1,6 +1,7 @@
 // The workshop page: find the workshop, ask for a name the first time only (HS4), then open the
 // room: one SyncEngine, one Connection, the canvas, the notes and the people, wired together.
 
+import { mountAgenda } from './agenda.js';
 import { Board } from './board.js';
 import { Connection } from './connection.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
@@ -124,6 +125,7 @@ function openRoom(workshop) {
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountAgenda(room);
 
   const render = frameScheduler(() => {
     notes.render();
