@@ -1,6 +1,7 @@
 // The workshop page: find the workshop, ask for a name the first time only (HS4), then open the
 // room: one SyncEngine, one Connection, the canvas, the notes and the people, wired together.
 
+import { mountAgenda } from './agenda.js';
 import { Board } from './board.js';
 import { Connection } from './connection.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
@@ -126,6 +127,7 @@ function openRoom(workshop) {
   };
   // Features mount here, each with its own module: mountX(room).
   mountRoleMap(room);
+  mountAgenda(room);
 
   const render = frameScheduler(() => {
     notes.render();

@@ -591,4 +591,186 @@ public final class AtelierPage {
       return Double.NaN;
     }
   }
+
+  // ---- agenda, stage, timer and walk-through (issue 4) ---------------------------------------
+
+  public static final By AGENDA_TOGGLE = testId("agenda-toggle");
+  public static final By AGENDA_PANEL = testId("agenda-panel");
+  public static final By AGENDA_STEP = testId("agenda-step");
+  public static final By APPLY_PRESET = testId("apply-preset");
+  public static final By NEXT_STEP = testId("next-step");
+  public static final By ROAMING_TOGGLE = testId("roaming-toggle");
+  public static final By STAGE = testId("stage");
+  public static final By STAGE_TITLE = testId("stage-title");
+  public static final By STAGE_KIND = testId("stage-kind");
+  public static final By STAGE_CLOSE = testId("stage-close");
+  public static final By STAGE_CHIP = testId("stage-chip");
+  public static final By TIMER = testId("timer");
+  public static final By PILLAR_FOCUS = testId("pillar-focus");
+  public static final By LANGUAGE_TOGGLE = testId("language-toggle");
+
+  /** What the timer shows, and when (this machine's clock) it was read. */
+  public record TimerReading(String status, long remainingMs, String text, long readAtMillis) {}
+
+  /** Whether the element is in the page and shown. */
+  public boolean shown(By locator) {
+    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** Switches the page to that language ("fr" or "en") with the top bar's button. */
+  public void chooseLanguage(String language) {
+    String wanted = "en".equals(language) ? "en" : "fr-CA";
+    if (!wanted.equals(driver.findElement(By.tagName("html")).getDomAttribute("lang"))) {
+      driver.findElement(LANGUAGE_TOGGLE).click();
+    }
+    await(
+        LONG,
+        "the page is in " + language,
+        d -> wanted.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+  }
+
+  /** Waits until the server has welcomed this page as the facilitator (HS7). */
+  public void awaitFacilitator() {
+    await(
+        LONG,
+        "welcomed as facilitator",
+        d -> Boolean.TRUE.equals(script("return window.atelier.room.isFacilitator();")));
+  }
+
+  public void openAgenda() {
+    if (!shown(AGENDA_PANEL)) {
+      driver.findElement(AGENDA_TOGGLE).click();
+    }
+    awaitVisible(AGENDA_PANEL, LONG);
+  }
+
+  /** The titles of the agenda panel's steps, in order. */
+  @SuppressWarnings("unchecked")
+  public List<String> agendaTitles() {
+    return (List<String>)
+        script(
+            "return Array.from(document.querySelectorAll('[data-testid=agenda-step]'))"
+                + ".map(function (s) {"
+                + "  return s.querySelector('[data-testid=agenda-step-title]').textContent; });");
+  }
+
+  public List<String> awaitAgendaTitles(List<String> titles, Duration timeout) {
+    return await(
+        timeout,
+        "the agenda lists " + titles + " (now " + agendaTitles() + ")",
+        d -> titles.equals(agendaTitles()) ? titles : null);
+  }
+
+  /** The facilitator applies "Atelier MSC, 3 heures" to an empty agenda: nine steps. */
+  public void applyMscPreset() {
+    openAgenda();
+    awaitVisible(APPLY_PRESET, LONG).click();
+    await(LONG, "the preset's nine steps", d -> agendaTitles().size() == 9);
+  }
+
+  /** The step's row in the agenda panel, counting from 0. */
+  public WebElement agendaStep(int index) {
+    List<WebElement> steps = driver.findElements(AGENDA_STEP);
+    if (index >= steps.size()) {
+      throw new AssertionError(name + " shows " + steps.size() + " steps, not " + (index + 1));
+    }
+    return steps.get(index);
+  }
+
+  /** Clicks a button of a step's row (step-go, step-edit, step-up ...). */
+  public void clickStepButton(int index, String testid) {
+    agendaStep(index).findElement(testId(testid)).click();
+  }
+
+  /** The stage's title while the stage shows a step, otherwise null. */
+  public String stageTitle() {
+    return driver.findElements(STAGE_TITLE).stream()
+        .filter(WebElement::isDisplayed)
+        .map(WebElement::getText)
+        .findFirst()
+        .orElse(null);
+  }
+
+  public String awaitStageTitle(String title, Duration timeout) {
+    return await(
+        timeout,
+        "the stage shows '" + title + "' (now " + stageTitle() + ")",
+        d -> title.equals(stageTitle()) ? title : null);
+  }
+
+  /** The stage's kind label as written (the page shows it in capitals). */
+  public String stageKind() {
+    return driver.findElement(STAGE_KIND).getDomProperty("textContent");
+  }
+
+  public TimerReading timer() {
+    long before = System.currentTimeMillis();
+    @SuppressWarnings("unchecked")
+    List<String> values =
+        (List<String>)
+            script(
+                "var t = document.querySelector('[data-testid=timer]');"
+                    + "return t ? [t.getAttribute('data-status'),"
+                    + " t.getAttribute('data-remaining-ms'),"
+                    + " t.querySelector('.timer-value').textContent] : null;");
+    long after = System.currentTimeMillis();
+    if (values == null || values.get(1) == null) {
+      return new TimerReading(null, -1, null, after);
+    }
+    return new TimerReading(
+        values.get(0), Long.parseLong(values.get(1)), values.get(2), (before + after) / 2);
+  }
+
+  public TimerReading awaitTimerStatus(String status, Duration timeout) {
+    return await(
+        timeout,
+        "the timer is " + status + " (now " + timer() + ")",
+        d -> {
+          TimerReading reading = timer();
+          return status.equals(reading.status()) ? reading : null;
+        });
+  }
+
+  /** Opens the timer's popover, unless it is open. */
+  public void openTimerMenu() {
+    if (!shown(testId("timer-popover"))) {
+      driver.findElement(testId("timer-menu")).click();
+    }
+    awaitVisible(testId("timer-popover"), LONG);
+  }
+
+  /** The facilitator starts a countdown of that many minutes. */
+  public void startTimer(int minutes) {
+    openTimerMenu();
+    WebElement input = awaitVisible(testId("timer-minutes"), LONG);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(minutes));
+    driver.findElement(testId("timer-start")).click();
+  }
+
+  /** Clicks one of the timer's buttons (timer-pause, timer-resume, timer-stop ...). */
+  public void timerButton(String testid) {
+    openTimerMenu();
+    awaitVisible(testId(testid), LONG).click();
+  }
+
+  /** The pillar in focus as the banner shows it: its name, then its questions. */
+  @SuppressWarnings("unchecked")
+  public List<String> pillarFocus() {
+    if (!shown(PILLAR_FOCUS)) {
+      return List.of();
+    }
+    return (List<String>)
+        script(
+            "var f = document.querySelector('[data-testid=pillar-focus]');"
+                + "return [f.querySelector('[data-testid=pillar-focus-name]').textContent]"
+                + ".concat(Array.from(f.querySelectorAll('[data-testid=pillar-focus-questions] li'))"
+                + ".map(function (li) { return li.textContent; }));");
+  }
+
+  public List<String> awaitPillarFocus(List<String> expected, Duration timeout) {
+    return await(
+        timeout,
+        "the pillar banner shows " + expected + " (now " + pillarFocus() + ")",
+        d -> expected.equals(pillarFocus()) ? expected : null);
+  }
 }
