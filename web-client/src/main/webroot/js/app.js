@@ -2,6 +2,7 @@
 // room: one SyncEngine, one Connection, the canvas, the notes and the people, wired together.
 
 import { Board } from './board.js';
+import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
@@ -124,6 +125,7 @@ function openRoom(workshop) {
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountCanvases(room);
 
   const render = frameScheduler(() => {
     notes.render();
