@@ -3,6 +3,7 @@
 
 import { mountAgenda } from './agenda.js';
 import { Board } from './board.js';
+import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
@@ -126,6 +127,7 @@ function openRoom(workshop) {
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountCanvases(room);
   mountRoleMap(room);
   mountAgenda(room);
 

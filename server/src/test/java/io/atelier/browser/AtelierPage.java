@@ -773,4 +773,157 @@ public final class AtelierPage {
         "the pillar banner shows " + expected + " (now " + pillarFocus() + ")",
         d -> expected.equals(pillarFocus()) ? expected : null);
   }
+
+  // ---- canvases, zones and pillar balance (issue 4) ------------------------------------------
+
+  public static final By CANVAS_TAB = testId("canvas-tab");
+  public static final By ZONE = testId("zone");
+  public static final By PILLAR_BALANCE = testId("pillar-balance");
+  public static final By MINIATURE = testId("canvas-miniature");
+  public static final By TOAST = testId("toast");
+
+  /** A zone of the current canvas's template as drawn: its name and guiding questions. */
+  public record ZoneView(String id, String pillar, String name, List<String> questions) {}
+
+  /** The zones drawn under the notes, in the template's order, with their visible texts. */
+  public List<ZoneView> zones() {
+    return driver.findElements(ZONE).stream()
+        .map(
+            zone ->
+                new ZoneView(
+                    zone.getDomAttribute("data-zone-id"),
+                    zone.getDomAttribute("data-pillar"),
+                    zone.findElement(testId("zone-name")).getText(),
+                    zone.findElements(testId("zone-question")).stream()
+                        .map(WebElement::getText)
+                        .toList()))
+        .toList();
+  }
+
+  public WebElement zoneElement(String zoneId) {
+    return driver.findElement(By.cssSelector("[data-testid=zone][data-zone-id='" + zoneId + "']"));
+  }
+
+  /** The canvas tabs in order: canvas id to the name shown. */
+  public Map<String, String> canvasTabs() {
+    Map<String, String> tabs = new java.util.LinkedHashMap<>();
+    for (WebElement tab : driver.findElements(CANVAS_TAB)) {
+      tabs.put(
+          tab.getDomAttribute("data-canvas-id"),
+          tab.findElement(By.className("canvas-tab-name")).getText());
+    }
+    return tabs;
+  }
+
+  /** The canvas whose tab is selected, or null. */
+  public String currentCanvasId() {
+    return driver.findElements(CANVAS_TAB).stream()
+        .filter(tab -> "true".equals(tab.getDomAttribute("aria-selected")))
+        .map(tab -> tab.getDomAttribute("data-canvas-id"))
+        .findFirst()
+        .orElse(null);
+  }
+
+  public WebElement canvasTab(String canvasId) {
+    return driver.findElement(
+        By.cssSelector("[data-testid=canvas-tab][data-canvas-id='" + canvasId + "']"));
+  }
+
+  public void awaitCurrentCanvas(String canvasId, Duration timeout) {
+    await(timeout, "the canvas " + canvasId + " is shown", d -> canvasId.equals(currentCanvasId()));
+  }
+
+  /** The balance panel's count for a pillar, or -1 when it is not shown. */
+  public int pillarCount(String pillar) {
+    return driver
+        .findElements(By.cssSelector("[data-testid=pillar-count][data-pillar='" + pillar + "']"))
+        .stream()
+        .filter(WebElement::isDisplayed)
+        .map(WebElement::getText)
+        .map(Integer::parseInt)
+        .findFirst()
+        .orElse(-1);
+  }
+
+  /** Sets the view to 100 % with the key a person would press, keeping the centre in place. */
+  public void actualSize() {
+    WebElement canvas = driver.findElement(CANVAS);
+    script("arguments[0].focus();", canvas);
+    press("1");
+    await(
+        LONG,
+        "zoom shows 100 %",
+        d -> d.findElement(testId("zoom-reset")).getText().replace('\u00a0', ' ').equals("100 %"));
+  }
+
+  /**
+   * Finds a point of the zone where no earlier zone and no note lies (the community's centre is the
+   * values zone's), as an offset from the canvas's centre, trying the centre first.
+   */
+  private static final String FREE_POINT_IN_ZONE =
+      "var target = arguments[0], board = arguments[1].getBoundingClientRect();"
+          + "var zones = [...document.querySelectorAll('[data-testid=zone]')];"
+          + "var r = target.getBoundingClientRect();"
+          + "for (var step = 0; step <= 4; step++) {"
+          + "  for (var i = 0; i <= 2 * step; i++) {"
+          + "    for (var j = 0; j <= 2 * step; j++) {"
+          + "      var x = r.left + r.width * (i + 0.5 + 4 - step) / 9;"
+          + "      var y = r.top + r.height * (j + 0.5 + 4 - step) / 9;"
+          + "      var first = zones.find(function (z) { var b = z.getBoundingClientRect();"
+          + "        return x >= b.left && x < b.right && y >= b.top && y < b.bottom; });"
+          + "      var hit = document.elementFromPoint(x, y);"
+          + "      if (first === target && hit === arguments[1]) {"
+          + "        return {x: Math.round(x - (board.left + board.width / 2)),"
+          + "                y: Math.round(y - (board.top + board.height / 2))};"
+          + "      }"
+          + "    }"
+          + "  }"
+          + "}"
+          + "return null;";
+
+  /**
+   * Double-clicks the canvas inside a zone (zones let clicks through to the board), types the text
+   * and commits with Escape. Returns the new note's id once it shows the text.
+   */
+  public String createNoteInZone(String zoneId, String text) {
+    Set<String> before = noteIds();
+    WebElement canvas = driver.findElement(CANVAS);
+    @SuppressWarnings("unchecked")
+    Map<String, Number> offset =
+        (Map<String, Number>) script(FREE_POINT_IN_ZONE, zoneElement(zoneId), canvas);
+    assertThat(offset).as("%s: a free point in zone %s", name, zoneId).isNotNull();
+    new Actions(driver)
+        .moveToElement(canvas, offset.get("x").intValue(), offset.get("y").intValue())
+        .doubleClick()
+        .perform();
+    WebElement editor = awaitVisible(NOTE_EDITOR, LONG);
+    editor.sendKeys(text);
+    String id =
+        await(
+            LONG,
+            "a new note appears",
+            d -> noteIds().stream().filter(n -> !before.contains(n)).findFirst().orElse(null));
+    editor.sendKeys(Keys.ESCAPE);
+    awaitEditorClosed();
+    awaitNoteText(id, text, LONG);
+    return id;
+  }
+
+  /** Waits for a toast whose text contains {@code text}. */
+  public void awaitToast(String text, Duration timeout) {
+    await(
+        timeout,
+        "a toast saying " + text,
+        d -> d.findElements(TOAST).stream().anyMatch(toast -> toast.getText().contains(text)));
+  }
+
+  /** A miniature of the overview, by canvas id, or null when it is not drawn. */
+  public WebElement miniature(String canvasId) {
+    return driver
+        .findElements(
+            By.cssSelector("[data-testid=canvas-miniature][data-canvas-id='" + canvasId + "']"))
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
 }
