@@ -111,6 +111,7 @@ function openRoom(workshop) {
     onEditingChange: (noteId) => board.setEditing(noteId),
   });
   board.attach(notes);
+  presence.canvasId = () => notes.canvasId();
 
   // What every feature of the room is given: the shared state, the socket, who this tab is.
   let facilitator = false; // HS7: what the server said in welcome, not what the link claims

@@ -190,7 +190,7 @@ export class Board {
   }
 
   reportPointer() {
-    if (this.lastPointer) this.connection.moveCursor(this.lastPointer.x, this.lastPointer.y, this.editingNoteId);
+    if (this.lastPointer) this.connection.moveCursor(this.lastPointer.x, this.lastPointer.y, this.editingNoteId, this.notes.canvasId());
   }
 
   apply() {

@@ -8,6 +8,7 @@ const IDLE_AFTER_MS = 8000;
 export class Presence {
   constructor({ list, world, engine, selfId }) {
     Object.assign(this, { list, world, engine, selfId });
+    this.canvasId = () => 'main'; // the canvas shown; app.js points it at the notes layer's
     this.cursors = new Map(); // participantId -> {x, y, editingNoteId, at, element}
     this.items = new Map(); // participantId -> its item in the list
     this.personTools = [];
@@ -24,13 +25,15 @@ export class Presence {
     return editing;
   }
 
-  cursorMoved({ participantId, x, y, editingNoteId }) {
+  cursorMoved({ participantId, canvasId = 'main', x, y, editingNoteId }) {
     if (participantId === this.selfId()) return;
     if (!this.cursors.has(participantId)) this.cursorElement(participantId);
     const cursor = this.cursors.get(participantId);
-    Object.assign(cursor, { x, y, editingNoteId, at: Date.now() });
+    Object.assign(cursor, { canvasId, x, y, editingNoteId, at: Date.now() });
     this.cursors.set(participantId, cursor);
     cursor.element.classList.remove('idle');
+    // CU3: a cursor on another canvas is not drawn on this one.
+    cursor.element.hidden = canvasId !== this.canvasId();
     cursor.element.style.transform = `translate(${x}px, ${y}px)`;
   }
 
