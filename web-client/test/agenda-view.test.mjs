@@ -19,7 +19,13 @@ import {
   sameSteps,
 } from '../src/main/webroot/js/agenda-edit.js';
 import { mscWorkshopPreset } from '../src/main/webroot/js/agenda-preset.js';
-import { imageMarkdown, imageUrl, MAX_IMAGE_BYTES, uploadImage } from '../src/main/webroot/js/image-upload.js';
+import {
+  imageMarkdown,
+  imageUrl,
+  insertImageParagraph,
+  MAX_IMAGE_BYTES,
+  uploadImage,
+} from '../src/main/webroot/js/image-upload.js';
 import { pillarZone, walkOf } from '../src/main/webroot/js/pillar-walk.js';
 import { setAgenda } from '../src/main/webroot/js/protocol.js';
 import { mayMinimise, stageOpenAfter } from '../src/main/webroot/js/stage.js';
@@ -232,7 +238,7 @@ test('an image is posted raw with the facilitator key, and its Markdown resolves
   assert.equal(imageMarkdown(ID, 'a]b[c.jpeg'), `![a b c](image:${ID})`, 'brackets cannot end the alt text');
 });
 
-test('upload problems are told apart: type, size, refusal, rights, network', async () => {
+test('upload problems are told apart from the status and the server\'s {error, message}', async () => {
   const attempt = async (file, status, body, options = {}) => {
     const { fetchImpl } = fakeFetch(status, body);
     try {
@@ -243,15 +249,42 @@ test('upload problems are told apart: type, size, refusal, rights, network', asy
     }
   };
   assert.deepEqual(await attempt({ type: 'image/gif', size: 10 }, 201, {}), ['type', 'type']);
+  assert.deepEqual(await attempt({ type: '', size: 10 }, 201, {}), ['type', 'type'], 'a file of unknown type');
   assert.deepEqual(await attempt(png(MAX_IMAGE_BYTES + 1), 201, {}), ['too_large', 'too_large']);
+  assert.deepEqual(await attempt(png(0), 201, {}), ['invalid', 'invalid'], 'an empty file is no image');
   assert.equal(await attempt(png(MAX_IMAGE_BYTES), 201, { id: ID }), 'ok', '2 MiB is allowed');
-  assert.deepEqual(await attempt(png(), 413, { message: 'too big' }), ['too_large', 'too_large']);
-  assert.deepEqual(await attempt(png(), 400, { message: 'Not a PNG image' }), ['refused', 'Not a PNG image']);
-  assert.deepEqual(await attempt(png(), 401, {}), ['not_allowed', 'not_allowed']);
-  assert.deepEqual(await attempt(png(), 500, {}), ['failed', '500']);
+  // The answers of ImageRoutes, as ImageApiTest sees them.
+  const refusal = (error, message) => ({ error, message });
+  assert.deepEqual(await attempt(png(), 413, refusal('too_large', 'upload cut off')), ['too_large', '413']);
+  assert.deepEqual(
+    await attempt(png(), 400, refusal('bad_request', 'the bytes are not those of a image/png file')),
+    ['invalid', '400'],
+    'the server\'s English message is not shown to the person',
+  );
+  assert.deepEqual(await attempt(png(), 409, refusal('too_many_images', 'at most 50')), ['too_many', '409']);
+  assert.deepEqual(await attempt(png(), 401, refusal('unauthorized', 'key')), ['not_allowed', '401']);
+  assert.deepEqual(await attempt(png(), 404, refusal('not_found', 'No such workshop.')), ['not_found', '404']);
+  assert.deepEqual(await attempt(png(), 500, refusal('internal', 'try again')), ['failed', '500']);
+  assert.deepEqual(await attempt(png(), 502, null), ['failed', '502'], 'a proxy\'s answer, not JSON');
+  assert.deepEqual(await attempt(png(), 201, {}), ['failed', '201'], 'a 201 without an id');
   assert.deepEqual(await attempt(png(), 201, {}, { facilitatorKey: null }), ['not_allowed', 'not_allowed']);
   const offline = async () => {
     throw new TypeError('Failed to fetch');
   };
   assert.deepEqual(await attempt(png(), 0, {}, { fetchImpl: offline }), ['network', 'network']);
+});
+
+test('an image goes in a paragraph of its own where the caret is, and the caret after it', () => {
+  const md = '![carte](image:x)';
+  assert.deepEqual(insertImageParagraph('', 0, 0, md), { value: `${md}\n`, caret: md.length + 1 });
+  assert.deepEqual(insertImageParagraph('Avant.\n\nAprès.', 6, 6, md), {
+    value: `Avant.\n\n${md}\n\nAprès.`,
+    caret: 8 + md.length, // the blank line after it was there: the caret ends the image's line
+  });
+  assert.equal(insertImageParagraph('Avant.', 6, 6, md).value, `Avant.\n\n${md}\n`, 'at the end');
+  assert.equal(insertImageParagraph('Après.', 0, 0, md).value, `${md}\n\nAprès.`, 'at the start');
+  assert.equal(insertImageParagraph('Un mot ici.', 3, 6, md).value, `Un \n\n${md}\n\n ici.`, 'in place of a selection');
+  assert.equal(insertImageParagraph('A\nB', 2, 2, md).value, `A\n\n${md}\n\nB`, 'at the start of a line');
+  assert.equal(insertImageParagraph('A\n\n\nB', 3, 3, md).value, `A\n\n${md}\n\nB`, 'on a blank line');
+  assert.equal(insertImageParagraph('A', undefined, undefined, md).value, `A\n\n${md}\n`, 'no caret: at the end');
 });

@@ -4,9 +4,9 @@
 // agenda changes under it; a field is only refreshed from the shared agenda when nobody is typing
 // in it and no draft of it waits to be sent.
 
-import { insertAt, MAX_PILLAR_MINUTES, parseMinutes, validTitle } from './agenda-edit.js';
+import { MAX_PILLAR_MINUTES, parseMinutes, validTitle } from './agenda-edit.js';
 import { t } from './i18n.js';
-import { imageMarkdown, IMAGE_TYPES, uploadImage } from './image-upload.js';
+import { imageMarkdown, IMAGE_TYPES, insertImageParagraph, uploadImage } from './image-upload.js';
 import { LIMITS, STEP_KINDS, TEMPLATES } from './protocol.js';
 
 let rowCount = 0;
@@ -71,6 +71,8 @@ export class StepRow {
     this.labels = {};
     this.errors = {};
     this.touched = new Set(); // fields typed in since they got the focus
+    this.uploading = false;
+    this.selection = null; // [start, end] of the body's selection when the image button was pressed
 
     this.fields.title = this.field('title', 'input', { maxLength: LIMITS.title });
     this.fields.kind = this.field('kind', 'select');
@@ -90,11 +92,13 @@ export class StepRow {
     this.helpList = make('ul');
     this.help.append(this.helpSummary, this.helpList);
 
-    this.file = make('input', 'visually-hidden');
-    Object.assign(this.file, { type: 'file', accept: IMAGE_TYPES.join(','), tabIndex: -1 });
+    this.file = make('input', 'visually-hidden', 'step-image-file');
+    // The extensions too: some systems' file pickers filter by them rather than by type.
+    Object.assign(this.file, { type: 'file', accept: [...IMAGE_TYPES, '.png', '.jpg', '.jpeg'].join(','), tabIndex: -1 });
     this.file.setAttribute('aria-hidden', 'true');
     this.file.addEventListener('change', () => this.upload());
     this.imageButton = this.button('step-image', '', () => {
+      // Where the picture goes: the caret now, before the file picker takes the focus.
       const body = this.fields.body;
       this.selection = [body.selectionStart, body.selectionEnd];
       this.file.value = '';
@@ -266,17 +270,24 @@ export class StepRow {
   /** Posts the chosen picture, then puts its Markdown where the caret was in the text. */
   async upload() {
     const file = this.file.files?.[0];
-    if (!file) return;
+    if (!file || this.uploading) return;
     const room = this.panel.room;
+    const body = this.fields.body;
+    // The caret noted when the button was pressed; else the text area's own (it keeps it unfocused).
+    const [start, end] = this.selection ?? [body.selectionStart, body.selectionEnd];
+    this.selection = null;
     this.status(t('agenda.upload.sending'), false);
-    this.imageButton.disabled = true;
+    this.uploading = true;
+    // aria-disabled, not disabled: the button keeps the focus, and says it is busy meanwhile.
+    setDisabled(this.imageButton, true);
+    this.imageButton.setAttribute('aria-busy', 'true');
     try {
       const image = await uploadImage({ workshopId: room.workshop.id, facilitatorKey: room.facilitatorKey, file });
-      const body = this.fields.body;
-      const [start, end] = this.selection ?? [body.value.length, body.value.length];
-      const before = body.value.slice(0, start);
-      const spacer = before.length === 0 || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
-      const inserted = insertAt(body.value, start, end, `${spacer}${imageMarkdown(image.id, file.name)}\n`);
+      const inserted = insertImageParagraph(body.value, start, end, imageMarkdown(image.id, file.name));
+      if (inserted.value.length > LIMITS.stepBody) {
+        this.status(t('agenda.upload.too_long', { max: LIMITS.stepBody }), true);
+        return;
+      }
       body.value = inserted.value;
       body.focus();
       body.setSelectionRange(inserted.caret, inserted.caret);
@@ -286,7 +297,9 @@ export class StepRow {
     } catch (error) {
       this.status(t(`agenda.upload.${error.code ?? 'failed'}`, { message: error.message ?? '' }), true);
     } finally {
-      this.imageButton.disabled = false;
+      this.uploading = false;
+      setDisabled(this.imageButton, false);
+      this.imageButton.removeAttribute('aria-busy');
     }
   }
 

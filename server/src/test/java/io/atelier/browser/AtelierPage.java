@@ -926,4 +926,68 @@ public final class AtelierPage {
         .findFirst()
         .orElse(null);
   }
+
+  // ---- images in the agenda's step texts (AG1) -----------------------------------------------
+
+  /** The facilitator adds a step of that kind at the end; its editor opens. Returns its index. */
+  public int addStep(String kind) {
+    openAgenda();
+    int before = agendaTitles().size();
+    new org.openqa.selenium.support.ui.Select(driver.findElement(testId("new-step-kind")))
+        .selectByValue(kind);
+    driver.findElement(testId("add-step")).click();
+    await(LONG, "a step is added", d -> agendaTitles().size() == before + 1);
+    awaitVisible(testId("step-editor"), LONG);
+    return before;
+  }
+
+  /** The text area of a step's body, in its (open) editor. */
+  public WebElement stepBody(int index) {
+    return agendaStep(index).findElement(testId("step-body"));
+  }
+
+  public String stepBodyValue(int index) {
+    return stepBody(index).getDomProperty("value");
+  }
+
+  /**
+   * Clicks the step's "insert an image" button, as a person would (it notes where the caret is),
+   * then chooses the file in the file input it opens.
+   */
+  public void chooseStepImage(int index, java.nio.file.Path file) {
+    WebElement step = agendaStep(index);
+    step.findElement(testId("step-image")).click();
+    step.findElement(testId("step-image-file")).sendKeys(file.toAbsolutePath().toString());
+  }
+
+  /** Waits until the step's upload status says that text; returns its role (status or alert). */
+  public String awaitUploadStatus(int index, String text, Duration timeout) {
+    return await(
+        timeout,
+        "the upload status says '" + text + "' (now '" + uploadStatus(index) + "')",
+        d ->
+            text.equals(uploadStatus(index))
+                ? agendaStep(index).findElement(testId("upload-status")).getDomAttribute("role")
+                : null);
+  }
+
+  public String uploadStatus(int index) {
+    return agendaStep(index).findElement(testId("upload-status")).getDomProperty("textContent");
+  }
+
+  /**
+   * Waits until the stage's text shows an image that the browser has loaded (its natural width is
+   * above 0); returns its {@code src} as written in the page.
+   */
+  public String awaitStageImageLoaded(Duration timeout) {
+    return await(
+        timeout,
+        "an image of the stage is loaded",
+        d ->
+            (String)
+                script(
+                    "var img = document.querySelector('[data-testid=stage-body] img');"
+                        + "return img && img.complete && img.naturalWidth > 0"
+                        + " ? img.getAttribute('src') : null;"));
+  }
 }
