@@ -1,5 +1,7 @@
 package io.atelier.adapter.http;
 
+import io.atelier.adapter.export.Exporter;
+import io.atelier.adapter.templates.TemplateCatalog;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomServices;
 import io.atelier.application.WorkshopService;
@@ -11,6 +13,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
 
 /** The HTTP and WebSocket server of a node: the route table and nothing else. */
 public final class HttpVerticle extends VerticleBase {
@@ -36,6 +39,9 @@ public final class HttpVerticle extends VerticleBase {
     WorkshopRoutes workshopRoutes = new WorkshopRoutes(workshops, config.publicUrl());
     WebSocketGateway gateway = new WebSocketGateway(rooms);
     PageRoutes pages = new PageRoutes();
+    ExportRoutes exports =
+        new ExportRoutes(
+            workshops, workshopRoutes, new Exporter(TemplateCatalog.load(), Clock.systemUTC()));
 
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::add);
@@ -43,6 +49,15 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/ready").handler(new ReadyRoute(readiness)::ready);
     router.post("/api/workshops").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.post("/api/workshops").handler(workshopRoutes::create);
+    router
+        .post("/api/workshops/import")
+        .handler(
+            BodyHandler.create()
+                .setBodyLimit(ExportRoutes.MAX_IMPORT_BYTES)
+                .setHandleFileUploads(false))
+        .failureHandler(exports::refused);
+    router.post("/api/workshops/import").handler(exports::importWorkshop);
+    router.get("/api/workshops/:id/export").handler(exports::export);
     router.get("/api/workshops/:id").handler(workshopRoutes::find);
     router.delete("/api/workshops/:id").handler(workshopRoutes::delete);
     router.get("/api/workshops/:id/participants").handler(workshopRoutes::participants);

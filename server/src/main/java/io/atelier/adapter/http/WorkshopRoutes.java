@@ -47,21 +47,23 @@ final class WorkshopRoutes {
       return;
     }
     Future.fromCompletionStage(workshops.create(title, language), ctx.vertx().getOrCreateContext())
-        .onSuccess(
-            created -> {
-              String base = baseUrl(ctx);
-              WorkshopFacts facts = created.facts();
-              String id = facts.id().value();
-              ctx.response().putHeader("Location", "/api/workshops/" + id);
-              Json.reply(
-                  ctx,
-                  201,
-                  publicFacts(facts)
-                      .put("joinUrl", base + "/w/" + id)
-                      .put("facilitatorUrl", base + "/w/" + id + "#key=" + created.facilitatorKey())
-                      .put("facilitatorKey", created.facilitatorKey()));
-            })
+        .onSuccess(created -> created(ctx, created))
         .onFailure(error -> internal(ctx, error));
+  }
+
+  /** 201 for a new workshop, made or imported: its facts, its two links and the key, shown once. */
+  void created(RoutingContext ctx, WorkshopService.CreatedWorkshop created) {
+    String base = baseUrl(ctx);
+    WorkshopFacts facts = created.facts();
+    String id = facts.id().value();
+    ctx.response().putHeader("Location", "/api/workshops/" + id);
+    Json.reply(
+        ctx,
+        201,
+        publicFacts(facts)
+            .put("joinUrl", base + "/w/" + id)
+            .put("facilitatorUrl", base + "/w/" + id + "#key=" + created.facilitatorKey())
+            .put("facilitatorKey", created.facilitatorKey()));
   }
 
   void find(RoutingContext ctx) {
@@ -145,7 +147,7 @@ final class WorkshopRoutes {
     Json.error(ctx, 404, "not_found", "No such API endpoint.");
   }
 
-  private static Optional<WorkshopId> workshopId(RoutingContext ctx) {
+  static Optional<WorkshopId> workshopId(RoutingContext ctx) {
     try {
       return Optional.of(new WorkshopId(ctx.pathParam("id")));
     } catch (InvalidValueException e) {
@@ -154,12 +156,12 @@ final class WorkshopRoutes {
   }
 
   /** Facilitator-only endpoints answer this without the workshop's key. */
-  private static void unauthorized(RoutingContext ctx) {
+  static void unauthorized(RoutingContext ctx) {
     ctx.response().putHeader("WWW-Authenticate", "Bearer");
     Json.error(ctx, 401, "unauthorized", "This needs the workshop's facilitator key.");
   }
 
-  private static String bearer(RoutingContext ctx) {
+  static String bearer(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;
@@ -197,7 +199,7 @@ final class WorkshopRoutes {
     return text;
   }
 
-  private static void internal(RoutingContext ctx, Throwable error) {
+  static void internal(RoutingContext ctx, Throwable error) {
     LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), error);
     Json.error(ctx, 500, "internal", "The server could not do this; try again.");
   }
