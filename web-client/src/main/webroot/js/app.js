@@ -3,6 +3,7 @@
 
 import { Board } from './board.js';
 import { Connection } from './connection.js';
+import { mountExports } from './exports.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
 import { NotesLayer } from './notes-layer.js';
@@ -124,6 +125,7 @@ function openRoom(workshop) {
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountExports(room);
 
   const render = frameScheduler(() => {
     notes.render();
