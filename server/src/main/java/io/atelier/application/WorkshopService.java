@@ -98,27 +98,33 @@ public final class WorkshopService {
                 .toList(),
             content.notes(),
             content.facilitation());
-    return create(title, language)
+    return create(title, language).thenCompose(created -> fill(created, unclaimed));
+  }
+
+  /** Runs the import on the new workshop; one left empty by a failure is removed again. */
+  private CompletionStage<CreatedWorkshop> fill(CreatedWorkshop created, WorkshopContent content) {
+    WorkshopId id = created.facts().id();
+    return store
+        .execute(id, new WorkshopOperation.ImportContent(content))
+        .handle(
+            (filled, error) -> {
+              if (error != null) {
+                return error;
+              }
+              return filled.isPresent()
+                  ? null
+                  : new IllegalStateException("workshop " + id + " vanished during its import");
+            })
         .thenCompose(
-            created ->
-                store
-                    .execute(created.facts().id(), new WorkshopOperation.ImportContent(unclaimed))
-                    .thenApply(
-                        filled -> {
-                          if (filled.isEmpty()) {
-                            throw new IllegalStateException(
-                                "workshop " + created.facts().id() + " vanished during its import");
-                          }
-                          return created;
-                        })
-                    // A workshop left empty by a failed import would only confuse: remove it.
-                    .exceptionallyCompose(
-                        error ->
-                            remove(created.facts().id())
-                                .handle((removed, ignored) -> null)
-                                .thenCompose(
-                                    cleaned ->
-                                        CompletableFuture.<CreatedWorkshop>failedStage(error))));
+            failure -> {
+              if (failure == null) {
+                return CompletableFuture.completedFuture(created);
+              }
+              // An empty workshop nobody asked for would only confuse: it goes, then the failure.
+              return remove(id)
+                  .handle((removed, ignored) -> null)
+                  .thenCompose(cleaned -> CompletableFuture.<CreatedWorkshop>failedStage(failure));
+            });
   }
 
   /** What a facilitator-only read of a workshop's content found (EX1). */

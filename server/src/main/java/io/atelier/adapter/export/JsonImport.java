@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.Checks;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.Language;
@@ -115,7 +116,7 @@ public final class JsonImport {
     for (Map.Entry<String, String> group : root.textMap("groups")) {
       groups.put(
           root.build(() -> new ParticipantId(group.getKey())),
-          root.build(() -> io.atelier.domain.Checks.identifier(group.getValue(), "canvasId")));
+          root.build(() -> Checks.identifier(group.getValue(), "canvasId")));
     }
     List<RoleMarker> roles = new ArrayList<>();
     for (StrictObject r : root.objects("roles")) {
