@@ -170,13 +170,13 @@ test('i18n names every step kind, the preset and every lateness state, in both l
   setLanguage('fr', null);
 });
 
+// Other features append their own blocks after this one (and the agenda's error texts follow it),
+// so the rule is contiguity, not being last.
 test('the agenda strings are one contiguous block in each dictionary', () => {
-  // Other features append their own blocks after this one (one block per feature, at the end).
   for (const language of ['fr', 'en']) {
     const all = keys(language);
     const first = all.findIndex((key) => key.startsWith('agenda.'));
     const last = all.findLastIndex((key) => key.startsWith('agenda.'));
-    assert.ok(first >= 0, language);
     assert.ok(all.slice(first, last + 1).every((key) => key.startsWith('agenda.')), language);
   }
 });

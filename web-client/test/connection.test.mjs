@@ -685,7 +685,7 @@ test('CU1 moveCursor sends at most one move_cursor per 50 ms, and the latest pos
   assert.equal(CURSOR_INTERVAL_MS, 50);
   const cursors = () => h.socket.frames.filter((f) => f.message.type === 'move_cursor');
   h.connection.moveCursor(1, 2);
-  assert.deepEqual(cursors().map((f) => f.message), [{ type: 'move_cursor', x: 1, y: 2, editingNoteId: null }]);
+  assert.deepEqual(cursors().map((f) => f.message), [{ type: 'move_cursor', x: 1, y: 2, editingNoteId: null, canvasId: 'main' }]);
   h.clock.advance(10);
   h.connection.moveCursor(3, 4);
   h.clock.advance(10);
@@ -694,7 +694,7 @@ test('CU1 moveCursor sends at most one move_cursor per 50 ms, and the latest pos
   assert.equal(cursors().length, 1, 'nothing more inside the 50 ms window');
   h.clock.advance(1);
   assert.equal(cursors().length, 2, 'a trailing send at the end of the window');
-  assert.deepEqual(cursors()[1], { at: 50, message: { type: 'move_cursor', x: 5, y: 6, editingNoteId: NOTE } });
+  assert.deepEqual(cursors()[1], { at: 50, message: { type: 'move_cursor', x: 5, y: 6, editingNoteId: NOTE, canvasId: 'main' } });
   h.clock.advance(200);
   assert.equal(cursors().length, 2, 'no repeat of the same position');
   h.connection.moveCursor(7, 8);
@@ -716,7 +716,7 @@ test('CU1 a burst of moves gives at most 20 messages a second and ends on the la
   for (let i = 1; i < cursors.length; i += 1) {
     assert.ok(cursors[i].at - cursors[i - 1].at >= 50, `at ${cursors[i].at} after ${cursors[i - 1].at}`);
   }
-  assert.deepEqual(cursors.at(-1).message, { type: 'move_cursor', x: 499, y: -499, editingNoteId: null });
+  assert.deepEqual(cursors.at(-1).message, { type: 'move_cursor', x: 499, y: -499, editingNoteId: null, canvasId: 'main' });
   assert.ok(cursors.at(-1).at <= start + 1000 + 50);
 });
 

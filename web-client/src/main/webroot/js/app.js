@@ -1,7 +1,9 @@
 // The workshop page: find the workshop, ask for a name the first time only (HS4), then open the
 // room: one SyncEngine, one Connection, the canvas, the notes and the people, wired together.
 
+import { mountAgenda } from './agenda.js';
 import { Board } from './board.js';
+import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
 import { mountExports } from './exports.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
@@ -10,6 +12,7 @@ import { NotesLayer } from './notes-layer.js';
 import { keepPendingAcrossReloads } from './pending-store.js';
 import { Presence } from './presence.js';
 import { idFactory } from './protocol.js';
+import { mountRoleMap } from './role-map.js';
 import { showFailure, showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
 import { copyLink, toast } from './toasts.js';
@@ -109,6 +112,7 @@ function openRoom(workshop) {
     onEditingChange: (noteId) => board.setEditing(noteId),
   });
   board.attach(notes);
+  presence.canvasId = () => notes.canvasId();
 
   // What every feature of the room is given: the shared state, the socket, who this tab is.
   let facilitator = false; // HS7: what the server said in welcome, not what the link claims
@@ -125,6 +129,9 @@ function openRoom(workshop) {
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountCanvases(room);
+  mountRoleMap(room);
+  mountAgenda(room);
   mountExports(room);
 
   const render = frameScheduler(() => {

@@ -21,6 +21,7 @@ export class Board {
     this.editingNoteId = null;
     this.notes = null; // set by attach(): the NotesLayer
     this.centred = false;
+    this.home = null; // () => box in world coordinates that the default view shows, or null
   }
 
   attach(notes) {
@@ -42,24 +43,40 @@ export class Board {
     this.apply();
   }
 
-  /** The first time notes arrive, they are brought into view; later the view is the person's. */
+  /**
+   * The first time notes arrive, they are brought into view; later the view is the person's. The
+   * canvas's template, when known (`home`, set by canvases.js), wins over the notes.
+   */
   centreOnContent(allNotes) {
     if (this.centred) return;
+    const box = this.home?.() ?? boundsOf(allNotes);
+    if (this.fitBox(box)) this.centred = true;
+  }
+
+  /** Shows the box whole (never above 100 %), or the origin at 100 % without a box. */
+  fitBox(box) {
     const rect = this.element.getBoundingClientRect();
-    if (rect.width === 0) return;
-    this.centred = true;
-    const box = boundsOf(allNotes);
+    if (rect.width === 0) return false;
     if (box) {
       this.viewport.fit(box, rect.width, rect.height);
     } else {
       Object.assign(this.viewport, { x: rect.width / 2, y: rect.height / 2, scale: 1 }); // Origin at the centre.
     }
     this.apply();
+    return true;
   }
 
   resetView() {
     this.centred = false;
-    this.centreOnContent(this.notes.engine.notes());
+    this.centreOnContent(this.notes.engine.notesOn(this.notes.canvasId()));
+  }
+
+  /** Exactly 100 %, keeping the point at the centre of the screen where it is. */
+  actualSize() {
+    const rect = this.element.getBoundingClientRect();
+    const centre = this.viewport.toWorld(rect.width / 2, rect.height / 2);
+    Object.assign(this.viewport, { scale: 1, x: rect.width / 2 - centre.x, y: rect.height / 2 - centre.y });
+    this.apply();
   }
 
   /** CU2: others see who edits which note, even when the edit began from the keyboard. */
@@ -96,6 +113,8 @@ export class Board {
       this.zoomCentre(1 / ZOOM_STEP);
     } else if (key === '0') {
       this.resetView();
+    } else if (key === '1') {
+      this.actualSize();
     } else if (event.target === this.element && key.startsWith('Arrow')) {
       const pan = { ArrowLeft: [40, 0], ArrowRight: [-40, 0], ArrowUp: [0, 40], ArrowDown: [0, -40] }[key];
       this.viewport.panBy(...pan);
@@ -171,7 +190,7 @@ export class Board {
   }
 
   reportPointer() {
-    if (this.lastPointer) this.connection.moveCursor(this.lastPointer.x, this.lastPointer.y, this.editingNoteId);
+    if (this.lastPointer) this.connection.moveCursor(this.lastPointer.x, this.lastPointer.y, this.editingNoteId, this.notes.canvasId());
   }
 
   apply() {

@@ -91,9 +91,9 @@ export class Connection {
   }
 
   /** CU1: the latest position wins; at most one message every CURSOR_INTERVAL_MS. */
-  moveCursor(x, y, editingNoteId = null) {
+  moveCursor(x, y, editingNoteId = null, canvasId = 'main') {
     if (this.state !== 'connected') return;
-    this.queuedCursor = messages.moveCursor(x, y, editingNoteId);
+    this.queuedCursor = messages.moveCursor(x, y, editingNoteId, canvasId);
     const wait = this.lastCursorAt + CURSOR_INTERVAL_MS - this.now();
     if (wait <= 0) {
       this.flushCursor();

@@ -48,22 +48,17 @@ export function mountExports(room) {
   wrapper.append(button, list);
   slot.append(wrapper);
 
-  const buttonLabel = document.createElement('span');
-  buttonLabel.className = 'export-menu-label';
-  const buttonIcon = document.createElement('span');
-  buttonIcon.className = 'export-menu-icon';
-  buttonIcon.setAttribute('aria-hidden', 'true');
-  buttonIcon.textContent = '↓';
-  button.append(buttonIcon, buttonLabel);
-
   function label() {
-    buttonLabel.textContent = t('export.menu');
+    button.textContent = t('export.menu');
     button.title = t('export.menuLabel');
     button.setAttribute('aria-label', t('export.menuLabel'));
     for (const item of items) item.textContent = t(`export.${item.dataset.format}`);
   }
 
+  const narrow = window.matchMedia('(max-width: 720px)');
   function open(focusIndex = 0) {
+    // On a phone the list spans the screen, just under the button wherever the top bar wrapped it.
+    list.style.top = narrow.matches ? `${Math.round(button.getBoundingClientRect().bottom + 4)}px` : '';
     list.hidden = false;
     button.setAttribute('aria-expanded', 'true');
     items[(focusIndex + items.length) % items.length].focus();

@@ -23,6 +23,7 @@ export class NotesLayer {
     this.gesture = null;
     this.lastTap = null;
     this.color = 'yellow';
+    this.shownCanvasId = 'main'; // NT7: the canvas shown; canvases.js changes it
     this.editor = new NoteEditor({
       layer: this,
       onChange: (noteId, text) => this.update(noteId, { text }),
@@ -30,8 +31,21 @@ export class NotesLayer {
     });
   }
 
+  /** The canvas whose notes are drawn, and where new notes go (NT7). */
+  canvasId() {
+    return this.shownCanvasId;
+  }
+
+  /** Shows another canvas: an open editor keeps what was typed, then the other notes are drawn. */
+  showCanvas(canvasId) {
+    if (canvasId === this.shownCanvasId) return;
+    this.editor.close({ commit: true });
+    this.shownCanvasId = canvasId;
+    this.render();
+  }
+
   render() {
-    const notes = this.engine.notes();
+    const notes = this.engine.notesOn(this.shownCanvasId);
     const seen = new Set();
     notes.forEach((note, rank) => {
       seen.add(note.id);
@@ -79,7 +93,12 @@ export class NotesLayer {
 
   /** Creates a note centred on a world point and opens its editor (NT1). */
   createAt(worldX, worldY) {
-    const change = messages.createNote(this.ids, { x: worldX - 100, y: worldY - 70, color: this.color });
+    const change = messages.createNote(this.ids, {
+      canvasId: this.shownCanvasId,
+      x: worldX - 100,
+      y: worldY - 70,
+      color: this.color,
+    });
     this.connection.send(change);
     this.render();
     this.editor.open(change.noteId);

@@ -8,7 +8,10 @@ const IDLE_AFTER_MS = 8000;
 export class Presence {
   constructor({ list, world, engine, selfId }) {
     Object.assign(this, { list, world, engine, selfId });
+    this.canvasId = () => 'main'; // the canvas shown; app.js points it at the notes layer's
     this.cursors = new Map(); // participantId -> {x, y, editingNoteId, at, element}
+    this.items = new Map(); // participantId -> its item in the list
+    this.personTools = [];
     this.idleTimer = setInterval(() => this.markIdle(), 2000);
   }
 
@@ -22,14 +25,24 @@ export class Presence {
     return editing;
   }
 
-  cursorMoved({ participantId, x, y, editingNoteId }) {
+  cursorMoved({ participantId, canvasId = 'main', x, y, editingNoteId }) {
     if (participantId === this.selfId()) return;
     if (!this.cursors.has(participantId)) this.cursorElement(participantId);
     const cursor = this.cursors.get(participantId);
-    Object.assign(cursor, { x, y, editingNoteId, at: Date.now() });
+    Object.assign(cursor, { canvasId, x, y, editingNoteId, at: Date.now() });
     this.cursors.set(participantId, cursor);
     cursor.element.classList.remove('idle');
+    // CU3: a cursor on another canvas is not drawn on this one.
+    cursor.element.hidden = canvasId !== this.canvasId();
     cursor.element.style.transform = `translate(${x}px, ${y}px)`;
+  }
+
+  /**
+   * Features add a control to every person of the list (the facilitator's group choice): `tool`
+   * is called at each render with the person and a container kept for that person.
+   */
+  addPersonTool(tool) {
+    this.personTools.push(tool);
   }
 
   render() {
@@ -37,7 +50,21 @@ export class Presence {
     const people = this.engine
       .participantList()
       .sort((a, b) => (b.id === selfId) - (a.id === selfId) || b.online - a.online || a.name.localeCompare(b.name));
-    this.list.replaceChildren(...people.map((person) => this.participantItem(person, selfId)));
+    // Items are kept and updated in place: a control inside one (a select) keeps its focus and
+    // stays open while notes move. Only an item whose place changes is moved.
+    const seen = new Set();
+    people.forEach((person, index) => {
+      seen.add(person.id);
+      const item = this.items.get(person.id) ?? this.participantItem(person.id);
+      this.updateItem(item, person, selfId);
+      if (this.list.children[index] !== item) this.list.insertBefore(item, this.list.children[index] ?? null);
+    });
+    for (const [id, item] of this.items) {
+      if (!seen.has(id)) {
+        item.remove();
+        this.items.delete(id);
+      }
+    }
     for (const [participantId, cursor] of this.cursors) {
       const person = this.engine.participants.get(participantId);
       if (!person || !person.online) {
@@ -50,23 +77,31 @@ export class Presence {
     }
   }
 
-  participantItem(person, selfId) {
+  participantItem(participantId) {
     const item = document.createElement('li');
-    item.className = `participant ${person.online ? 'online' : 'offline'}`;
     item.dataset.testid = 'participant';
-    item.dataset.participantId = person.id;
-    item.dataset.online = String(person.online);
+    item.dataset.participantId = participantId;
     const dot = document.createElement('span');
     dot.className = 'person-dot';
-    dot.style.setProperty('--person-color', person.color);
     const name = document.createElement('span');
     name.className = 'person-name';
-    name.textContent = person.id === selfId ? `${person.name} ${t('people.you')}` : person.name;
     const state = document.createElement('span');
     state.className = 'person-state';
-    state.textContent = t(person.online ? 'people.online' : 'people.offline');
-    item.append(dot, name, state);
+    const tools = document.createElement('span');
+    tools.className = 'person-tools';
+    item.append(dot, name, state, tools);
+    this.items.set(participantId, item);
     return item;
+  }
+
+  updateItem(item, person, selfId) {
+    item.className = `participant ${person.online ? 'online' : 'offline'}`;
+    item.dataset.online = String(person.online);
+    const [dot, name, state, tools] = item.children;
+    dot.style.setProperty('--person-color', person.color);
+    setText(name, person.id === selfId ? `${person.name} ${t('people.you')}` : person.name);
+    setText(state, t(person.online ? 'people.online' : 'people.offline'));
+    for (const tool of this.personTools) tool(person, tools);
   }
 
   cursorElement(participantId) {
@@ -94,4 +129,8 @@ export class Presence {
       if (now - cursor.at > IDLE_AFTER_MS) cursor.element.classList.add('idle');
     }
   }
+}
+
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
 }

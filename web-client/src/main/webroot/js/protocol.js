@@ -162,8 +162,9 @@ function label(value) {
   return trimmed;
 }
 
-export function moveCursor(x, y, editingNoteId) {
-  return { type: 'move_cursor', x: coordinate(x), y: coordinate(y), editingNoteId: editingNoteId ?? null };
+/** CU1 to CU3: where this tab points, on which canvas, editing which note. */
+export function moveCursor(x, y, editingNoteId, canvasId = 'main') {
+  return { type: 'move_cursor', x: coordinate(x), y: coordinate(y), editingNoteId: editingNoteId ?? null, canvasId };
 }
 
 export function sync(lastRevision) {

@@ -2,6 +2,7 @@ package io.atelier;
 
 import io.atelier.adapter.http.HttpVerticle;
 import io.atelier.application.IdGenerator;
+import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomHub;
 import io.atelier.application.RoomServices;
@@ -57,8 +58,10 @@ public final class AtelierServer {
               Clock clock = Clock.systemUTC();
               RoomServices rooms = new RoomServices(store, feed, hub, codec, ids, clock);
               Readiness readiness = readiness(vertx, storage);
-              WorkshopService workshops = new WorkshopService(store, feed, ids, clock);
-              HttpVerticle http = new HttpVerticle(config, workshops, rooms, readiness);
+              WorkshopService workshops =
+                  new WorkshopService(store, storage.images(), feed, ids, clock);
+              ImageService images = new ImageService(workshops, storage.images());
+              HttpVerticle http = new HttpVerticle(config, workshops, images, rooms, readiness);
               scheduleExpiry(vertx, config, storage, workshops, clock);
               return vertx
                   .executeBlocking(

@@ -2,13 +2,16 @@ package io.atelier;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.atelier.adapter.hazelcast.DepartureWatch;
+import io.atelier.adapter.hazelcast.HazelcastImageStore;
 import io.atelier.adapter.hazelcast.HazelcastMember;
 import io.atelier.adapter.hazelcast.HazelcastReadiness;
 import io.atelier.adapter.hazelcast.HazelcastWorkshopFeed;
 import io.atelier.adapter.hazelcast.HazelcastWorkshopStore;
 import io.atelier.adapter.jdbc.JdbcWorkshopJournal;
+import io.atelier.adapter.memory.InMemoryImageStore;
 import io.atelier.adapter.memory.InMemoryWorkshopFeed;
 import io.atelier.adapter.memory.InMemoryWorkshopStore;
+import io.atelier.application.ImageStore;
 import io.atelier.application.JournalReadiness;
 import io.atelier.application.JournalingWorkshopStore;
 import io.atelier.application.NodeDepartures;
@@ -27,19 +30,25 @@ import java.util.concurrent.Executors;
 
 /**
  * The storage side of a node, assembled from the configuration: the journal (when there is one),
- * the Hazelcast member (or the in-memory ports), the store that waits for the journal, and the
- * feed. Opening and closing block: both run off the event loop.
+ * the Hazelcast member (or the in-memory ports), the store that waits for the journal, the feed,
+ * and the images (in the journal's database when there is one, so that every node sharing it reads
+ * them; else in Hazelcast, or in memory). Opening and closing block: both run off the event loop.
  */
 final class NodeStorage implements AutoCloseable {
-  private final WorkshopJournal journal;
+  /** Image reads from the journal's database block: at most this many at once. */
+  private static final int IMAGE_READERS = 4;
+
+  private final JdbcWorkshopJournal journal;
   private final HazelcastInstance hazelcast;
   private final WorkshopStore store;
   private final WorkshopFeed feed;
+  private final ImageStore images;
   private final ExecutorService blocking;
+  private final ExecutorService imageReads;
   private final String nodeId;
 
   private NodeStorage(
-      WorkshopJournal journal,
+      JdbcWorkshopJournal journal,
       HazelcastInstance hazelcast,
       WorkshopStore store,
       WorkshopFeed feed,
@@ -51,6 +60,14 @@ final class NodeStorage implements AutoCloseable {
     this.feed = feed;
     this.blocking = blocking;
     this.nodeId = nodeId;
+    if (journal != null) {
+      this.imageReads = daemonThreads(IMAGE_READERS, "atelier-image-reads");
+      this.images = journal.images(imageReads);
+    } else {
+      this.imageReads = null;
+      this.images =
+          hazelcast != null ? new HazelcastImageStore(hazelcast) : new InMemoryImageStore();
+    }
   }
 
   /** Null without a journal. */
@@ -73,17 +90,10 @@ final class NodeStorage implements AutoCloseable {
   }
 
   static NodeStorage open(AtelierConfig config) {
-    WorkshopJournal journal = openJournal(config.journal());
+    JdbcWorkshopJournal journal = openJournal(config.journal());
     WorkshopLoader loader = journal == null ? WorkshopLoader.NONE : WorkshopLoader.from(journal);
     // Loading from the journal and cluster-wide steps block: they run here, off the event loop.
-    ExecutorService blocking =
-        Executors.newFixedThreadPool(
-            2,
-            task -> {
-              Thread thread = new Thread(task, "atelier-storage");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService blocking = daemonThreads(2, "atelier-storage");
     try {
       if (config.storage() == AtelierConfig.Storage.HAZELCAST) {
         HazelcastInstance hazelcast = HazelcastMember.start(config.cluster(), loader);
@@ -111,7 +121,17 @@ final class NodeStorage implements AutoCloseable {
     }
   }
 
-  private static WorkshopJournal openJournal(JournalSettings settings) {
+  private static ExecutorService daemonThreads(int count, String name) {
+    return Executors.newFixedThreadPool(
+        count,
+        task -> {
+          Thread thread = new Thread(task, name);
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  private static JdbcWorkshopJournal openJournal(JournalSettings settings) {
     return switch (settings.kind()) {
       case SQLITE -> JdbcWorkshopJournal.sqlite(settings.dataDir());
       case POSTGRES ->
@@ -130,6 +150,10 @@ final class NodeStorage implements AutoCloseable {
 
   WorkshopFeed feed() {
     return feed;
+  }
+
+  ImageStore images() {
+    return images;
   }
 
   HazelcastInstance hazelcast() {
@@ -164,6 +188,9 @@ final class NodeStorage implements AutoCloseable {
       hazelcast.shutdown();
     }
     blocking.shutdownNow();
+    if (imageReads != null) {
+      imageReads.shutdownNow();
+    }
     if (journal != null) {
       journal.close();
     }

@@ -57,6 +57,7 @@ public final class RoomHub {
           codec.encode(
               new ServerMessage.CursorMoved(
                   position.participantId().value(),
+                  position.canvasId(),
                   position.x(),
                   position.y(),
                   position.editingNoteId()));

@@ -220,7 +220,8 @@ public final class RoomSession {
     }
     lastCursorAt = now;
     var position =
-        new CursorPosition(participantId, cursor.x(), cursor.y(), cursor.editingNoteId());
+        new CursorPosition(
+            participantId, cursor.canvas(), cursor.x(), cursor.y(), cursor.editingNoteId());
     services.feed().publish(new FeedMessage.CursorMoved(workshopId, position));
   }
 

@@ -22,12 +22,15 @@ import java.util.concurrent.CompletionStage;
  */
 public final class WorkshopService {
   private final WorkshopStore store;
+  private final ImageStore images;
   private final WorkshopFeed feed;
   private final IdGenerator ids;
   private final Clock clock;
 
-  public WorkshopService(WorkshopStore store, WorkshopFeed feed, IdGenerator ids, Clock clock) {
+  public WorkshopService(
+      WorkshopStore store, ImageStore images, WorkshopFeed feed, IdGenerator ids, Clock clock) {
     this.store = store;
+    this.images = images;
     this.feed = feed;
     this.ids = ids;
     this.clock = clock;
@@ -41,8 +44,8 @@ public final class WorkshopService {
   }
 
   /**
-   * Deletes a workshop for its facilitator: from the journal and memory, then every node closes its
-   * sockets of it (4004).
+   * Deletes a workshop for its facilitator: from the journal and memory, then its images, then
+   * every node closes its sockets of it (4004).
    */
   public CompletionStage<Deletion> delete(WorkshopId id, String facilitatorKey) {
     return facts(id)
@@ -66,8 +69,17 @@ public final class WorkshopService {
     return remove(id);
   }
 
+  /**
+   * The workshop first, then its images: an upload checks the workshop before it stores, so none
+   * starts after the workshop is gone. One that checked just before the deletion and stores after
+   * it is refused by the journal's database (the image needs its workshop's row); without a journal
+   * it leaves an orphan image in memory, which nothing lists.
+   */
   private CompletionStage<Void> remove(WorkshopId id) {
-    return store.delete(id).thenAccept(gone -> feed.publish(new FeedMessage.Deleted(id)));
+    return store
+        .delete(id)
+        .thenCompose(gone -> images.deleteAll(id))
+        .thenAccept(gone -> feed.publish(new FeedMessage.Deleted(id)));
   }
 
   /** A new workshop and the facilitator key, which is shown once and stored only hashed. */

@@ -225,13 +225,27 @@ public sealed interface ClientMessage {
   }
 
   /** CU1, CU2. */
-  record MoveCursor(Double x, Double y, String editingNoteId) implements ClientMessage {
+  record MoveCursor(Double x, Double y, String editingNoteId, String canvasId)
+      implements ClientMessage {
+    /** A cursor on the workshop's first canvas: {@code canvasId} may be left out (CU3). */
+    public MoveCursor(Double x, Double y, String editingNoteId) {
+      this(x, y, editingNoteId, null);
+    }
+
+    /** The canvas the cursor is on (CU3). */
+    public String canvas() {
+      return canvasId == null ? Canvas.FIRST_ID : canvasId;
+    }
+
     @Override
     public void validate() {
       Checks.coordinate(require(x, "x"), "x");
       Checks.coordinate(require(y, "y"), "y");
       if (editingNoteId != null) {
         Checks.identifier(editingNoteId, "editingNoteId");
+      }
+      if (canvasId != null) {
+        Checks.identifier(canvasId, "canvasId");
       }
     }
   }

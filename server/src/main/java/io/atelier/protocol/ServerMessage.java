@@ -123,7 +123,8 @@ public sealed interface ServerMessage {
 
   record Error(String code, String message, String changeId) implements ServerMessage {}
 
-  record CursorMoved(String participantId, double x, double y, String editingNoteId)
+  record CursorMoved(
+      String participantId, String canvasId, double x, double y, String editingNoteId)
       implements ServerMessage {}
 
   record Pong(long clientTime, long serverTime) implements ServerMessage {}

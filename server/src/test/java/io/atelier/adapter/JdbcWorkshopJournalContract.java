@@ -3,6 +3,7 @@ package io.atelier.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.atelier.adapter.jdbc.JdbcWorkshopJournal;
 import io.atelier.application.JournalException;
 import io.atelier.application.JournaledWorkshop;
 import io.atelier.domain.Change;
@@ -11,6 +12,7 @@ import io.atelier.domain.NoteColor;
 import io.atelier.domain.ParticipantId;
 import io.atelier.testing.Await;
 import io.atelier.testing.RecordedWorkshop;
+import io.atelier.testing.TestImages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,14 +116,17 @@ public abstract class JdbcWorkshopJournalContract extends WorkshopJournalContrac
   }
 
   @Test
-  @DisplayName("a journal of schema version 1 is migrated to 2 and keeps every workshop")
+  @DisplayName(
+      "a journal of schema version 1 is migrated to 3 and keeps every workshop, which can then"
+          + " hold images")
   void migratesFromVersionOne() throws SQLException {
     RecordedWorkshop old = new RecordedWorkshop("D'avant");
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
       // Back to version 1, as an earlier release left it: no last_active column.
-      for (String table : List.of("checkpoints", "events", "workshops", "atelier_schema")) {
+      for (String table :
+          List.of("images", "checkpoints", "events", "workshops", "atelier_schema")) {
         statement.execute("drop table " + table);
       }
       statement.execute(
@@ -139,20 +144,26 @@ public abstract class JdbcWorkshopJournalContract extends WorkshopJournalContrac
       }
     }
     restart();
-    assertThat(count("select max(version) from atelier_schema")).isEqualTo(2);
+    assertThat(count("select max(version) from atelier_schema")).isEqualTo(3);
     assertThat(loaded(old).facts()).isEqualTo(old.facts());
     assertThat(journal().idleSince(java.time.Instant.ofEpochMilli(2000))).contains(old.id());
+    byte[] png = TestImages.png(1);
+    var images = ((JdbcWorkshopJournal) journal()).images(Runnable::run);
+    Await.result(images.put(old.id(), "image/png", png));
+    assertThat(Await.result(images.all(old.id())))
+        .singleElement()
+        .satisfies(image -> assertThat(image.bytes()).isEqualTo(png));
   }
 
   @Test
-  @DisplayName("the schema version is recorded (2), and opening the journal again migrates nothing")
+  @DisplayName("the schema version is recorded (3), and opening the journal again migrates nothing")
   void schemaVersionIsRecorded() throws SQLException {
-    assertThat(count("select max(version) from atelier_schema")).isEqualTo(2);
+    assertThat(count("select max(version) from atelier_schema")).isEqualTo(3);
     restart();
-    assertThat(count("select count(*) from atelier_schema")).isEqualTo(2);
+    assertThat(count("select count(*) from atelier_schema")).isEqualTo(3);
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
-      for (String table : List.of("workshops", "events", "checkpoints")) {
+      for (String table : List.of("workshops", "events", "checkpoints", "images")) {
         statement.executeQuery("select count(*) from " + table).close();
       }
     }

@@ -3,6 +3,7 @@ package io.atelier.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.atelier.adapter.memory.InMemoryImageStore;
 import io.atelier.adapter.memory.InMemoryWorkshopFeed;
 import io.atelier.adapter.memory.InMemoryWorkshopJournal;
 import io.atelier.adapter.memory.InMemoryWorkshopStore;
@@ -42,7 +43,11 @@ class WorkshopServiceImportTest {
 
   private WorkshopService service(WorkshopStore store) {
     return new WorkshopService(
-        store, new InMemoryWorkshopFeed(), new IdGenerator(), Clock.systemUTC());
+        store,
+        new InMemoryImageStore(),
+        new InMemoryWorkshopFeed(),
+        new IdGenerator(),
+        Clock.systemUTC());
   }
 
   private static WorkshopContent content(String noteCanvas) {

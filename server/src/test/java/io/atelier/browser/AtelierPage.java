@@ -475,6 +475,112 @@ public final class AtelierPage {
         .count();
   }
 
+  // ---- role map (RM1) ------------------------------------------------------------------------
+
+  public static final By ROLE_MAP_TOGGLE = testId("role-map-toggle");
+  public static final By ROLE_MAP = testId("role-map");
+
+  /** One person's marker on a pillar, as the role map draws it. */
+  public record RoleMarker(String participantId, String name, String role, boolean online) {}
+
+  /** A pillar of the role map as drawn: its name, count and markers in the order shown. */
+  public record RolePillar(String pillar, String name, int count, List<RoleMarker> markers) {}
+
+  private static final String READ_ROLE_MAP =
+      "return Array.from(document.querySelectorAll('[data-testid=role-pillar]')).map(function (p) {"
+          + "  function text(el, id) {"
+          + "    var found = el.querySelector('[data-testid=' + id + ']');"
+          + "    return found ? found.textContent : null; }"
+          + "  return {pillar: p.getAttribute('data-pillar'),"
+          + "    name: p.querySelector('h3').textContent,"
+          + "    count: p.querySelector('[data-testid=role-count]').getAttribute('data-count'),"
+          + "    markers: Array.from(p.querySelectorAll('[data-testid=role-marker]')).map(function (m) {"
+          + "      return {id: m.getAttribute('data-participant-id'), name: text(m, 'role-marker-name'),"
+          + "              role: text(m, 'role-marker-role') || '',"
+          + "              online: !m.classList.contains('offline')}; })};"
+          + "});";
+
+  /** Clicks role-map-toggle and waits until the dialog is shown. */
+  public WebElement openRoleMap() {
+    driver.findElement(ROLE_MAP_TOGGLE).click();
+    return awaitVisible(ROLE_MAP, LONG);
+  }
+
+  public boolean roleMapOpen() {
+    return driver.findElements(ROLE_MAP).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** Every pillar of the role map, in the order drawn. */
+  public List<RolePillar> rolePillars() {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> raw = (List<Map<String, Object>>) script(READ_ROLE_MAP);
+    return raw.stream()
+        .map(
+            p -> {
+              @SuppressWarnings("unchecked")
+              List<Map<String, Object>> markers = (List<Map<String, Object>>) p.get("markers");
+              return new RolePillar(
+                  (String) p.get("pillar"),
+                  (String) p.get("name"),
+                  (int) number(p.get("count")),
+                  markers.stream()
+                      .map(
+                          m ->
+                              new RoleMarker(
+                                  (String) m.get("id"),
+                                  (String) m.get("name"),
+                                  (String) m.get("role"),
+                                  Boolean.TRUE.equals(m.get("online"))))
+                      .toList());
+            })
+        .toList();
+  }
+
+  public RolePillar rolePillar(String pillar) {
+    return rolePillars().stream()
+        .filter(p -> pillar.equals(p.pillar()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " shows no role-pillar " + pillar));
+  }
+
+  /** Waits until the pillar's summary holds exactly these participants, in this order. */
+  public RolePillar awaitRoleMarkers(String pillar, List<String> participantIds, Duration timeout) {
+    return await(
+        timeout,
+        "role-pillar " + pillar + " lists " + participantIds,
+        d -> {
+          RolePillar shown = rolePillar(pillar);
+          List<String> ids = shown.markers().stream().map(RoleMarker::participantId).toList();
+          return ids.equals(participantIds) && shown.count() == ids.size() ? shown : null;
+        });
+  }
+
+  public WebElement roleControl(String pillar, String testId) {
+    return driver
+        .findElement(By.cssSelector("[data-testid=role-pillar][data-pillar=" + pillar + "]"))
+        .findElement(testId(testId));
+  }
+
+  /** Ticks "I contribute here" on the pillar (if it is not) and types the role, then Enter. */
+  public void placeRole(String pillar, String role) {
+    WebElement checkbox = roleControl(pillar, "role-contribute");
+    if (!checkbox.isSelected()) {
+      checkbox.click();
+    }
+    WebElement input = roleControl(pillar, "role-input");
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    if (!role.isEmpty()) {
+      input.sendKeys(role, Keys.ENTER);
+    }
+  }
+
+  /** Unticks "I contribute here" on the pillar. */
+  public void removeRole(String pillar) {
+    WebElement checkbox = roleControl(pillar, "role-contribute");
+    assertThat(checkbox.isSelected()).as("%s: %s is ticked before removal", name, pillar).isTrue();
+    checkbox.click();
+  }
+
   private static double number(Object value) {
     if (value == null) {
       return Double.NaN;
@@ -486,12 +592,346 @@ public final class AtelierPage {
     }
   }
 
+  // ---- agenda, stage, timer and walk-through (issue 4) ---------------------------------------
+
+  public static final By AGENDA_TOGGLE = testId("agenda-toggle");
+  public static final By AGENDA_PANEL = testId("agenda-panel");
+  public static final By AGENDA_STEP = testId("agenda-step");
+  public static final By APPLY_PRESET = testId("apply-preset");
+  public static final By NEXT_STEP = testId("next-step");
+  public static final By ROAMING_TOGGLE = testId("roaming-toggle");
+  public static final By STAGE = testId("stage");
+  public static final By STAGE_TITLE = testId("stage-title");
+  public static final By STAGE_KIND = testId("stage-kind");
+  public static final By STAGE_CLOSE = testId("stage-close");
+  public static final By STAGE_CHIP = testId("stage-chip");
+  public static final By TIMER = testId("timer");
+  public static final By PILLAR_FOCUS = testId("pillar-focus");
+  public static final By LANGUAGE_TOGGLE = testId("language-toggle");
+
+  /** What the timer shows, and when (this machine's clock) it was read. */
+  public record TimerReading(String status, long remainingMs, String text, long readAtMillis) {}
+
+  /** Whether the element is in the page and shown. */
+  public boolean shown(By locator) {
+    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** Switches the page to that language ("fr" or "en") with the top bar's button. */
+  public void chooseLanguage(String language) {
+    String wanted = "en".equals(language) ? "en" : "fr-CA";
+    if (!wanted.equals(driver.findElement(By.tagName("html")).getDomAttribute("lang"))) {
+      driver.findElement(LANGUAGE_TOGGLE).click();
+    }
+    await(
+        LONG,
+        "the page is in " + language,
+        d -> wanted.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+  }
+
+  /** Waits until the server has welcomed this page as the facilitator (HS7). */
+  public void awaitFacilitator() {
+    await(
+        LONG,
+        "welcomed as facilitator",
+        d -> Boolean.TRUE.equals(script("return window.atelier.room.isFacilitator();")));
+  }
+
+  public void openAgenda() {
+    if (!shown(AGENDA_PANEL)) {
+      driver.findElement(AGENDA_TOGGLE).click();
+    }
+    awaitVisible(AGENDA_PANEL, LONG);
+  }
+
+  /** The titles of the agenda panel's steps, in order. */
+  @SuppressWarnings("unchecked")
+  public List<String> agendaTitles() {
+    return (List<String>)
+        script(
+            "return Array.from(document.querySelectorAll('[data-testid=agenda-step]'))"
+                + ".map(function (s) {"
+                + "  return s.querySelector('[data-testid=agenda-step-title]').textContent; });");
+  }
+
+  public List<String> awaitAgendaTitles(List<String> titles, Duration timeout) {
+    return await(
+        timeout,
+        "the agenda lists " + titles + " (now " + agendaTitles() + ")",
+        d -> titles.equals(agendaTitles()) ? titles : null);
+  }
+
+  /** The facilitator applies "Atelier MSC, 3 heures" to an empty agenda: nine steps. */
+  public void applyMscPreset() {
+    openAgenda();
+    awaitVisible(APPLY_PRESET, LONG).click();
+    await(LONG, "the preset's nine steps", d -> agendaTitles().size() == 9);
+  }
+
+  /** The step's row in the agenda panel, counting from 0. */
+  public WebElement agendaStep(int index) {
+    List<WebElement> steps = driver.findElements(AGENDA_STEP);
+    if (index >= steps.size()) {
+      throw new AssertionError(name + " shows " + steps.size() + " steps, not " + (index + 1));
+    }
+    return steps.get(index);
+  }
+
+  /** Clicks a button of a step's row (step-go, step-edit, step-up ...). */
+  public void clickStepButton(int index, String testid) {
+    agendaStep(index).findElement(testId(testid)).click();
+  }
+
+  /** The stage's title while the stage shows a step, otherwise null. */
+  public String stageTitle() {
+    return driver.findElements(STAGE_TITLE).stream()
+        .filter(WebElement::isDisplayed)
+        .map(WebElement::getText)
+        .findFirst()
+        .orElse(null);
+  }
+
+  public String awaitStageTitle(String title, Duration timeout) {
+    return await(
+        timeout,
+        "the stage shows '" + title + "' (now " + stageTitle() + ")",
+        d -> title.equals(stageTitle()) ? title : null);
+  }
+
+  /** The stage's kind label as written (the page shows it in capitals). */
+  public String stageKind() {
+    return driver.findElement(STAGE_KIND).getDomProperty("textContent");
+  }
+
+  public TimerReading timer() {
+    long before = System.currentTimeMillis();
+    @SuppressWarnings("unchecked")
+    List<String> values =
+        (List<String>)
+            script(
+                "var t = document.querySelector('[data-testid=timer]');"
+                    + "return t ? [t.getAttribute('data-status'),"
+                    + " t.getAttribute('data-remaining-ms'),"
+                    + " t.querySelector('.timer-value').textContent] : null;");
+    long after = System.currentTimeMillis();
+    if (values == null || values.get(1) == null) {
+      return new TimerReading(null, -1, null, after);
+    }
+    return new TimerReading(
+        values.get(0), Long.parseLong(values.get(1)), values.get(2), (before + after) / 2);
+  }
+
+  public TimerReading awaitTimerStatus(String status, Duration timeout) {
+    return await(
+        timeout,
+        "the timer is " + status + " (now " + timer() + ")",
+        d -> {
+          TimerReading reading = timer();
+          return status.equals(reading.status()) ? reading : null;
+        });
+  }
+
+  /** Opens the timer's popover, unless it is open. */
+  public void openTimerMenu() {
+    if (!shown(testId("timer-popover"))) {
+      driver.findElement(testId("timer-menu")).click();
+    }
+    awaitVisible(testId("timer-popover"), LONG);
+  }
+
+  /** The facilitator starts a countdown of that many minutes. */
+  public void startTimer(int minutes) {
+    openTimerMenu();
+    WebElement input = awaitVisible(testId("timer-minutes"), LONG);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(minutes));
+    driver.findElement(testId("timer-start")).click();
+  }
+
+  /** Clicks one of the timer's buttons (timer-pause, timer-resume, timer-stop ...). */
+  public void timerButton(String testid) {
+    openTimerMenu();
+    awaitVisible(testId(testid), LONG).click();
+  }
+
+  /** The pillar in focus as the banner shows it: its name, then its questions. */
+  @SuppressWarnings("unchecked")
+  public List<String> pillarFocus() {
+    if (!shown(PILLAR_FOCUS)) {
+      return List.of();
+    }
+    return (List<String>)
+        script(
+            "var f = document.querySelector('[data-testid=pillar-focus]');"
+                + "return [f.querySelector('[data-testid=pillar-focus-name]').textContent]"
+                + ".concat(Array.from(f.querySelectorAll('[data-testid=pillar-focus-questions] li'))"
+                + ".map(function (li) { return li.textContent; }));");
+  }
+
+  public List<String> awaitPillarFocus(List<String> expected, Duration timeout) {
+    return await(
+        timeout,
+        "the pillar banner shows " + expected + " (now " + pillarFocus() + ")",
+        d -> expected.equals(pillarFocus()) ? expected : null);
+  }
+
+  // ---- canvases, zones and pillar balance (issue 4) ------------------------------------------
+
+  public static final By CANVAS_TAB = testId("canvas-tab");
+  public static final By ZONE = testId("zone");
+  public static final By PILLAR_BALANCE = testId("pillar-balance");
+  public static final By MINIATURE = testId("canvas-miniature");
+  public static final By TOAST = testId("toast");
+
+  /** A zone of the current canvas's template as drawn: its name and guiding questions. */
+  public record ZoneView(String id, String pillar, String name, List<String> questions) {}
+
+  /** The zones drawn under the notes, in the template's order, with their visible texts. */
+  public List<ZoneView> zones() {
+    return driver.findElements(ZONE).stream()
+        .map(
+            zone ->
+                new ZoneView(
+                    zone.getDomAttribute("data-zone-id"),
+                    zone.getDomAttribute("data-pillar"),
+                    zone.findElement(testId("zone-name")).getText(),
+                    zone.findElements(testId("zone-question")).stream()
+                        .map(WebElement::getText)
+                        .toList()))
+        .toList();
+  }
+
+  public WebElement zoneElement(String zoneId) {
+    return driver.findElement(By.cssSelector("[data-testid=zone][data-zone-id='" + zoneId + "']"));
+  }
+
+  /** The canvas tabs in order: canvas id to the name shown. */
+  public Map<String, String> canvasTabs() {
+    Map<String, String> tabs = new java.util.LinkedHashMap<>();
+    for (WebElement tab : driver.findElements(CANVAS_TAB)) {
+      tabs.put(
+          tab.getDomAttribute("data-canvas-id"),
+          tab.findElement(By.className("canvas-tab-name")).getText());
+    }
+    return tabs;
+  }
+
+  /** The canvas whose tab is selected, or null. */
+  public String currentCanvasId() {
+    return driver.findElements(CANVAS_TAB).stream()
+        .filter(tab -> "true".equals(tab.getDomAttribute("aria-selected")))
+        .map(tab -> tab.getDomAttribute("data-canvas-id"))
+        .findFirst()
+        .orElse(null);
+  }
+
+  public WebElement canvasTab(String canvasId) {
+    return driver.findElement(
+        By.cssSelector("[data-testid=canvas-tab][data-canvas-id='" + canvasId + "']"));
+  }
+
+  public void awaitCurrentCanvas(String canvasId, Duration timeout) {
+    await(timeout, "the canvas " + canvasId + " is shown", d -> canvasId.equals(currentCanvasId()));
+  }
+
+  /** The balance panel's count for a pillar, or -1 when it is not shown. */
+  public int pillarCount(String pillar) {
+    return driver
+        .findElements(By.cssSelector("[data-testid=pillar-count][data-pillar='" + pillar + "']"))
+        .stream()
+        .filter(WebElement::isDisplayed)
+        .map(WebElement::getText)
+        .map(Integer::parseInt)
+        .findFirst()
+        .orElse(-1);
+  }
+
+  /** Sets the view to 100 % with the key a person would press, keeping the centre in place. */
+  public void actualSize() {
+    WebElement canvas = driver.findElement(CANVAS);
+    script("arguments[0].focus();", canvas);
+    press("1");
+    await(
+        LONG,
+        "zoom shows 100 %",
+        d -> d.findElement(testId("zoom-reset")).getText().replace('\u00a0', ' ').equals("100 %"));
+  }
+
+  /**
+   * Finds a point of the zone where no earlier zone and no note lies (the community's centre is the
+   * values zone's), as an offset from the canvas's centre, trying the centre first.
+   */
+  private static final String FREE_POINT_IN_ZONE =
+      "var target = arguments[0], board = arguments[1].getBoundingClientRect();"
+          + "var zones = [...document.querySelectorAll('[data-testid=zone]')];"
+          + "var r = target.getBoundingClientRect();"
+          + "for (var step = 0; step <= 4; step++) {"
+          + "  for (var i = 0; i <= 2 * step; i++) {"
+          + "    for (var j = 0; j <= 2 * step; j++) {"
+          + "      var x = r.left + r.width * (i + 0.5 + 4 - step) / 9;"
+          + "      var y = r.top + r.height * (j + 0.5 + 4 - step) / 9;"
+          + "      var first = zones.find(function (z) { var b = z.getBoundingClientRect();"
+          + "        return x >= b.left && x < b.right && y >= b.top && y < b.bottom; });"
+          + "      var hit = document.elementFromPoint(x, y);"
+          + "      if (first === target && hit === arguments[1]) {"
+          + "        return {x: Math.round(x - (board.left + board.width / 2)),"
+          + "                y: Math.round(y - (board.top + board.height / 2))};"
+          + "      }"
+          + "    }"
+          + "  }"
+          + "}"
+          + "return null;";
+
+  /**
+   * Double-clicks the canvas inside a zone (zones let clicks through to the board), types the text
+   * and commits with Escape. Returns the new note's id once it shows the text.
+   */
+  public String createNoteInZone(String zoneId, String text) {
+    Set<String> before = noteIds();
+    WebElement canvas = driver.findElement(CANVAS);
+    @SuppressWarnings("unchecked")
+    Map<String, Number> offset =
+        (Map<String, Number>) script(FREE_POINT_IN_ZONE, zoneElement(zoneId), canvas);
+    assertThat(offset).as("%s: a free point in zone %s", name, zoneId).isNotNull();
+    new Actions(driver)
+        .moveToElement(canvas, offset.get("x").intValue(), offset.get("y").intValue())
+        .doubleClick()
+        .perform();
+    WebElement editor = awaitVisible(NOTE_EDITOR, LONG);
+    editor.sendKeys(text);
+    String id =
+        await(
+            LONG,
+            "a new note appears",
+            d -> noteIds().stream().filter(n -> !before.contains(n)).findFirst().orElse(null));
+    editor.sendKeys(Keys.ESCAPE);
+    awaitEditorClosed();
+    awaitNoteText(id, text, LONG);
+    return id;
+  }
+
+  /** Waits for a toast whose text contains {@code text}. */
+  public void awaitToast(String text, Duration timeout) {
+    await(
+        timeout,
+        "a toast saying " + text,
+        d -> d.findElements(TOAST).stream().anyMatch(toast -> toast.getText().contains(text)));
+  }
+
+  /** A miniature of the overview, by canvas id, or null when it is not drawn. */
+  public WebElement miniature(String canvasId) {
+    return driver
+        .findElements(
+            By.cssSelector("[data-testid=canvas-miniature][data-canvas-id='" + canvasId + "']"))
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
   // ---- exports and import (EX1, EX2) ---------------------------------------------------------
 
   public static final By EXPORT_MENU = testId("export-menu");
   public static final By IMPORT_FILE = testId("import-file");
   public static final By IMPORT_ERROR = testId("import-error");
-  public static final By TOAST = testId("toast");
 
   /** One of the export menu's items: {@code md}, {@code csv} or {@code json}. */
   public static By exportItem(String format) {
@@ -501,13 +941,5 @@ public final class AtelierPage {
   /** On the home page: chooses a file for the import control, as a person picking it would. */
   public void chooseImportFile(java.nio.file.Path file) {
     awaitVisible(IMPORT_FILE, LONG).sendKeys(file.toAbsolutePath().toString());
-  }
-
-  /** Waits until a toast says something containing {@code text}. */
-  public void awaitToast(String text) {
-    await(
-        LONG,
-        "a toast containing '" + text + "'",
-        d -> d.findElements(TOAST).stream().anyMatch(t -> t.getText().contains(text)));
   }
 }

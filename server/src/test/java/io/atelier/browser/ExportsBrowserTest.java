@@ -75,7 +75,7 @@ class ExportsBrowserTest extends ServerWithChromium {
     assertThat(facilitatorUrl).doesNotContain(id);
     assertThat(driver.findElement(org.openqa.selenium.By.id("created-title")).getText())
         .isEqualTo("Atelier à reprendre");
-    page.awaitToast("Atelier importé.");
+    page.awaitToast("Atelier importé.", LONG);
 
     page.join(facilitatorUrl);
     page.awaitNoteText("n-1", "Des bénévoles ☕", LONG);
@@ -138,7 +138,7 @@ class ExportsBrowserTest extends ServerWithChromium {
     assertThat(text)
         .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at\r\n")
         .contains(",\"'=1+1, « idée » ☕\",Animatrice,yellow,");
-    page.awaitToast("Export téléchargé : " + csv.getFileName());
+    page.awaitToast("Export téléchargé : " + csv.getFileName(), LONG);
     assertThat(shown(driver, exportItem("csv"))).isFalse();
 
     // Someone else's screen in another workshop: no export menu.

@@ -47,6 +47,7 @@ class NoteToolsBrowserTest extends ServerWithChromium {
     String joinUrl = server.createWorkshop("Outils", "fr").getString("joinUrl");
     AtelierPage ana = browser("Ana", joinUrl);
     AtelierPage ben = browser("Ben", joinUrl);
+    ana.actualSize(); // Screen pixels are canvas units: the resize below counts on it.
     String back = ana.createNoteAndAwait("Derrière");
     String front = ana.createNoteAndAwait("Devant");
     ben.awaitNoteText(front, "Devant", LONG);
@@ -140,6 +141,7 @@ class NoteToolsBrowserTest extends ServerWithChromium {
   void touch() {
     String joinUrl = server.createWorkshop("Tactile", "fr").getString("joinUrl");
     AtelierPage ana = browser("Ana", joinUrl);
+    ana.actualSize(); // A finger's 80 pixels are 80 canvas units.
     WebElement canvas = ana.driver().findElement(AtelierPage.CANVAS);
     Rectangle box = canvas.getRect();
     int x = box.getX() + box.getWidth() / 2;
@@ -196,6 +198,7 @@ class NoteToolsBrowserTest extends ServerWithChromium {
   void panAndZoom() {
     String joinUrl = server.createWorkshop("Vue", "en").getString("joinUrl");
     AtelierPage ana = browser("Ana", joinUrl);
+    ana.actualSize(); // The workshop opens on the whole template; zoom from 100 %.
     String noteId = ana.createNoteAndAwait("Zoom");
     AtelierPage.NoteView model = ana.requireNote(noteId);
     Map<String, Number> before = screenBox(ana, noteId);

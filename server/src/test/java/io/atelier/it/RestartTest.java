@@ -13,6 +13,8 @@ import io.atelier.protocol.ServerMessage.Welcome;
 import io.atelier.protocol.WireParticipant;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
+import io.atelier.testing.TestImages;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -121,15 +123,51 @@ class RestartTest {
 
   @ParameterizedTest
   @EnumSource(AtelierConfig.Storage.class)
-  @DisplayName("a deleted workshop stays deleted after a restart: gone from memory and from disk")
+  @DisplayName("issue 4: an uploaded image comes back after a full restart, byte for byte")
+  void imagesComeBack(AtelierConfig.Storage storage) {
+    byte[] png = TestImages.png(1);
+    String url;
+    try (RunningServer server = new RunningServer(config(storage))) {
+      var workshop = server.createWorkshop("Illustré", "fr");
+      var created =
+          server.post(
+              "/api/workshops/" + workshop.getString("id") + "/images",
+              "image/png",
+              png,
+              "Bearer " + workshop.getString("facilitatorKey"));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      url = new JsonObject(created.body()).getString("url");
+    }
+    try (RunningServer restarted = new RunningServer(config(storage))) {
+      var read = restarted.getBytes(url);
+      assertThat(read.statusCode()).isEqualTo(200);
+      assertThat(read.body()).isEqualTo(png);
+      assertThat(read.headers().firstValue("Content-Type")).hasValue("image/png");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(AtelierConfig.Storage.class)
+  @DisplayName(
+      "a deleted workshop stays deleted after a restart: gone from memory and from disk, with its"
+          + " images")
   void deletionIsDurable(AtelierConfig.Storage storage) {
     String kept;
     String deleted;
+    String image;
     try (RunningServer server = new RunningServer(config(storage))) {
       kept = server.createWorkshop("Gardé", "fr").getString("id");
       var doomed = server.createWorkshop("Effacé", "fr");
       deleted = doomed.getString("id");
       server.join(deleted, "Ana");
+      var uploaded =
+          server.post(
+              "/api/workshops/" + deleted + "/images",
+              "image/png",
+              TestImages.png(2),
+              "Bearer " + doomed.getString("facilitatorKey"));
+      assertThat(uploaded.statusCode()).isEqualTo(201);
+      image = new JsonObject(uploaded.body()).getString("url");
       assertThat(
               server
                   .delete(
@@ -139,6 +177,7 @@ class RestartTest {
     }
     try (RunningServer restarted = new RunningServer(config(storage))) {
       assertThat(restarted.get("/api/workshops/" + deleted).statusCode()).isEqualTo(404);
+      assertThat(restarted.getBytes(image).statusCode()).isEqualTo(404);
       assertThat(restarted.get("/api/workshops/" + kept).statusCode()).isEqualTo(200);
     }
   }

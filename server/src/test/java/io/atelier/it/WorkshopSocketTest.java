@@ -275,10 +275,20 @@ class WorkshopSocketTest {
     ana.send(new ClientMessage.MoveCursor(100.0, 200.0, null));
     CursorMoved moved = ben.await(CursorMoved.class);
     assertThat(moved.x()).isEqualTo(100.0);
+    assertThat(moved.canvasId()).as("CU3 no canvas named: the first").isEqualTo("main");
     assertThat(moved.participantId()).isEqualTo(ana.await(Welcome.class).participant().id());
     ana.send(new ClientMessage.Ping(1L)).await(Pong.class);
     assertThat(ana.all(CursorMoved.class)).isEmpty();
     assertThat(ana.all(Ack.class)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("CU3 a cursor move carries the canvas it is on")
+  void cursorsNameTheirCanvas() {
+    TestClient ana = join("Ana");
+    TestClient ben = join("Ben");
+    ana.send(new ClientMessage.MoveCursor(-5.0, 7.5, null, "c-groupe-2"));
+    assertThat(ben.await(CursorMoved.class).canvasId()).isEqualTo("c-groupe-2");
   }
 
   @Test

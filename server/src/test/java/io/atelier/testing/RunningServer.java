@@ -76,6 +76,31 @@ public final class RunningServer implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
   }
 
+  /** A raw body, e.g. an image; a null content type or authorization sends no such header. */
+  public HttpResponse<String> post(
+      String path, String contentType, byte[] body, String authorization) {
+    return post(path, contentType, HttpRequest.BodyPublishers.ofByteArray(body), authorization);
+  }
+
+  public HttpResponse<String> post(
+      String path, String contentType, HttpRequest.BodyPublisher body, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request.build());
+  }
+
+  /** The body as bytes, e.g. an image. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   public TestClient connect() {
     return TestClient.connect(clientVertx, port());
   }
@@ -93,8 +118,12 @@ public final class RunningServer implements AutoCloseable {
   }
 
   private HttpResponse<String> send(HttpRequest request) {
+    return send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(request, body);
     } catch (IOException e) {
       throw new AssertionError(e);
     } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Several nodes in this JVM forming one Hazelcast cluster on loopback: a cluster name of their own,
@@ -40,8 +41,14 @@ public final class TestCluster implements AutoCloseable {
 
   /** Starts {@code size} nodes at once and waits until each sees all of them. */
   public static TestCluster start(int size) {
+    return start(size, UnaryOperator.identity());
+  }
+
+  /** The same, each node's configuration changed first (e.g. a journal they share). */
+  public static TestCluster start(int size, UnaryOperator<AtelierConfig> adjust) {
     List<CompletableFuture<RunningServer>> starting =
         configs(size).stream()
+            .map(adjust)
             .map(config -> CompletableFuture.supplyAsync(() -> new RunningServer(config)))
             .toList();
     List<RunningServer> nodes = new ArrayList<>();

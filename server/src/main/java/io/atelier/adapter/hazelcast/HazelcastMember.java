@@ -84,6 +84,15 @@ public final class HazelcastMember {
             .setInMemoryFormat(InMemoryFormat.OBJECT)
             .setBackupCount(1)
             .setAsyncBackupCount(0));
+    // Images: stored serialized (read whole, never changed in place), backed up like workshops.
+    for (String images :
+        new String[] {HazelcastImageStore.MAP_NAME, HazelcastImageStore.INDEX_MAP_NAME}) {
+      config.addMapConfig(
+          new MapConfig(images)
+              .setInMemoryFormat(InMemoryFormat.BINARY)
+              .setBackupCount(1)
+              .setAsyncBackupCount(0));
+    }
     return config;
   }
 }

@@ -2,6 +2,7 @@ package io.atelier.adapter.http;
 
 import io.atelier.adapter.export.Exporter;
 import io.atelier.adapter.templates.TemplateCatalog;
+import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomServices;
 import io.atelier.application.WorkshopService;
@@ -22,14 +23,20 @@ public final class HttpVerticle extends VerticleBase {
 
   private final AtelierConfig config;
   private final WorkshopService workshops;
+  private final ImageService images;
   private final RoomServices rooms;
   private final Readiness readiness;
   private HttpServer server;
 
   public HttpVerticle(
-      AtelierConfig config, WorkshopService workshops, RoomServices rooms, Readiness readiness) {
+      AtelierConfig config,
+      WorkshopService workshops,
+      ImageService images,
+      RoomServices rooms,
+      Readiness readiness) {
     this.config = config;
     this.workshops = workshops;
+    this.images = images;
     this.rooms = rooms;
     this.readiness = readiness;
   }
@@ -37,6 +44,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     WorkshopRoutes workshopRoutes = new WorkshopRoutes(workshops, config.publicUrl());
+    ImageRoutes imageRoutes = new ImageRoutes(images);
     WebSocketGateway gateway = new WebSocketGateway(rooms);
     PageRoutes pages = new PageRoutes();
     ExportRoutes exports =
@@ -49,18 +57,22 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/ready").handler(new ReadyRoute(readiness)::ready);
     router.post("/api/workshops").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.post("/api/workshops").handler(workshopRoutes::create);
-    router
-        .post("/api/workshops/import")
-        .handler(
-            BodyHandler.create()
-                .setBodyLimit(ExportRoutes.MAX_IMPORT_BYTES)
-                .setHandleFileUploads(false))
-        .failureHandler(exports::refused);
-    router.post("/api/workshops/import").handler(exports::importWorkshop);
-    router.get("/api/workshops/:id/export").handler(exports::export);
     router.get("/api/workshops/:id").handler(workshopRoutes::find);
     router.delete("/api/workshops/:id").handler(workshopRoutes::delete);
     router.get("/api/workshops/:id/participants").handler(workshopRoutes::participants);
+    router.get("/api/workshops/:id/export").handler(exports::export);
+    // The large bodies: each its own limit, and no file uploads to disk.
+    router
+        .post("/api/workshops/import")
+        .handler(BodyHandler.create(false).setBodyLimit(ExportRoutes.MAX_IMPORT_BYTES))
+        .handler(exports::importWorkshop)
+        .failureHandler(exports::refused);
+    router
+        .post("/api/workshops/:id/images")
+        .handler(BodyHandler.create(false).setBodyLimit(ImageRoutes.BODY_LIMIT))
+        .handler(imageRoutes::upload)
+        .failureHandler(imageRoutes::failed);
+    router.get("/api/workshops/:id/images/:imageId").handler(imageRoutes::read);
     router.get("/ws").handler(gateway::upgrade);
     router.get("/w/:id").handler(pages::workshop);
     // Max-age 0: browsers revalidate (304) on every load, so a new release reaches them at once

@@ -161,6 +161,7 @@ final class WorkshopRoutes {
     Json.error(ctx, 401, "unauthorized", "This needs the workshop's facilitator key.");
   }
 
+  /** The facilitator key of {@code Authorization: Bearer <key>}; null without one. */
   static String bearer(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -10,15 +10,26 @@ import java.util.Properties;
 /**
  * Where the journal lives and how to open a connection to it: one place for what differs between
  * SQLite and PostgreSQL. The SQL itself is common to both (upserts with {@code on conflict}, types
- * both understand).
+ * both understand), except the type of raw bytes and row locks.
  */
 record Database(Dialect dialect, String url, String user, String password) {
   /** How long a SQLite connection waits for a lock held by another connection. */
   static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
   enum Dialect {
-    SQLITE,
-    POSTGRESQL
+    SQLITE("blob"),
+    POSTGRESQL("bytea");
+
+    private final String binaryType;
+
+    Dialect(String binaryType) {
+      this.binaryType = binaryType;
+    }
+
+    /** The column type of raw bytes, which the two spell differently. */
+    String binaryType() {
+      return binaryType;
+    }
   }
 
   /** The writer's connection: transactions are explicit, and commits reach the disk. */

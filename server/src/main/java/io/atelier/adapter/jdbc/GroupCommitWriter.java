@@ -189,12 +189,12 @@ final class GroupCommitWriter {
     List<Throwable> failures = new ArrayList<>(batch.size());
     for (JournalWrite write : batch) {
       if (!isolated) {
-        failures.add(refusal(write.apply(connection)));
+        failures.add(write.apply(connection));
         continue;
       }
       Savepoint savepoint = connection.setSavepoint();
       try {
-        failures.add(refusal(write.apply(connection)));
+        failures.add(write.apply(connection));
         connection.releaseSavepoint(savepoint);
       } catch (SQLException e) {
         connection.rollback(savepoint);
@@ -256,10 +256,6 @@ final class GroupCommitWriter {
       }
     }
     return false;
-  }
-
-  private static Throwable refusal(String reason) {
-    return reason == null ? null : new IllegalStateException(reason);
   }
 
   /** After a failure the connection may be gone (a PostgreSQL restart): check it, then reopen. */

@@ -1,5 +1,6 @@
 package io.atelier.adapter.jdbc;
 
+import io.atelier.application.ImageStore;
 import io.atelier.application.JournalException;
 import io.atelier.application.JournaledWorkshop;
 import io.atelier.application.WorkshopJournal;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ public final class JdbcWorkshopJournal implements WorkshopJournal {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcWorkshopJournal.class);
 
   private final JournalCodec codec = new JournalCodec();
+  private final Database database;
   private final JournalReader reader;
   private final GroupCommitWriter writer;
 
@@ -49,6 +52,7 @@ public final class JdbcWorkshopJournal implements WorkshopJournal {
       closeQuietly(connection);
       throw new JournalException("Could not open the journal at " + database.describe(), e);
     }
+    this.database = database;
     this.reader = new JournalReader(database, codec);
     this.writer = new GroupCommitWriter(database, connection);
   }
@@ -72,6 +76,15 @@ public final class JdbcWorkshopJournal implements WorkshopJournal {
     }
     return new JdbcWorkshopJournal(
         new Database(Database.Dialect.POSTGRESQL, jdbcUrl, user, password));
+  }
+
+  /**
+   * The images of the workshops in this journal's database, written by this journal's writer (in
+   * its batches) and read on {@code reading}, which must not be an event loop. Usable until the
+   * journal is closed.
+   */
+  public ImageStore images(Executor reading) {
+    return new JdbcImageStore(database, writer, reading);
   }
 
   @Override

@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 final class JournalSchema {
   private static final Logger LOG = LoggerFactory.getLogger(JournalSchema.class);
 
+  /** Stands for the dialect's type of raw bytes in a migration ({@code blob} or {@code bytea}). */
+  static final String BINARY = "${binary}";
+
   /** Migrations by version: index 0 is version 1. Never edit one that has shipped; add one. */
   static final List<List<String>> MIGRATIONS =
       List.of(
@@ -38,7 +41,18 @@ final class JournalSchema {
           List.of(
               "alter table workshops add column last_active bigint",
               "update workshops set last_active = created_at",
-              "create index workshops_last_active on workshops (last_active)"));
+              "create index workshops_last_active on workshops (last_active)"),
+          // Version 3: the images of the agenda's content steps (ADR 0009).
+          List.of(
+              "create table images ("
+                  + " workshop_id varchar(64) not null references workshops(id),"
+                  + " image_id varchar(64) not null,"
+                  + " content_type varchar(32) not null,"
+                  + " bytes "
+                  + BINARY
+                  + " not null,"
+                  + " created_at bigint not null,"
+                  + " primary key (workshop_id, image_id))"));
 
   static final int CURRENT_VERSION = MIGRATIONS.size();
 
@@ -46,12 +60,17 @@ final class JournalSchema {
 
   /**
    * Brings the schema to {@link #CURRENT_VERSION}; the connection must not be in autocommit. On
-   * PostgreSQL, nodes starting together take turns: each migration runs under a lock on the version
-   * table and re-reads the version first.
+   * PostgreSQL, nodes starting together take turns: the version table is created under a
+   * transaction-scoped advisory lock (two {@code create table if not exists} at once can both try
+   * to create it, and one fails), and each migration runs under a lock on the version table and
+   * re-reads the version first.
    */
   static int migrate(Connection connection, Database.Dialect dialect, String where)
       throws SQLException {
     try (Statement statement = connection.createStatement()) {
+      if (dialect == Database.Dialect.POSTGRESQL) {
+        statement.execute("select pg_advisory_xact_lock(hashtext('atelier_schema'))");
+      }
       statement.execute(
           "create table if not exists atelier_schema ("
               + " version integer primary key,"
@@ -77,7 +96,7 @@ final class JournalSchema {
         }
         int next = version + 1;
         for (String sql : MIGRATIONS.get(next - 1)) {
-          statement.execute(sql);
+          statement.execute(sql.replace(BINARY, dialect.binaryType()));
         }
         try (PreparedStatement record =
             connection.prepareStatement(

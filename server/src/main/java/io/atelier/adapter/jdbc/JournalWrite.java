@@ -1,5 +1,6 @@
 package io.atelier.adapter.jdbc;
 
+import io.atelier.domain.ImageRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,17 +20,18 @@ sealed interface JournalWrite {
   /**
    * Writes inside the current transaction.
    *
-   * @return null when written, or why the write is refused (nothing was written then)
+   * @return null when written, or the refusal its stage fails with (nothing was written then): most
+   *     often an {@link IllegalStateException}, the caller's conflict
    */
-  String apply(Connection connection) throws SQLException;
+  RuntimeException apply(Connection connection) throws SQLException;
 
   /** A workshop's facts; refused when the id is taken. */
   record Create(String workshopId, String facts, long createdAt, CompletableFuture<Void> done)
       implements JournalWrite {
     @Override
-    public String apply(Connection connection) throws SQLException {
+    public RuntimeException apply(Connection connection) throws SQLException {
       if (exists(connection, workshopId)) {
-        return "Workshop " + workshopId + " exists in the journal";
+        return refusal("Workshop " + workshopId + " exists in the journal");
       }
       try (PreparedStatement insert =
           connection.prepareStatement(
@@ -51,9 +53,9 @@ sealed interface JournalWrite {
   record Append(String workshopId, List<Row> rows, CompletableFuture<Void> done)
       implements JournalWrite {
     @Override
-    public String apply(Connection connection) throws SQLException {
+    public RuntimeException apply(Connection connection) throws SQLException {
       if (!exists(connection, workshopId)) {
-        return "Workshop " + workshopId + " is not in the journal";
+        return unknown(workshopId);
       }
       try (PreparedStatement insert =
           connection.prepareStatement(
@@ -86,9 +88,9 @@ sealed interface JournalWrite {
       String workshopId, long revision, String payload, CompletableFuture<Void> done)
       implements JournalWrite {
     @Override
-    public String apply(Connection connection) throws SQLException {
+    public RuntimeException apply(Connection connection) throws SQLException {
       if (!exists(connection, workshopId)) {
-        return "Workshop " + workshopId + " is not in the journal";
+        return unknown(workshopId);
       }
       try (PreparedStatement upsert =
               connection.prepareStatement(
@@ -111,12 +113,13 @@ sealed interface JournalWrite {
     }
   }
 
-  /** Every row of a workshop; nothing to do for an unknown one. */
+  /** Every row of a workshop, its images included; nothing to do for an unknown one. */
   record Delete(String workshopId, CompletableFuture<Void> done) implements JournalWrite {
     @Override
-    public String apply(Connection connection) throws SQLException {
+    public RuntimeException apply(Connection connection) throws SQLException {
       for (String sql :
           List.of(
+              "delete from images where workshop_id = ?",
               "delete from events where workshop_id = ?",
               "delete from checkpoints where workshop_id = ?",
               "delete from workshops where id = ?")) {
@@ -127,6 +130,90 @@ sealed interface JournalWrite {
       }
       return null;
     }
+  }
+
+  /**
+   * An image of a workshop, unless stored already (content-addressed: the same id is the same
+   * bytes); refused when the workshop is not in the journal or holds {@link
+   * ImageRules#MAX_PER_WORKSHOP} images. On PostgreSQL, the workshop's row is locked first, so
+   * nodes that upload to one workshop at once take turns and the count holds.
+   */
+  record PutImage(
+      Database.Dialect dialect,
+      String workshopId,
+      String imageId,
+      String contentType,
+      byte[] bytes,
+      CompletableFuture<Void> done)
+      implements JournalWrite {
+    @Override
+    public RuntimeException apply(Connection connection) throws SQLException {
+      String lock = dialect == Database.Dialect.POSTGRESQL ? " for update" : "";
+      try (PreparedStatement select =
+          connection.prepareStatement("select 1 from workshops where id = ?" + lock)) {
+        select.setString(1, workshopId);
+        try (ResultSet rows = select.executeQuery()) {
+          if (!rows.next()) {
+            return unknown(workshopId);
+          }
+        }
+      }
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "select count(*), count(case when image_id = ? then 1 end)"
+                  + " from images where workshop_id = ?")) {
+        select.setString(1, imageId);
+        select.setString(2, workshopId);
+        try (ResultSet rows = select.executeQuery()) {
+          rows.next();
+          if (rows.getLong(2) > 0) {
+            return null; // Stored already.
+          }
+          if (rows.getLong(1) >= ImageRules.MAX_PER_WORKSHOP) {
+            return ImageRules.tooMany();
+          }
+        }
+      }
+      try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into images (workshop_id, image_id, content_type, bytes, created_at)"
+                      + " values (?, ?, ?, ?, ?)");
+          PreparedStatement touch =
+              connection.prepareStatement("update workshops set last_active = ? where id = ?")) {
+        long now = System.currentTimeMillis();
+        insert.setString(1, workshopId);
+        insert.setString(2, imageId);
+        insert.setString(3, contentType);
+        insert.setBytes(4, bytes);
+        insert.setLong(5, now);
+        insert.executeUpdate();
+        touch.setLong(1, now);
+        touch.setString(2, workshopId);
+        touch.executeUpdate();
+      }
+      return null;
+    }
+  }
+
+  /** Every image of a workshop. */
+  record DeleteImages(String workshopId, CompletableFuture<Void> done) implements JournalWrite {
+    @Override
+    public RuntimeException apply(Connection connection) throws SQLException {
+      try (PreparedStatement delete =
+          connection.prepareStatement("delete from images where workshop_id = ?")) {
+        delete.setString(1, workshopId);
+        delete.executeUpdate();
+      }
+      return null;
+    }
+  }
+
+  private static RuntimeException refusal(String reason) {
+    return new IllegalStateException(reason);
+  }
+
+  private static RuntimeException unknown(String workshopId) {
+    return refusal("Workshop " + workshopId + " is not in the journal");
   }
 
   private static boolean exists(Connection connection, String workshopId) throws SQLException {

@@ -5,6 +5,8 @@
  * never turns a failure into an empty workshop: a row it cannot decode is reported as corrupt,
  * naming the workshop and the row. What is stored is the format of {@link
  * io.atelier.adapter.jdbc.JournalCodec}, versioned per document, under a schema whose version is
- * recorded in the database and migrated in order at start-up.
+ * recorded in the database and migrated in order at start-up. Uploaded images live in the same
+ * database, as raw bytes, written by the same writer ({@link
+ * io.atelier.adapter.jdbc.JdbcWorkshopJournal#images}).
  */
 package io.atelier.adapter.jdbc;
