@@ -5,6 +5,7 @@ import { mountAgenda } from './agenda.js';
 import { Board } from './board.js';
 import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
+import { mountExports } from './exports.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
 import { NotesLayer } from './notes-layer.js';
@@ -131,6 +132,7 @@ function openRoom(workshop) {
   mountCanvases(room);
   mountRoleMap(room);
   mountAgenda(room);
+  mountExports(room);
 
   const render = frameScheduler(() => {
     notes.render();

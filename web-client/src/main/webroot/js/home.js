@@ -1,7 +1,9 @@
-// The home page: create a workshop, then show the two links to share or keep.
+// The home page: create a workshop, or import one from a JSON export (EX2), then show the two
+// links to share or keep.
 
+import { MAX_IMPORT_BYTES, refusalText } from './export-file.js';
 import { bindLanguageToggle, initLanguage, setLanguage, t, translatePage } from './i18n.js';
-import { copyLink } from './toasts.js';
+import { copyLink, toast } from './toasts.js';
 
 const MAX_TITLE = 120;
 
@@ -61,6 +63,7 @@ function showCreated(workshop) {
   }
   document.getElementById('open-link').href = workshop.facilitatorUrl;
   document.getElementById('create-section').hidden = true;
+  document.getElementById('import-section').hidden = true;
   document.getElementById('created-section').hidden = false;
   document.getElementById('join-link').focus();
 }
@@ -76,8 +79,52 @@ document.getElementById('another-button').addEventListener('click', () => {
   languageSelect.value = document.documentElement.lang.startsWith('en') ? 'en' : 'fr';
   document.getElementById('created-section').hidden = true;
   document.getElementById('create-section').hidden = false;
+  document.getElementById('import-section').hidden = false;
   titleInput.focus();
 });
+
+// Importing: the chosen file is sent as is; the server checks it (EX2) and answers like a creation.
+const importInput = document.getElementById('import-file');
+const importStatus = document.getElementById('import-status');
+const importError = document.getElementById('import-error');
+
+importInput.addEventListener('change', async () => {
+  const file = importInput.files?.[0];
+  if (!file) return;
+  showImportError(null);
+  if (file.size > MAX_IMPORT_BYTES) {
+    showImportError(t('export.importFailed', { message: t('export.importTooLarge') }));
+    importInput.value = '';
+    return;
+  }
+  importInput.disabled = true;
+  importStatus.textContent = t('export.importing');
+  try {
+    const response = await fetch('/api/workshops/import', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: file,
+    });
+    const body = await response.json().catch(() => ({}));
+    if (response.status !== 201) {
+      showImportError(t('export.importFailed', { message: refusalText(response.status, body) }));
+      return;
+    }
+    showCreated(body); // In the workshop's language from here on, the toast too.
+    toast(t('export.imported'));
+  } catch {
+    showImportError(t('export.importFailed', { message: t('workshop.loadFailed') }));
+  } finally {
+    importInput.disabled = false;
+    importInput.value = '';
+    importStatus.textContent = '';
+  }
+});
+
+function showImportError(message) {
+  importError.hidden = message === null;
+  importError.textContent = message ?? '';
+}
 
 function showError(message) {
   error.hidden = message === null;

@@ -2,8 +2,10 @@ package io.atelier.application;
 
 import io.atelier.domain.CatchUp;
 import io.atelier.domain.Language;
+import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantView;
 import io.atelier.domain.Secrets;
+import io.atelier.domain.WorkshopContent;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
@@ -14,7 +16,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Creating and deleting workshops, answering for their public facts and facilitator keys. */
+/**
+ * Creating, importing and deleting workshops, answering for their public facts, their content (for
+ * exports) and facilitator keys.
+ */
 public final class WorkshopService {
   private final WorkshopStore store;
   private final ImageStore images;
@@ -88,6 +93,81 @@ public final class WorkshopService {
     return store
         .create(new WorkshopState(facts))
         .thenApply(done -> new CreatedWorkshop(facts, key));
+  }
+
+  /**
+   * A new workshop filled with an export's content (EX2): created, then filled by one {@code
+   * ContentImported} event that the journal keeps. Every participant gets a fresh token hash of a
+   * secret nobody is given, so nobody can speak as them; names, colours and authorship stay. A
+   * content that does not hold together is refused before anything is created.
+   */
+  public CompletionStage<CreatedWorkshop> importWorkshop(
+      String title, Language language, WorkshopContent content) {
+    WorkshopContent unclaimed =
+        new WorkshopContent(
+            content.requireConsistent().participants().stream()
+                .map(p -> new Participant(p.id(), p.name(), p.color(), Secrets.hash(ids.secret())))
+                .toList(),
+            content.notes(),
+            content.facilitation());
+    return create(title, language).thenCompose(created -> fill(created, unclaimed));
+  }
+
+  /** Runs the import on the new workshop; one left empty by a failure is removed again. */
+  private CompletionStage<CreatedWorkshop> fill(CreatedWorkshop created, WorkshopContent content) {
+    WorkshopId id = created.facts().id();
+    return store
+        .execute(id, new WorkshopOperation.ImportContent(content))
+        .handle(
+            (filled, error) -> {
+              if (error != null) {
+                return error;
+              }
+              return filled.isPresent()
+                  ? null
+                  : new IllegalStateException("workshop " + id + " vanished during its import");
+            })
+        .thenCompose(
+            failure -> {
+              if (failure == null) {
+                return CompletableFuture.completedFuture(created);
+              }
+              // An empty workshop nobody asked for would only confuse: it goes, then the failure.
+              return remove(id)
+                  .handle((removed, ignored) -> null)
+                  .thenCompose(cleaned -> CompletableFuture.<CreatedWorkshop>failedStage(failure));
+            });
+  }
+
+  /** What a facilitator-only read of a workshop's content found (EX1). */
+  public sealed interface ContentAccess {
+    record Granted(WorkshopFacts facts, WorkshopContent content) implements ContentAccess {}
+
+    enum Refused implements ContentAccess {
+      NOT_FOUND,
+      NOT_THE_FACILITATOR
+    }
+  }
+
+  /** The workshop's facts and live content, for its facilitator only (EX1). */
+  public CompletionStage<ContentAccess> content(WorkshopId id, String facilitatorKey) {
+    return facts(id)
+        .thenCompose(
+            found -> {
+              if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(ContentAccess.Refused.NOT_FOUND);
+              }
+              if (!isFacilitatorKey(found.get(), facilitatorKey)) {
+                return CompletableFuture.completedFuture(ContentAccess.Refused.NOT_THE_FACILITATOR);
+              }
+              return store
+                  .execute(id, new WorkshopOperation.ReadContent())
+                  .thenApply(
+                      content ->
+                          content
+                              .<ContentAccess>map(c -> new ContentAccess.Granted(found.get(), c))
+                              .orElse(ContentAccess.Refused.NOT_FOUND));
+            });
   }
 
   public CompletionStage<Optional<WorkshopFacts>> facts(WorkshopId id) {

@@ -1,7 +1,10 @@
 package io.atelier.domain;
 
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a workshop holds, without its identity, history or presence: what an export carries and an
@@ -16,6 +19,76 @@ public record WorkshopContent(
     notes = List.copyOf(notes);
     if (facilitation == null) {
       throw new InvalidValueException("facilitation is required");
+    }
+  }
+
+  /**
+   * Checks what the records cannot check one by one (EX2): ids are unique, every reference names
+   * something that is there, and only live things travel. A workshop's own content always passes; a
+   * document from outside may not, and is refused before any workshop is created for it.
+   */
+  public WorkshopContent requireConsistent() {
+    Set<ParticipantId> people = new HashSet<>();
+    for (Participant participant : participants) {
+      unique(people, participant.id(), "participants");
+    }
+    FacilitationState arranged = facilitation;
+    if (arranged.canvases().isEmpty()) {
+      throw new InvalidValueException("a workshop has at least one canvas");
+    }
+    if (arranged.canvases().size() > Canvas.MAX_CANVASES) {
+      throw new InvalidValueException(
+          "a workshop holds at most " + Canvas.MAX_CANVASES + " canvases");
+    }
+    Set<String> canvases = new HashSet<>();
+    for (Canvas canvas : arranged.canvases()) {
+      unique(canvases, canvas.id(), "canvases");
+      if (canvas.deleted()) {
+        throw new InvalidValueException("canvas " + canvas.id() + " is deleted");
+      }
+    }
+    Set<String> noteIds = new HashSet<>();
+    for (Note note : notes) {
+      unique(noteIds, note.id(), "notes");
+      if (note.deleted()) {
+        throw new InvalidValueException("note " + note.id() + " is deleted");
+      }
+      known(canvases, note.canvasId(), "note " + note.id() + " is on");
+      known(people, note.createdBy(), "note " + note.id() + " was written by");
+    }
+    for (Map.Entry<ParticipantId, String> group : arranged.groups().entrySet()) {
+      known(people, group.getKey(), "a group holds");
+      known(canvases, group.getValue(), "participant " + group.getKey() + " is in the group of");
+    }
+    Set<String> markers = new HashSet<>();
+    for (RoleMarker marker : arranged.roles()) {
+      known(people, marker.participantId(), "a role marker is of");
+      unique(markers, marker.participantId() + " " + marker.pillar().code(), "role markers");
+    }
+    if (arranged.agenda().size() > Change.SetAgenda.MAX_STEPS) {
+      throw new InvalidValueException(
+          "an agenda holds at most " + Change.SetAgenda.MAX_STEPS + " steps");
+    }
+    Set<String> steps = new HashSet<>();
+    for (AgendaStep step : arranged.agenda()) {
+      unique(steps, step.id(), "steps");
+    }
+    String current = arranged.progress().currentStepId();
+    if (current != null) {
+      known(steps, current, "the current step is");
+    }
+    return this;
+  }
+
+  private static <T> void unique(Set<T> seen, T id, String things) {
+    if (!seen.add(id)) {
+      throw new InvalidValueException("two " + things + " have the id " + id);
+    }
+  }
+
+  private static <T> void known(Set<T> present, T id, String what) {
+    if (!present.contains(id)) {
+      throw new InvalidValueException(what + " " + id + ", which is not in the workshop");
     }
   }
 }

@@ -990,4 +990,20 @@ public final class AtelierPage {
                         + "return img && img.complete && img.naturalWidth > 0"
                         + " ? img.getAttribute('src') : null;"));
   }
+
+  // ---- exports and import (EX1, EX2) ---------------------------------------------------------
+
+  public static final By EXPORT_MENU = testId("export-menu");
+  public static final By IMPORT_FILE = testId("import-file");
+  public static final By IMPORT_ERROR = testId("import-error");
+
+  /** One of the export menu's items: {@code md}, {@code csv} or {@code json}. */
+  public static By exportItem(String format) {
+    return testId("export-" + format);
+  }
+
+  /** On the home page: chooses a file for the import control, as a person picking it would. */
+  public void chooseImportFile(java.nio.file.Path file) {
+    awaitVisible(IMPORT_FILE, LONG).sendKeys(file.toAbsolutePath().toString());
+  }
 }

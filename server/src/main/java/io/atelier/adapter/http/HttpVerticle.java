@@ -1,5 +1,7 @@
 package io.atelier.adapter.http;
 
+import io.atelier.adapter.export.Exporter;
+import io.atelier.adapter.templates.TemplateCatalog;
 import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomServices;
@@ -12,6 +14,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
 
 /** The HTTP and WebSocket server of a node: the route table and nothing else. */
 public final class HttpVerticle extends VerticleBase {
@@ -44,6 +47,9 @@ public final class HttpVerticle extends VerticleBase {
     ImageRoutes imageRoutes = new ImageRoutes(images);
     WebSocketGateway gateway = new WebSocketGateway(rooms);
     PageRoutes pages = new PageRoutes();
+    ExportRoutes exports =
+        new ExportRoutes(
+            workshops, workshopRoutes, new Exporter(TemplateCatalog.load(), Clock.systemUTC()));
 
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::add);
@@ -54,7 +60,13 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/workshops/:id").handler(workshopRoutes::find);
     router.delete("/api/workshops/:id").handler(workshopRoutes::delete);
     router.get("/api/workshops/:id/participants").handler(workshopRoutes::participants);
-    // The only large body: its own limit, and no file uploads to disk.
+    router.get("/api/workshops/:id/export").handler(exports::export);
+    // The large bodies: each its own limit, and no file uploads to disk.
+    router
+        .post("/api/workshops/import")
+        .handler(BodyHandler.create(false).setBodyLimit(ExportRoutes.MAX_IMPORT_BYTES))
+        .handler(exports::importWorkshop)
+        .failureHandler(exports::refused);
     router
         .post("/api/workshops/:id/images")
         .handler(BodyHandler.create(false).setBodyLimit(ImageRoutes.BODY_LIMIT))

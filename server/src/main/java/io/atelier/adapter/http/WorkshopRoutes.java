@@ -47,21 +47,23 @@ final class WorkshopRoutes {
       return;
     }
     Future.fromCompletionStage(workshops.create(title, language), ctx.vertx().getOrCreateContext())
-        .onSuccess(
-            created -> {
-              String base = baseUrl(ctx);
-              WorkshopFacts facts = created.facts();
-              String id = facts.id().value();
-              ctx.response().putHeader("Location", "/api/workshops/" + id);
-              Json.reply(
-                  ctx,
-                  201,
-                  publicFacts(facts)
-                      .put("joinUrl", base + "/w/" + id)
-                      .put("facilitatorUrl", base + "/w/" + id + "#key=" + created.facilitatorKey())
-                      .put("facilitatorKey", created.facilitatorKey()));
-            })
+        .onSuccess(created -> created(ctx, created))
         .onFailure(error -> internal(ctx, error));
+  }
+
+  /** 201 for a new workshop, made or imported: its facts, its two links and the key, shown once. */
+  void created(RoutingContext ctx, WorkshopService.CreatedWorkshop created) {
+    String base = baseUrl(ctx);
+    WorkshopFacts facts = created.facts();
+    String id = facts.id().value();
+    ctx.response().putHeader("Location", "/api/workshops/" + id);
+    Json.reply(
+        ctx,
+        201,
+        publicFacts(facts)
+            .put("joinUrl", base + "/w/" + id)
+            .put("facilitatorUrl", base + "/w/" + id + "#key=" + created.facilitatorKey())
+            .put("facilitatorKey", created.facilitatorKey()));
   }
 
   void find(RoutingContext ctx) {

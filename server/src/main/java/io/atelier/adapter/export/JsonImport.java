@@ -1,0 +1,246 @@
+package io.atelier.adapter.export;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.domain.AgendaStep;
+import io.atelier.domain.Canvas;
+import io.atelier.domain.Checks;
+import io.atelier.domain.FacilitationState;
+import io.atelier.domain.InvalidValueException;
+import io.atelier.domain.Language;
+import io.atelier.domain.Note;
+import io.atelier.domain.NoteColor;
+import io.atelier.domain.Participant;
+import io.atelier.domain.ParticipantId;
+import io.atelier.domain.Pillar;
+import io.atelier.domain.Progress;
+import io.atelier.domain.RoleMarker;
+import io.atelier.domain.StepKind;
+import io.atelier.domain.Timer;
+import io.atelier.domain.WorkshopContent;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a JSON export back (EX2), strictly: the format and version must be this server's, every
+ * field must be there with its type, no field may be unknown, the domain's records check every
+ * value, and {@link WorkshopContent#requireConsistent()} every reference. Anything else is a {@link
+ * BadExportException} naming the place.
+ */
+public final class JsonImport {
+  /**
+   * What the read participants hold for a token hash: not a hash of anything, so no token matches
+   * it. The importing service gives each participant a fresh one anyway.
+   */
+  public static final String UNCLAIMED = "unclaimed";
+
+  private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private JsonImport() {}
+
+  public static WorkshopExport read(byte[] document) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(document);
+    } catch (JsonProcessingException e) {
+      throw new BadExportException(
+          "The file is not valid JSON ("
+              + e.getOriginalMessage()
+              + (e.getLocation() == null
+                  ? ""
+                  : ", line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr())
+              + ").");
+    } catch (IOException e) {
+      throw new BadExportException("The file could not be read.");
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new BadExportException("The file is empty.");
+    }
+    if (!root.isObject() || !JsonExport.FORMAT.equals(root.path("format").textValue())) {
+      throw new BadExportException(
+          "This file is not an Atelier export (its \"format\" is not \""
+              + JsonExport.FORMAT
+              + "\").");
+    }
+    JsonNode version = root.get("version");
+    if (version == null || !version.isInt() || version.intValue() != JsonExport.VERSION) {
+      throw new BadExportException(
+          "Export version "
+              + (version == null ? "(none)" : version.toString())
+              + " is not supported; this server reads version "
+              + JsonExport.VERSION
+              + ".");
+    }
+    return document(StrictObject.of(root, ""));
+  }
+
+  private static WorkshopExport document(StrictObject root) {
+    root.text("format");
+    root.integer("version");
+    root.integer("exportedAt");
+    StrictObject workshop = root.object("workshop");
+    String title = workshop.text("title");
+    String language = workshop.text("language");
+    long createdAt = workshop.integer("createdAt");
+    workshop.done();
+
+    List<Participant> participants = new ArrayList<>();
+    for (StrictObject p : root.objects("participants")) {
+      participants.add(participant(p));
+    }
+    List<Canvas> canvases = new ArrayList<>();
+    for (StrictObject c : root.objects("canvases")) {
+      String id = c.text("id");
+      String name = c.text("name");
+      String template = c.text("template");
+      long at = c.integer("createdAt");
+      c.done();
+      canvases.add(c.build(() -> new Canvas(id, name, template, at, false)));
+    }
+    Map<ParticipantId, String> groups = new LinkedHashMap<>();
+    for (Map.Entry<String, String> group : root.textMap("groups")) {
+      groups.put(
+          root.build(() -> new ParticipantId(group.getKey())),
+          root.build(() -> Checks.identifier(group.getValue(), "canvasId")));
+    }
+    List<RoleMarker> roles = new ArrayList<>();
+    for (StrictObject r : root.objects("roles")) {
+      String participantId = r.text("participantId");
+      String pillar = r.text("pillar");
+      String role = r.text("role");
+      r.done();
+      roles.add(
+          r.build(
+              () ->
+                  new RoleMarker(new ParticipantId(participantId), Pillar.fromCode(pillar), role)));
+    }
+    List<AgendaStep> agenda = new ArrayList<>();
+    for (StrictObject s : root.objects("agenda")) {
+      agenda.add(step(s));
+    }
+    Progress progress = progress(root.object("progress"));
+    Timer timer = timer(root.object("timer"));
+    List<Note> notes = new ArrayList<>();
+    for (StrictObject n : root.objects("notes")) {
+      notes.add(note(n));
+    }
+    if (root.arraySize("images") > 0) {
+      throw new BadExportException("images: this server cannot import images yet");
+    }
+    root.done();
+
+    return root.build(
+        () -> {
+          WorkshopContent content =
+              new WorkshopContent(
+                  participants,
+                  notes,
+                  new FacilitationState(canvases, groups, roles, agenda, progress, timer));
+          return new WorkshopExport(
+              title, Language.fromCode(language), createdAt, content.requireConsistent());
+        });
+  }
+
+  private static Participant participant(StrictObject p) {
+    String id = p.text("id");
+    String name = p.text("name");
+    String color = p.text("color");
+    p.done();
+    if (!COLOR.matcher(color).matches()) {
+      throw new BadExportException(p.path() + ".color must be a colour such as #1971c2");
+    }
+    return p.build(() -> new Participant(new ParticipantId(id), name, color, UNCLAIMED));
+  }
+
+  private static AgendaStep step(StrictObject s) {
+    String id = s.text("id");
+    String kind = s.text("kind");
+    String title = s.text("title");
+    String body = s.text("body");
+    int minutes = s.smallInteger("minutes");
+    String template = s.optionalText("template");
+    Integer pillarMinutes = s.optionalSmallInteger("pillarMinutes");
+    s.done();
+    return s.build(
+        () ->
+            new AgendaStep(
+                id, StepKind.fromCode(kind), title, body, minutes, template, pillarMinutes));
+  }
+
+  private static Progress progress(StrictObject p) {
+    String current = p.optionalText("currentStepId");
+    Long stepStartedAt = p.optionalInteger("stepStartedAt");
+    Long agendaStartedAt = p.optionalInteger("agendaStartedAt");
+    boolean roaming = p.bool("roaming");
+    String focus = p.optionalText("focusPillar");
+    p.done();
+    return p.build(
+        () ->
+            new Progress(
+                current,
+                stepStartedAt,
+                agendaStartedAt,
+                roaming,
+                focus == null ? null : Pillar.fromCode(focus)));
+  }
+
+  private static Timer timer(StrictObject t) {
+    String status = t.text("status");
+    long durationMs = t.integer("durationMs");
+    Long deadline = t.optionalInteger("deadline");
+    Long remainingMs = t.optionalInteger("remainingMs");
+    t.done();
+    return t.build(
+        () -> {
+          if (durationMs < 0 || (remainingMs != null && remainingMs < 0)) {
+            throw new InvalidValueException("a timer's durations are not negative");
+          }
+          return new Timer(Timer.Status.fromCode(status), durationMs, deadline, remainingMs);
+        });
+  }
+
+  private static Note note(StrictObject n) {
+    String id = n.text("id");
+    String canvasId = n.text("canvasId");
+    double x = n.number("x");
+    double y = n.number("y");
+    double width = n.number("width");
+    double height = n.number("height");
+    String text = n.text("text");
+    String color = n.text("color");
+    long z = n.integer("z");
+    String createdBy = n.text("createdBy");
+    long createdAt = n.integer("createdAt");
+    n.done();
+    return n.build(
+        () ->
+            new Note(
+                id,
+                canvasId,
+                x,
+                y,
+                width,
+                height,
+                text,
+                NoteColor.fromCode(color),
+                z,
+                new ParticipantId(createdBy),
+                createdAt,
+                false));
+  }
+}

@@ -1,0 +1,204 @@
+package io.atelier.adapter.export;
+
+import io.atelier.adapter.templates.TemplateCatalog;
+import io.atelier.domain.AgendaStep;
+import io.atelier.domain.Canvas;
+import io.atelier.domain.FacilitationState;
+import io.atelier.domain.Note;
+import io.atelier.domain.Participant;
+import io.atelier.domain.ParticipantId;
+import io.atelier.domain.Pillar;
+import io.atelier.domain.RoleMarker;
+import io.atelier.domain.Zone;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The workshop as Markdown, ready to paste into a knowledge base (EX1): the title and date, then
+ * each canvas with its notes grouped by zone (the pillars in the model's order, then the other
+ * zones, then the notes outside any zone), each note a bullet with its author; then the role map
+ * per pillar, and the agenda with its planned minutes. Every text people wrote goes through {@link
+ * MarkdownText}, so a note cannot inject a heading or a link.
+ */
+final class MarkdownExport {
+  private final TemplateCatalog catalog;
+
+  MarkdownExport(TemplateCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  String render(WorkshopExport export, ZoneId timeZone) {
+    ExportLabels labels = ExportLabels.of(export.language());
+    Map<ParticipantId, Participant> people =
+        export.content().participants().stream()
+            .collect(
+                Collectors.toMap(
+                    Participant::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    FacilitationState arranged = export.content().facilitation();
+    StringBuilder out = new StringBuilder();
+    out.append("# ").append(MarkdownText.inline(export.title())).append("\n\n");
+    out.append(labels.date(ExportFileName.workshopDate(export, timeZone)))
+        .append(" · ")
+        .append(labels.participants(people.size()))
+        .append(" · ")
+        .append(labels.notes(export.content().notes().size()))
+        .append("\n");
+    for (Canvas canvas : arranged.canvases()) {
+      canvas(out, canvas, export, people, labels);
+    }
+    roles(out, arranged.roles(), people, labels);
+    agenda(out, arranged, labels);
+    return out.toString();
+  }
+
+  private void canvas(
+      StringBuilder out,
+      Canvas canvas,
+      WorkshopExport export,
+      Map<ParticipantId, Participant> people,
+      ExportLabels labels) {
+    CanvasZones zones = CanvasZones.of(catalog, canvas.templateId(), export.language());
+    out.append("\n## ").append(MarkdownText.inline(canvas.name())).append("\n\n");
+    out.append('*')
+        .append(labels.template())
+        .append(labels.colon())
+        .append(MarkdownText.inline(zones.templateName(canvas.templateId())))
+        .append('*');
+    List<String> group =
+        export.content().facilitation().groups().entrySet().stream()
+            .filter(entry -> entry.getValue().equals(canvas.id()))
+            .map(entry -> people.get(entry.getKey()))
+            .filter(person -> person != null)
+            .map(person -> MarkdownText.inline(person.name()))
+            .sorted()
+            .toList();
+    if (!group.isEmpty()) {
+      out.append(" · ")
+          .append(labels.group())
+          .append(labels.colon())
+          .append(String.join(", ", group));
+    }
+    out.append("\n");
+
+    Map<String, List<Note>> byZone = new LinkedHashMap<>();
+    List<Note> outside = new ArrayList<>();
+    for (Note note : export.content().notes()) {
+      if (note.canvasId().equals(canvas.id())) {
+        Optional<Zone> zone = zones.zoneOf(note);
+        if (zone.isPresent()) {
+          byZone.computeIfAbsent(zone.get().id(), id -> new ArrayList<>()).add(note);
+        } else {
+          outside.add(note);
+        }
+      }
+    }
+    if (zones.ordered().isEmpty()) {
+      // A blank canvas has no zones: its notes are simply listed.
+      out.append("\n");
+      bullets(out, outside, people, labels);
+      return;
+    }
+    for (Zone zone : zones.ordered()) {
+      out.append("\n### ").append(MarkdownText.inline(zones.nameOf(zone))).append("\n\n");
+      bullets(out, byZone.getOrDefault(zone.id(), List.of()), people, labels);
+    }
+    if (!outside.isEmpty()) {
+      out.append("\n### ").append(labels.outsideZones()).append("\n\n");
+      bullets(out, outside, people, labels);
+    }
+  }
+
+  private static void bullets(
+      StringBuilder out,
+      List<Note> notes,
+      Map<ParticipantId, Participant> people,
+      ExportLabels labels) {
+    if (notes.isEmpty()) {
+      out.append('*').append(labels.noNotes()).append("*\n");
+      return;
+    }
+    for (Note note : notes) {
+      List<String> lines = MarkdownText.lines(note.text());
+      out.append("- ");
+      if (lines.isEmpty()) {
+        out.append('*').append(labels.emptyNote()).append('*');
+      } else {
+        // A backslash at the end of a line is CommonMark's hard line break; the two spaces keep
+        // the following lines inside the bullet.
+        out.append(String.join("\\\n  ", lines));
+      }
+      // Issue 6 adds anonymous notes: their author is to be left out here.
+      Participant author = people.get(note.createdBy());
+      if (author != null) {
+        out.append(" — *").append(MarkdownText.inline(author.name())).append('*');
+      }
+      out.append("\n");
+    }
+  }
+
+  private void roles(
+      StringBuilder out,
+      List<RoleMarker> roles,
+      Map<ParticipantId, Participant> people,
+      ExportLabels labels) {
+    out.append("\n## ").append(labels.roleMap()).append("\n");
+    if (roles.isEmpty()) {
+      out.append("\n*").append(labels.noRoles()).append("*\n");
+      return;
+    }
+    Map<Pillar, String> pillarNames = CanvasZones.pillarNames(catalog, labels.language());
+    for (Pillar pillar : Pillar.DISCUSSION_ORDER) {
+      out.append("\n### ").append(MarkdownText.inline(pillarNames.get(pillar))).append("\n\n");
+      List<RoleMarker> here =
+          roles.stream()
+              .filter(
+                  marker -> marker.pillar() == pillar && people.containsKey(marker.participantId()))
+              .toList();
+      if (here.isEmpty()) {
+        out.append('*').append(labels.nobodyYet()).append("*\n");
+      }
+      for (RoleMarker marker : here) {
+        out.append("- **").append(MarkdownText.inline(people.get(marker.participantId()).name()));
+        out.append("**");
+        if (!marker.role().isBlank()) {
+          out.append(labels.colon()).append(MarkdownText.inline(marker.role()));
+        }
+        out.append("\n");
+      }
+    }
+  }
+
+  private static void agenda(StringBuilder out, FacilitationState arranged, ExportLabels labels) {
+    if (arranged.agenda().isEmpty()) {
+      return;
+    }
+    out.append("\n## ").append(labels.agenda()).append("\n\n");
+    int number = 1;
+    int total = 0;
+    for (AgendaStep step : arranged.agenda()) {
+      out.append(number++)
+          .append(". ")
+          .append(MarkdownText.inline(step.title()))
+          .append(" (")
+          .append(labels.kind(step.kind()))
+          .append(") · ")
+          .append(labels.duration(step.minutes()));
+      if (step.id().equals(arranged.progress().currentStepId())) {
+        out.append(" · **").append(labels.currentStep()).append("**");
+      }
+      out.append("\n");
+      total += step.minutes();
+    }
+    out.append("\n")
+        .append(labels.plannedTime())
+        .append(labels.colon())
+        .append(labels.duration(total))
+        .append("\n");
+  }
+}

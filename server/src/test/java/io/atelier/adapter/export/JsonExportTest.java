@@ -1,0 +1,235 @@
+package io.atelier.adapter.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atelier.domain.Language;
+import io.atelier.domain.Participant;
+import io.atelier.domain.WorkshopContent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The JSON export (EX1) and its strict reader (EX2). */
+class JsonExportTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant EXPORTED = Instant.ofEpochMilli(1_765_000_000_000L);
+
+  private static String written() {
+    return JsonExport.write(RichWorkshop.export(Language.FR), EXPORTED);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ObjectNode tree() {
+    try {
+      return (ObjectNode) JSON.readTree(written());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  @DisplayName("EX1 JSON: format, version, exportedAt, the workshop and every part of its content")
+  void document() throws Exception {
+    JsonNode root = JSON.readTree(written());
+    assertThat(root.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "format",
+            "version",
+            "exportedAt",
+            "workshop",
+            "participants",
+            "canvases",
+            "groups",
+            "roles",
+            "agenda",
+            "progress",
+            "timer",
+            "notes",
+            "images");
+    assertThat(root.get("format").asText()).isEqualTo("atelier-export");
+    assertThat(root.get("version").asInt()).isEqualTo(1);
+    assertThat(root.get("exportedAt").asLong()).isEqualTo(EXPORTED.toEpochMilli());
+    assertThat(root.get("workshop").toString())
+        .isEqualTo(
+            "{\"title\":\"Atelier MSC : « Plateformes » d'hiver\",\"language\":\"fr\","
+                + "\"createdAt\":"
+                + RichWorkshop.CREATED
+                + "}");
+    assertThat(root.get("participants").get(1).toString())
+        .isEqualTo(
+            "{\"id\":\"p-ben\",\"name\":\"Ben *Tremblay\",\"color\":\"#1971c2\"}"
+                .replace("Tremblay\"", "Tremblay*\""));
+    assertThat(root.get("notes")).hasSize(RichWorkshop.notes().size());
+    assertThat(root.get("notes").get(0).fieldNames())
+        .toIterable()
+        .containsExactly(
+            "id",
+            "canvasId",
+            "x",
+            "y",
+            "width",
+            "height",
+            "text",
+            "color",
+            "z",
+            "createdBy",
+            "createdAt");
+    assertThat(root.get("groups").toString())
+        .isEqualTo("{\"p-ana\":\"c-a\",\"p-ben\":\"c-a\",\"p-elo\":\"main\"}");
+    assertThat(root.get("progress").get("currentStepId").asText()).isEqualTo("s-2");
+    assertThat(root.get("timer").toString())
+        .isEqualTo(
+            "{\"status\":\"paused\",\"durationMs\":600000,\"deadline\":null,\"remainingMs\":420000}");
+    assertThat(root.get("images").isArray()).isTrue();
+    assertThat(root.get("images")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("EX1 JSON: never a token hash, a token or a facilitator key")
+  void noSecrets() {
+    String text = written();
+    for (Participant participant : RichWorkshop.participants()) {
+      assertThat(text).doesNotContain(participant.tokenHash());
+    }
+    assertThat(text).doesNotContainIgnoringCase("token").doesNotContainIgnoringCase("key");
+  }
+
+  @Test
+  @DisplayName("EX2 JSON: the reader gives back the content the writer was given")
+  void roundTrip() {
+    WorkshopExport original = RichWorkshop.export(Language.FR);
+    WorkshopExport read = JsonImport.read(bytes(written()));
+    assertThat(read.title()).isEqualTo(original.title());
+    assertThat(read.language()).isEqualTo(Language.FR);
+    assertThat(read.createdAt()).isEqualTo(RichWorkshop.CREATED);
+    WorkshopContent expected =
+        new WorkshopContent(
+            original.content().participants().stream()
+                .map(p -> new Participant(p.id(), p.name(), p.color(), JsonImport.UNCLAIMED))
+                .toList(),
+            original.content().notes(),
+            original.content().facilitation());
+    assertThat(read.content()).isEqualTo(expected);
+    // Written again, it is the same document.
+    assertThat(JsonExport.write(read, EXPORTED)).isEqualTo(written());
+  }
+
+  static Stream<Arguments> broken() {
+    return Stream.of(
+        bad("another version", root -> root.put("version", 2), "Export version 2 is not supported"),
+        bad("another format", root -> root.put("format", "miro"), "not an Atelier export"),
+        bad("a missing field", root -> root.remove("timer"), "timer is missing"),
+        bad("an unknown field", root -> root.put("secret", 1), "unknown field \"secret\""),
+        bad(
+            "an unknown field in a note",
+            root -> note(root).put("deleted", true),
+            "notes[0] has an unknown field \"deleted\""),
+        bad("a wrong type", root -> note(root).put("x", "10"), "notes[0].x must be a number"),
+        bad(
+            "a value the domain refuses",
+            root -> note(root).put("color", "black"),
+            "notes[0]: color must be one of"),
+        bad(
+            "a coordinate out of range",
+            root -> note(root).put("x", 1e9),
+            "notes[0]: x must be a finite number"),
+        bad(
+            "a note of a canvas that is not there",
+            root -> note(root).put("canvasId", "ghost"),
+            "is on ghost, which is not in the workshop"),
+        bad(
+            "a note by nobody",
+            root -> note(root).put("createdBy", "p-ghost"),
+            "was written by p-ghost"),
+        bad(
+            "a group of a canvas that is not there",
+            root -> ((ObjectNode) root.get("groups")).put("p-ana", "ghost"),
+            "is in the group of ghost"),
+        bad(
+            "two notes with one id",
+            root -> ((ArrayNode) root.get("notes")).add(note(root).deepCopy()),
+            "two notes have the id n-gov"),
+        bad(
+            "a current step not in the agenda",
+            root -> ((ObjectNode) root.get("progress")).put("currentStepId", "s-9"),
+            "the current step is s-9"),
+        bad(
+            "a participant colour that is not a colour",
+            root ->
+                ((ObjectNode) root.get("participants").get(0))
+                    .put("color", "red;background:url(x)"),
+            "participants[0].color must be a colour"),
+        bad(
+            "a blank title",
+            root -> ((ObjectNode) root.get("workshop")).put("title", " "),
+            "title is required"),
+        bad(
+            "images this server cannot store",
+            root -> ((ArrayNode) root.get("images")).addObject(),
+            "cannot import images"),
+        bad(
+            "a running timer without deadline",
+            root -> ((ObjectNode) root.get("timer")).put("status", "running"),
+            "timer: a running timer has a deadline"),
+        bad(
+            "no canvas",
+            root -> {
+              ((ArrayNode) root.get("canvases")).removeAll();
+              ((ArrayNode) root.get("notes")).removeAll();
+              ((ObjectNode) root.get("groups")).removeAll();
+            },
+            "at least one canvas"));
+  }
+
+  private static Arguments bad(String what, Consumer<ObjectNode> breakIt, String message) {
+    ObjectNode root = tree();
+    breakIt.accept(root);
+    return Arguments.of(what, root.toString(), message);
+  }
+
+  private static ObjectNode note(ObjectNode root) {
+    return (ObjectNode) root.get("notes").get(0);
+  }
+
+  @ParameterizedTest(name = "EX2 JSON: refuses {0}")
+  @MethodSource("broken")
+  void refuses(String what, String document, String message) {
+    assertThatThrownBy(() -> JsonImport.read(bytes(document)))
+        .isInstanceOf(BadExportException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  @DisplayName("EX2 JSON: refuses what is not JSON, empty input, duplicate keys and trailing data")
+  void refusesMalformed() {
+    for (String text :
+        List.of(
+            "",
+            "not json",
+            "[]",
+            "{}",
+            "{\"format\":\"atelier-export\",\"format\":\"atelier-export\",\"version\":1}",
+            written() + " {}")) {
+      assertThatThrownBy(() -> JsonImport.read(bytes(text)))
+          .as(text.length() > 40 ? text.substring(0, 40) : text)
+          .isInstanceOf(BadExportException.class)
+          .hasMessageNotContaining("Exception");
+    }
+  }
+}

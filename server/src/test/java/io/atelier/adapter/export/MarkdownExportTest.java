@@ -1,0 +1,130 @@
+package io.atelier.adapter.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.atelier.adapter.templates.TemplateCatalog;
+import io.atelier.domain.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The Markdown export (EX1), checked against whole expected documents and hostile texts. */
+class MarkdownExportTest {
+  private static final ZoneId MONTREAL = ZoneId.of("America/Montreal");
+  private final MarkdownExport markdown = new MarkdownExport(TemplateCatalog.load());
+
+  private static String expected(String name) throws IOException {
+    try (InputStream in = MarkdownExportTest.class.getResourceAsStream("/exports/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static List<String> headings(String document) {
+    return Arrays.stream(document.split("\n")).filter(line -> line.startsWith("#")).toList();
+  }
+
+  @Test
+  @DisplayName("EX1 Markdown in French: the whole document, as a knowledge base receives it")
+  void wholeDocumentInFrench() throws IOException {
+    assertThat(markdown.render(RichWorkshop.export(Language.FR), MONTREAL))
+        .isEqualTo(expected("rich-workshop.fr.md"));
+  }
+
+  @Test
+  @DisplayName("EX1 Markdown in English: the labels and zone names follow the workshop's language")
+  void wholeDocumentInEnglish() throws IOException {
+    assertThat(markdown.render(RichWorkshop.export(Language.EN), ZoneOffset.UTC))
+        .isEqualTo(expected("rich-workshop.en.md"));
+  }
+
+  @Test
+  @DisplayName(
+      "EX1 Markdown: pillars in the model's order, then the other zones, then the notes outside")
+  void zoneOrder() {
+    String document = markdown.render(RichWorkshop.export(Language.FR), MONTREAL);
+    assertThat(headings(document))
+        .containsExactly(
+            "# Atelier MSC : « Plateformes » d'hiver",
+            "## Canevas MSC",
+            "### Communauté",
+            "### Ressources",
+            "### Co-production",
+            "### Partage",
+            "### Co-gouvernance",
+            "### Mission, vision et valeurs",
+            "### Hors zone",
+            "## Groupe A : autre plateforme",
+            "### Communauté",
+            "### Ressources",
+            "### Co-production",
+            "### Partage",
+            "### Co-gouvernance",
+            "### Ce qui m’inspire",
+            "### Ce qui me fait réfléchir",
+            "### Ce qui me questionne",
+            "## Idées libres",
+            "## Carte des rôles",
+            "### Communauté",
+            "### Ressources",
+            "### Co-production",
+            "### Partage",
+            "### Co-gouvernance",
+            "## Déroulement");
+  }
+
+  @Test
+  @DisplayName(
+      "EX1 Markdown: a note cannot open a heading, a list, a link, HTML or emphasis; it stays text")
+  void hostileTextStaysText() {
+    String document = markdown.render(RichWorkshop.export(Language.FR), MONTREAL);
+    // The headings are the export's own (see zoneOrder): "# Titre injecté" is not among them.
+    assertThat(headings(document)).noneMatch(line -> line.contains("injecté"));
+    assertThat(document)
+        .contains("- \\# Titre injecté\\\n  \\## et un autre — *Élodie*\n")
+        .contains(
+            "- \\[clique\\](http://exemple.org) \\<script\\>alert(1)\\</script\\> \\*gras\\* — *Ana*")
+        .contains("- \\-1 bénévole — *Élodie*")
+        .contains("- \\=cmd\\|' /C calc'!A0 — *Ana*")
+        .contains("- Café ☕ et entraide 🤝 à Montréal — *Ben \\*Tremblay\\**")
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  @DisplayName("EX1 Markdown: every line-starting marker and inline character is escaped")
+  void escaping() {
+    assertThat(MarkdownText.inline("  # a\nb  ")).isEqualTo("\\# a b");
+    assertThat(
+            MarkdownText.lines(
+                "> quote\n+ plus\n\n  ===\n1. one\n12) twelve\n`code` a_b ~x~ &amp;"))
+        .containsExactly(
+            "\\> quote",
+            "\\+ plus",
+            "\\===",
+            "1\\. one",
+            "12\\) twelve",
+            "\\`code\\` a\\_b \\~x\\~ \\&amp;");
+    assertThat(MarkdownText.lines("a | b \\ c")).containsExactly("a \\| b \\\\ c");
+    assertThat(MarkdownText.lines(" \n\r\n ")).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "EX1 Markdown: the workshop's date is the day its agenda started, where the reader is")
+  void dateInTheReadersZone() {
+    WorkshopExport export = RichWorkshop.export(Language.FR);
+    assertThat(ExportFileName.workshopDate(export, MONTREAL)).isEqualTo(LocalDate.of(2025, 12, 4));
+    assertThat(ExportFileName.workshopDate(export, ZoneOffset.UTC))
+        .isEqualTo(LocalDate.of(2025, 12, 5));
+    assertThat(ExportLabels.FRENCH.date(LocalDate.of(2025, 12, 1))).isEqualTo("1er décembre 2025");
+    assertThat(ExportLabels.ENGLISH.date(LocalDate.of(2025, 12, 1))).isEqualTo("December 1, 2025");
+    assertThat(ExportLabels.FRENCH.duration(180)).isEqualTo("3 h");
+    assertThat(ExportLabels.FRENCH.duration(135)).isEqualTo("2 h 15 min");
+  }
+}
