@@ -11,7 +11,7 @@ test('EX1 the three formats, fetched with the reader’s time zone', () => {
   assert.deepEqual(EXPORT_FORMATS, ['md', 'csv', 'json']);
   assert.equal(exportUrl('abc_-1', 'md', 'America/Montreal'), '/api/workshops/abc_-1/export?format=md&tz=America%2FMontreal');
   assert.equal(exportUrl('a/b', 'json'), '/api/workshops/a%2Fb/export?format=json');
-  assert.equal(MAX_IMPORT_BYTES, 16 * 1024 * 1024);
+  assert.equal(MAX_IMPORT_BYTES, 160 * 1024 * 1024);
 });
 
 test('EX1 the file is saved under the name the server gives', () => {
@@ -34,7 +34,7 @@ test('EX1 a missing, empty or path-like name falls back, and never escapes the d
 test('EX2 refusals in the reader’s words, or the server’s message naming the problem', () => {
   setLanguage('fr', null);
   assert.equal(refusalText(401, {}), 'le lien d’animation n’est pas reconnu.');
-  assert.equal(refusalText(413, { message: 'An import is at most 16 MiB of JSON.' }), 'le fichier dépasse 16 Mio.');
+  assert.equal(refusalText(413, { message: 'An import is at most 160 MiB of JSON.' }), 'le fichier dépasse 160 Mio.');
   assert.equal(refusalText(400, { error: 'bad_request', message: 'notes[3].x must be a number' }), 'notes[3].x must be a number');
   assert.equal(refusalText(500, null), 'le serveur a répondu 500.');
   setLanguage('en', null);

@@ -300,7 +300,7 @@ const STRINGS = {
     'export.importLabel': 'Importer un atelier (fichier JSON)',
     'export.importing': 'Importation…',
     'export.importFailed': 'Import impossible : {message}',
-    'export.importTooLarge': 'le fichier dépasse 16 Mio.',
+    'export.importTooLarge': 'le fichier dépasse 160 Mio.',
     'export.imported': 'Atelier importé.',
   },
   en: {
@@ -600,7 +600,7 @@ const STRINGS = {
     'export.importLabel': 'Import a workshop (JSON file)',
     'export.importing': 'Importing…',
     'export.importFailed': 'Could not import: {message}',
-    'export.importTooLarge': 'the file is larger than 16 MiB.',
+    'export.importTooLarge': 'the file is larger than 160 MiB.',
     'export.imported': 'Workshop imported.',
   },
 };

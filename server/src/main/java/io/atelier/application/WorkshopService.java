@@ -103,6 +103,15 @@ public final class WorkshopService {
    */
   public CompletionStage<CreatedWorkshop> importWorkshop(
       String title, Language language, WorkshopContent content) {
+    return importWorkshop(title, language, content, List.of());
+  }
+
+  /**
+   * EX2: a new workshop holding an export's content and images. The images keep their ids (the hash
+   * of their bytes), so the step texts that show them show them in the copy too.
+   */
+  public CompletionStage<CreatedWorkshop> importWorkshop(
+      String title, Language language, WorkshopContent content, List<StoredImage> imported) {
     WorkshopContent unclaimed =
         new WorkshopContent(
             content.requireConsistent().participants().stream()
@@ -110,14 +119,16 @@ public final class WorkshopService {
                 .toList(),
             content.notes(),
             content.facilitation());
-    return create(title, language).thenCompose(created -> fill(created, unclaimed));
+    return create(title, language).thenCompose(created -> fill(created, unclaimed, imported));
   }
 
   /** Runs the import on the new workshop; one left empty by a failure is removed again. */
-  private CompletionStage<CreatedWorkshop> fill(CreatedWorkshop created, WorkshopContent content) {
+  private CompletionStage<CreatedWorkshop> fill(
+      CreatedWorkshop created, WorkshopContent content, List<StoredImage> imported) {
     WorkshopId id = created.facts().id();
     return store
         .execute(id, new WorkshopOperation.ImportContent(content))
+        .thenCompose(filled -> putAll(id, imported).thenApply(done -> filled))
         .handle(
             (filled, error) -> {
               if (error != null) {
@@ -139,9 +150,23 @@ public final class WorkshopService {
             });
   }
 
+  /** Stores the images one after the other: at most 50, each at most 2 MiB. */
+  private CompletionStage<Void> putAll(WorkshopId id, List<StoredImage> imported) {
+    CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+    for (StoredImage image : imported) {
+      chain =
+          chain
+              .thenCompose(done -> images.put(id, image.contentType(), image.bytes()))
+              .thenApply(stored -> null);
+    }
+    return chain;
+  }
+
   /** What a facilitator-only read of a workshop's content found (EX1). */
   public sealed interface ContentAccess {
-    record Granted(WorkshopFacts facts, WorkshopContent content) implements ContentAccess {}
+    /** The content, and the images its step texts may show (complete exports carry them). */
+    record Granted(WorkshopFacts facts, WorkshopContent content, List<StoredImage> images)
+        implements ContentAccess {}
 
     enum Refused implements ContentAccess {
       NOT_FOUND,
@@ -162,10 +187,12 @@ public final class WorkshopService {
               }
               return store
                   .execute(id, new WorkshopOperation.ReadContent())
-                  .thenApply(
-                      content ->
+                  .thenCombine(
+                      images.all(id),
+                      (content, stored) ->
                           content
-                              .<ContentAccess>map(c -> new ContentAccess.Granted(found.get(), c))
+                              .<ContentAccess>map(
+                                  c -> new ContentAccess.Granted(found.get(), c, stored))
                               .orElse(ContentAccess.Refused.NOT_FOUND));
             });
   }

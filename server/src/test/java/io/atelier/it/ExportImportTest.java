@@ -14,8 +14,10 @@ import io.atelier.protocol.WireFacilitation.WireStep;
 import io.atelier.protocol.WireParticipant;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
+import io.atelier.testing.TestImages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,6 +81,12 @@ class ExportImportTest {
     Welcome anaWelcome = ana.await(Welcome.class);
     TestClient ben = server.join(id, "Ben « B » Tremblay");
     String benId = ben.await(Welcome.class).participant().id();
+
+    // An image the agenda's texts may show: a complete export carries it (EX1).
+    HttpResponse<String> uploaded =
+        server.post(
+            "/api/workshops/" + id + "/images", "image/png", TestImages.png(7), "Bearer " + key);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
 
     host.send(new ClientMessage.CreateCanvas("h-1", "c-a", "analyse-platform", "Groupe A"));
     host.send(new ClientMessage.CreateCanvas("h-2", "c-b", "blank", "Idées libres"));
@@ -182,6 +190,12 @@ class ExportImportTest {
 
     JsonObject second = exportJson(server, copyId, copy.getString("facilitatorKey"));
     assertThat(comparable(second)).isEqualTo(comparable(first));
+    // The image came along with its id: the same path serves the same bytes in the copy.
+    String imageId = TestImages.sha256(TestImages.png(7));
+    assertThat(first.getJsonArray("images").stream().map(i -> ((JsonObject) i).getString("id")))
+        .containsExactly(imageId);
+    assertThat(server.getBytes("/api/workshops/" + copyId + "/images/" + imageId).body())
+        .isEqualTo(TestImages.png(7));
     assertThat(second.getJsonObject("workshop").getLong("createdAt"))
         .isGreaterThanOrEqualTo(first.getJsonObject("workshop").getLong("createdAt"));
 
@@ -292,7 +306,8 @@ class ExportImportTest {
   }
 
   @Test
-  @DisplayName("EX2 a bad document is refused with 400 and a message; a body above 16 MiB with 413")
+  @DisplayName(
+      "EX2 a bad document is refused with 400 and a message; a body above 160 MiB with 413")
   void importRefusals() {
     Built model = build(server, "Modèle");
     JsonObject good = exportJson(server, model.id(), model.key());
@@ -302,7 +317,9 @@ class ExportImportTest {
           {"{}", "not an Atelier export"},
           {good.copy().put("version", 2).encode(), "Export version 2 is not supported"},
           {good.copy().put("participants", new JsonArray()).encode(), "not in the workshop"},
-          {"", "JSON export"}
+          {"", "JSON export"},
+          {withImage(good, TestImages.sha256(TestImages.png(8))), "not the SHA-256"},
+          {withImage(good, "not-a-hash"), "not the SHA-256"}
         }) {
       HttpResponse<String> refused = server.post("/api/workshops/import", bad[0]);
       assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
@@ -310,10 +327,47 @@ class ExportImportTest {
       assertThat(error.getString("error")).isEqualTo("bad_request");
       assertThat(error.getString("message")).contains(bad[1]);
     }
+    // Streamed, so that the test does not hold 160 MiB itself: the server cuts it off as it comes.
     HttpResponse<String> tooLarge =
-        server.post("/api/workshops/import", "{\"x\":\"" + "a".repeat(17 << 20) + "\"}");
+        server.post(
+            "/api/workshops/import",
+            "application/json",
+            HttpRequest.BodyPublishers.ofInputStream(() -> new RepeatingStream(161L << 20)),
+            null);
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     assertThat(new JsonObject(tooLarge.body()).getString("error")).isEqualTo("too_large");
+  }
+
+  /** The export with its first image's id replaced: the bytes no longer match their name. */
+  private static String withImage(JsonObject export, String id) {
+    JsonObject copy = export.copy();
+    copy.getJsonArray("images").getJsonObject(0).put("id", id);
+    return copy.encode();
+  }
+
+  /** {@code size} bytes of JSON-ish text, made as they are read. */
+  private static final class RepeatingStream extends java.io.InputStream {
+    private long left;
+
+    RepeatingStream(long size) {
+      this.left = size;
+    }
+
+    @Override
+    public int read() {
+      return left-- > 0 ? 'a' : -1;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = (int) Math.min(length, left);
+      java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'a');
+      left -= n;
+      return n;
+    }
   }
 
   @Test

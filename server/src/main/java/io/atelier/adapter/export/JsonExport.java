@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atelier.application.StoredImage;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.FacilitationState;
@@ -16,6 +17,7 @@ import io.atelier.domain.Timer;
 import io.atelier.domain.WorkshopContent;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 
 /**
@@ -88,8 +90,15 @@ final class JsonExport {
     root.set("timer", timer(arranged.timer()));
     ArrayNode notes = root.putArray("notes");
     content.notes().forEach(note -> notes.add(note(note)));
-    // Images join the export once the workshop can hold them (issue 4, image store).
-    root.putArray("images");
+    // Complete: the images step texts show travel with them, bytes in base64, ids unchanged.
+    ArrayNode images = root.putArray("images");
+    for (StoredImage image : export.images()) {
+      images
+          .addObject()
+          .put("id", image.id())
+          .put("contentType", image.contentType())
+          .put("data", Base64.getEncoder().encodeToString(image.bytes()));
+    }
     return root;
   }
 

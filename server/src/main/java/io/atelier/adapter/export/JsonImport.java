@@ -5,10 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.application.StoredImage;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Checks;
 import io.atelier.domain.FacilitationState;
+import io.atelier.domain.ImageFormat;
+import io.atelier.domain.ImageRefusedException;
+import io.atelier.domain.ImageRules;
 import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.Language;
 import io.atelier.domain.Note;
@@ -23,6 +27,7 @@ import io.atelier.domain.Timer;
 import io.atelier.domain.WorkshopContent;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,8 +144,13 @@ public final class JsonImport {
     for (StrictObject n : root.objects("notes")) {
       notes.add(note(n));
     }
-    if (root.arraySize("images") > 0) {
-      throw new BadExportException("images: this server cannot import images yet");
+    List<StoredImage> images = new ArrayList<>();
+    for (StrictObject i : root.objects("images")) {
+      images.add(image(i));
+    }
+    if (images.size() > ImageRules.MAX_PER_WORKSHOP) {
+      throw new BadExportException(
+          "images: a workshop holds at most " + ImageRules.MAX_PER_WORKSHOP + " images");
     }
     root.done();
 
@@ -152,7 +162,34 @@ public final class JsonImport {
                   notes,
                   new FacilitationState(canvases, groups, roles, agenda, progress, timer));
           return new WorkshopExport(
-              title, Language.fromCode(language), createdAt, content.requireConsistent());
+              title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
+        });
+  }
+
+  /** An image is what its bytes are: the id must be their hash, the type what they start as. */
+  private static StoredImage image(StrictObject i) {
+    String id = i.text("id");
+    String contentType = i.text("contentType");
+    String data = i.text("data");
+    i.done();
+    return i.build(
+        () -> {
+          byte[] bytes;
+          try {
+            bytes = Base64.getDecoder().decode(data);
+          } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("data must be base64");
+          }
+          ImageFormat format;
+          try {
+            format = ImageRules.check(contentType, bytes);
+          } catch (ImageRefusedException e) {
+            throw new InvalidValueException(e.getMessage());
+          }
+          if (!ImageRules.idOf(bytes).equals(id)) {
+            throw new InvalidValueException("id is not the SHA-256 of the image's bytes");
+          }
+          return StoredImage.of(format, bytes);
         });
   }
 

@@ -23,8 +23,11 @@ import java.util.concurrent.CompletionException;
  * POST /api/workshops/import} (EX2). The formats themselves live in {@code adapter.export}.
  */
 final class ExportRoutes {
-  /** EX2: an import body above this is answered 413 before it is read. */
-  static final int MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+  /**
+   * EX2: an import body above this is answered 413 before it is read. Large enough for any export
+   * this server makes: 50 images of 2 MiB in base64 (about 134 MiB) plus the notes.
+   */
+  static final int MAX_IMPORT_BYTES = 160 * 1024 * 1024;
 
   private final WorkshopService workshops;
   private final WorkshopRoutes workshopRoutes;
@@ -75,7 +78,9 @@ final class ExportRoutes {
     }
     Exporter.ExportFile file =
         exporter.export(
-            WorkshopExport.of(granted.facts(), granted.content()), format.get(), timeZone);
+            WorkshopExport.of(granted.facts(), granted.content(), granted.images()),
+            format.get(),
+            timeZone);
     ctx.response()
         .setStatusCode(200)
         .putHeader("Content-Type", file.contentType())
@@ -94,7 +99,8 @@ final class ExportRoutes {
       WorkshopExport read = JsonImport.read(ctx.body().buffer().getBytes());
       created =
           Future.fromCompletionStage(
-              workshops.importWorkshop(read.title(), read.language(), read.content()),
+              workshops.importWorkshop(
+                  read.title(), read.language(), read.content(), read.images()),
               ctx.vertx().getOrCreateContext());
     } catch (BadExportException | InvalidValueException e) {
       Json.error(ctx, 400, "bad_request", e.getMessage());

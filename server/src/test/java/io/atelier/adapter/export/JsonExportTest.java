@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atelier.domain.ImageRules;
 import io.atelier.domain.Language;
 import io.atelier.domain.Participant;
 import io.atelier.domain.WorkshopContent;
@@ -180,9 +181,19 @@ class JsonExportTest {
             root -> ((ObjectNode) root.get("workshop")).put("title", " "),
             "title is required"),
         bad(
-            "images this server cannot store",
-            root -> ((ArrayNode) root.get("images")).addObject(),
-            "cannot import images"),
+            "an image without its bytes",
+            root -> ((ArrayNode) root.get("images")).addObject().put("id", "x"),
+            "images[0]"),
+        bad(
+            "an image whose bytes are not a PNG",
+            root ->
+                ((ArrayNode) root.get("images"))
+                    .addObject()
+                    .put("id", ImageRules.idOf(new byte[] {1, 2, 3}))
+                    .put("contentType", "image/png")
+                    .put(
+                        "data", java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})),
+            "image/png"),
         bad(
             "a running timer without deadline",
             root -> ((ObjectNode) root.get("timer")).put("status", "running"),
