@@ -6,6 +6,7 @@ import { Board } from './board.js';
 import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
 import { mountExports } from './exports.js';
+import { frameScheduler } from './frame-scheduler.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
 import { NotesLayer } from './notes-layer.js';
@@ -210,21 +211,6 @@ function offerDeletion(workshop) {
   });
 }
 
-/** Many socket messages can arrive within one frame; the page is drawn once per frame. */
-function frameScheduler(draw) {
-  let scheduled = false;
-  const run = () => {
-    if (!scheduled) return;
-    scheduled = false;
-    draw();
-  };
-  return () => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(run);
-    setTimeout(run, 100); // Hidden tabs get no frames; their page must still be current.
-  };
-}
 
 function showTitle(title) {
   $('workshop-title').textContent = title;

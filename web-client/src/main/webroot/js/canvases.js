@@ -3,6 +3,7 @@
 // switch canvases, the facilitator's tools (new canvases, rename, delete, groups, overview) and
 // the print view. The other modules draw; this one decides what is shown and when.
 
+import { frameScheduler } from './frame-scheduler.js';
 import { language, onLanguageChange, t } from './i18n.js';
 import { deleteCanvas } from './protocol.js';
 import { canvasToShow } from './canvas-plan.js';
@@ -208,20 +209,4 @@ class CanvasView {
     if (!window.confirm(t('canvases.deleteConfirm', { name: canvas.name, count }))) return;
     this.room.connection.send(deleteCanvas(this.room.ids, canvas.id));
   }
-}
-
-/** Many messages can arrive within one frame; this is drawn once per frame. */
-function frameScheduler(draw) {
-  let scheduled = false;
-  const run = () => {
-    if (!scheduled) return;
-    scheduled = false;
-    draw();
-  };
-  return () => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(run);
-    setTimeout(run, 100); // Hidden tabs get no frames; their page must still be current.
-  };
 }

@@ -2,6 +2,7 @@
 // contribute and how. A button in the top bar opens a dialog with the five pillars; each shows
 // who contributes (live, for everyone) and this participant's own toggle and role text.
 
+import { frameScheduler } from './frame-scheduler.js';
 import { language, onLanguageChange, t } from './i18n.js';
 import { PILLARS, LIMITS, setRole } from './protocol.js';
 import { cleanRole, ownRoles, roleChange, roleSummary, roleTyped } from './role-summary.js';
@@ -17,7 +18,7 @@ class RoleMap {
   constructor({ engine, connection, ids, selfId }) {
     Object.assign(this, { engine, connection, ids, selfId });
     this.views = new Map(); // pillar -> the elements of its card, and its draft
-    this.renderScheduled = false;
+    this.renderSoon = frameScheduler(() => this.render());
   }
 
   mount(slot) {
@@ -175,15 +176,7 @@ class RoleMap {
   }
 
   scheduleRender() {
-    if (!this.dialog.open || this.renderScheduled) return;
-    this.renderScheduled = true;
-    const run = () => {
-      if (!this.renderScheduled) return;
-      this.renderScheduled = false;
-      this.render();
-    };
-    requestAnimationFrame(run);
-    setTimeout(run, 100); // hidden tabs get no frames
+    if (this.dialog.open) this.renderSoon();
   }
 
   render() {
