@@ -4,7 +4,14 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
-import { EXPORT_FORMATS, MAX_IMPORT_BYTES, exportUrl, fileNameFrom, refusalText } from '../src/main/webroot/js/export-file.js';
+import {
+  EXPORT_FORMATS,
+  MAX_IMPORT_BYTES,
+  exportUrl,
+  fileNameFrom,
+  importRefusalText,
+  refusalText,
+} from '../src/main/webroot/js/export-file.js';
 import { setLanguage } from '../src/main/webroot/js/i18n.js';
 
 test('EX1 the three formats, fetched with the reader’s time zone', () => {
@@ -34,10 +41,36 @@ test('EX1 a missing, empty or path-like name falls back, and never escapes the d
 test('EX2 refusals in the reader’s words, or the server’s message naming the problem', () => {
   setLanguage('fr', null);
   assert.equal(refusalText(401, {}), 'le lien d’animation n’est pas reconnu.');
-  assert.equal(refusalText(413, { message: 'An import is at most 160 MiB of JSON.' }), 'le fichier dépasse 160 Mio.');
-  assert.equal(refusalText(400, { error: 'bad_request', message: 'notes[3].x must be a number' }), 'notes[3].x must be a number');
-  assert.equal(refusalText(500, null), 'le serveur a répondu 500.');
+  assert.equal(refusalText(413, { message: 'An import is at most 160 MiB of JSON.' }), 'le fichier dépasse 160 Mo.');
+  const badDocument = { error: 'bad_request', message: 'notes[3].x must be a number' };
+  assert.equal(refusalText(400, badDocument), 'notes[3].x must be a number');
+  assert.equal(refusalText(500, null), 'le serveur a répondu avec le code 500.');
+  assert.equal(
+    refusalText(500, { message: 'The server could not do this; try again.' }),
+    'le serveur a répondu avec le code 500.',
+    'the server’s English is only shown where it names the problem',
+  );
   setLanguage('en', null);
-  assert.equal(refusalText(502, { message: '  ' }), 'the server answered 502.');
+  assert.equal(refusalText(502, { message: '  ' }), 'the server answered with code 502.');
   assert.match(refusalText(404, {}), /does not exist/);
+  setLanguage('fr', null);
+});
+
+test('EX2 a refused import says so in the reader’s language and keeps the server’s diagnosis', () => {
+  const plain = (text) => text.replaceAll('\u00a0', ' ');
+  const body = { error: 'bad_request', message: 'This file is not an Atelier export.' };
+  setLanguage('fr', null);
+  assert.equal(
+    plain(importRefusalText(400, body)),
+    'ce fichier n’est pas un fichier JSON exporté d’Atelier. ' +
+      'Détail technique : This file is not an Atelier export.',
+  );
+  assert.equal(importRefusalText(413, {}), 'le fichier dépasse 160 Mo.');
+  setLanguage('en', null);
+  assert.equal(
+    importRefusalText(400, body),
+    'this is not a JSON file exported from Atelier. Technical detail: This file is not an Atelier export.',
+  );
+  assert.equal(importRefusalText(400, {}), 'the server answered with code 400.');
+  setLanguage('fr', null);
 });

@@ -48,8 +48,8 @@ const TEXTS = {
     roundTable: {
       title: 'Tour de table',
       body: lines(
-        'Chaque participant·e prend la parole à tour de rôle, pendant le même temps; l’animation chronomètre ' +
-          'les tours. Il est toujours possible de passer son tour.',
+        'Chaque participant·e prend la parole à tour de rôle, pendant une durée égale; l’animation chronomètre ' +
+          'les tours. Chaque personne peut passer son tour.',
         '',
         '- Votre nom et, si vous le souhaitez, vos pronoms',
         '- Votre lien avec l’organisation et ses plateformes',
@@ -64,7 +64,7 @@ const TEXTS = {
         '[À COMPLÉTER : l’histoire de nos plateformes, quelques chiffres d’utilisation, ce qui nous amène aujourd’hui.]',
         '',
         'Un commun numérique ne peut pas rivaliser avec les grandes plateformes sur le terrain du marché. ' +
-          'Pour durer, il a besoin d’une autre façon de se soutenir : c’est ce que nous allons explorer ensemble.',
+          'Pour durer, il lui faut une autre façon de se soutenir : c’est ce que nous allons explorer ensemble.',
         '',
         '## Déroulement',
         '',
@@ -85,13 +85,14 @@ const TEXTS = {
         '',
         '## Le modèle de soutenabilité des communs (MSC)',
         '',
-        'Conçu à l’origine par une coopérative de Barcelone, le modèle regarde un projet à travers cinq piliers ' +
-          'reliés entre eux. Un commun dure quand ces piliers restent en équilibre.',
+        'Conçu à l’origine par une coopérative de Barcelone, le modèle examine un projet sous l’angle de cinq ' +
+          'piliers interreliés. Un commun dure quand ces piliers restent en équilibre.',
         '',
         '- **Communauté** : les personnes qui tiennent à ce que le commun existe. Qui en fait partie aujourd’hui, ' +
           'qui pourrait s’y joindre, à quels besoins et à quels défis répond-il?',
-        '- **Ressources** : ce dont le projet a besoin (matériel, contenus, code, bonnes pratiques) et la façon ' +
-          'de les mobiliser : don, échange, troc, marché social, marché capitaliste, services publics…',
+        '- **Ressources** : ce dont le projet a besoin (matériel et locaux, contenus, code source et logiciels, ' +
+          'bonnes pratiques) et la façon de mobiliser ces ressources (don, échange, troc, marché social, ' +
+          'marché capitaliste, services publics…).',
         '- **Co-production** : les tâches qui gardent le commun vivant, les personnes qui les accomplissent ' +
           'et la reconnaissance de leurs contributions.',
         '- **Partage** : les savoirs, les compétences et les processus partagés pour que chaque personne puisse ' +
@@ -117,8 +118,8 @@ const TEXTS = {
     analysePlatform: {
       title: 'Exercice 1 : analyser une autre plateforme',
       body: lines(
-        'En sous-groupes, regardez une plateforme numérique que vous connaissez, autre que la nôtre, ' +
-          'à travers les cinq piliers du modèle.',
+        'En sous-groupes, examinez une plateforme numérique que vous connaissez, autre que la nôtre, ' +
+          'sous l’angle des cinq piliers du modèle.',
         '',
         '1. Choisissez la plateforme et écrivez son nom sur une première note.',
         '2. Parcourez les piliers dans l’ordre : communauté, ressources, co-production, partage, co-gouvernance.',
@@ -134,29 +135,31 @@ const TEXTS = {
     ourPlatform: {
       title: 'Exercice 2 : le modèle de notre plateforme',
       body: lines(
-        'Chaque sous-groupe remplit son canevas pour nos plateformes. Commencez par poser la mission, la vision ' +
-          'et les valeurs au centre, puis l’animation passe d’un pilier à l’autre, environ 10 minutes chacun.',
+        'Chaque sous-groupe remplit son canevas pour nos plateformes. Commencez par inscrire la mission, ' +
+          'la vision et les valeurs au centre; l’animation vous guide ensuite d’un pilier à l’autre, ' +
+          'environ 10 minutes par pilier.',
         '',
         '1. **Communauté** : qui prend soin du commun aujourd’hui? Qui pourrait s’y joindre?',
-        '2. **Ressources** : de quoi avons-nous besoin, et comment ces ressources sont-elles mobilisées?',
-        '3. **Co-production** : quelles tâches font vivre le commun, et qui les accomplit?',
+        '2. **Ressources** : de quoi avons-nous besoin, et comment mobilisons-nous ces ressources?',
+        '3. **Co-production** : quelles tâches font vivre le commun, qui les accomplit, ' +
+          'et comment sont-elles reconnues?',
         '4. **Partage** : quels savoirs, compétences et processus partageons-nous?',
         '5. **Co-gouvernance** : qui est informé·e, qui est consulté·e, qui décide?',
         '',
-        'Gardez les valeurs en vue tout au long de l’exercice. Pour chaque pilier, indiquez aussi le rôle ' +
-          'que *vous* y jouez.',
+        'Gardez les valeurs en vue tout au long de l’exercice. Dans la carte des rôles, indiquez aussi les piliers ' +
+          'où *vous* contribuez.',
       ),
     },
     restitution: {
       title: 'Restitution des groupes',
       body: lines(
-        'Chaque sous-groupe présente son canevas à tour de rôle, pendant le même temps, pilier par pilier.',
+        'Chaque sous-groupe présente son canevas, pilier par pilier; chaque groupe dispose du même temps.',
         '',
         '- Ce qui ressort pour chaque pilier',
         '- Les déséquilibres repérés : entre partage et co-gouvernance, entre co-production et ressources',
         '- Une question qui reste ouverte',
         '',
-        'Les canevas restent dans l’atelier : rien de ce qui a été écrit ne se perd.',
+        'Les canevas restent dans l’atelier et peuvent être exportés : rien de ce qui a été écrit ne se perd.',
       ),
     },
     closing: {
@@ -175,16 +178,16 @@ const TEXTS = {
       body: lines(
         '> **Note for the facilitator, to remove before the workshop:** complete the passages in square brackets. ' +
           'Name the Nation or Nations as they name themselves, and check whether the land is unceded or covered ' +
-          'by a treaty. If needed, ask an Indigenous organisation in your region. A short, sincere ' +
+          'by a treaty. If needed, ask an Indigenous organization in your region. A short, sincere ' +
           'acknowledgement is better than a ready-made formula.',
         '',
         'Before we begin, we wish to acknowledge that we are gathered on the [TO COMPLETE: unceded, or treaty] ' +
           'territory of [TO COMPLETE: the Nation or Nations]. We honour those who have cared for these lands ' +
           'and waters since time immemorial.',
         '',
-        'We recognise the deep bond between these peoples and this land, and the past and present injustices ' +
+        'We recognize the deep bond between these peoples and this land, and the past and present injustices ' +
           'that Indigenous peoples live with. This acknowledgement is only a first step: it commits us to ' +
-          '[TO COMPLETE: a concrete commitment of our organisation].',
+          '[TO COMPLETE: a concrete commitment of our organization].',
         '',
         'To those taking part remotely: we invite you to take a moment to acknowledge the land where you are.',
       ),
@@ -192,11 +195,11 @@ const TEXTS = {
     roundTable: {
       title: 'Round table',
       body: lines(
-        'Each participant speaks in turn, for the same time; the facilitator times the turns. ' +
-          'Anyone may pass their turn.',
+        'Each participant speaks in turn, for the same length of time; the facilitator times the turns. ' +
+          'Anyone may pass.',
         '',
         '- Your name and, if you wish, your pronouns',
-        '- Your connection with the organisation and its platforms',
+        '- Your connection with the organization and its platforms',
         '- What you expect from today’s workshop',
       ),
     },
@@ -213,7 +216,7 @@ const TEXTS = {
         '## Outline',
         '',
         '1. What a commons is, and the Commons Sustainability Model',
-        '2. Exercise 1: analyse another platform with the model',
+        '2. Exercise 1: analyze another platform with the model',
         '3. Break',
         '4. Exercise 2: our platform’s model, pillar by pillar',
         '5. Groups report back, and closing',
@@ -234,10 +237,11 @@ const TEXTS = {
         '',
         '- **Community**: the people who care that the commons exists. Who is in it today, who could join, ' +
           'which needs and challenges does it answer?',
-        '- **Resources**: what the project needs (equipment, content, code, good practices) and how it is ' +
-          'mobilised: gift, exchange, barter, social market, capitalist market, public services…',
+        '- **Resources**: what the project needs (equipment and space, content, source code and software, ' +
+          'good practices) and how it is mobilized (gift, exchange, barter, social market, capitalist market, ' +
+          'public services…).',
         '- **Co-production**: the tasks that keep the commons alive, the people who do them, and how their ' +
-          'contributions are recognised.',
+          'contributions are recognized.',
         '- **Sharing**: the knowledge, skills and processes shared so that everyone can take part and the ' +
           'commons can be reproduced.',
         '- **Co-governance**: how people take part, deliberate and decide. Who is informed, who is consulted, ' +
@@ -259,7 +263,7 @@ const TEXTS = {
       ),
     },
     analysePlatform: {
-      title: 'Exercise 1: analyse another platform',
+      title: 'Exercise 1: analyze another platform',
       body: lines(
         'In sub-groups, look at a digital platform you know, other than ours, through the five pillars ' +
           'of the model.',
@@ -278,28 +282,28 @@ const TEXTS = {
     ourPlatform: {
       title: 'Exercise 2: our platform’s model',
       body: lines(
-        'Each sub-group fills in its canvas for our platforms. Start by setting the mission, vision and values ' +
-          'at the centre; then the facilitator moves from one pillar to the next, about 10 minutes each.',
+        'Each sub-group fills in its canvas for our platforms. Start by writing the mission, vision and values ' +
+          'at the centre; the facilitator then guides you from one pillar to the next, about 10 minutes each.',
         '',
         '1. **Community**: who takes care of the commons today? Who could join?',
-        '2. **Resources**: what do we need, and how are these resources mobilised?',
-        '3. **Co-production**: which tasks keep the commons alive, and who does them?',
+        '2. **Resources**: what do we need, and how do we mobilize these resources?',
+        '3. **Co-production**: which tasks keep the commons alive, who does them and how are they recognized?',
         '4. **Sharing**: which knowledge, skills and processes do we share?',
         '5. **Co-governance**: who is informed, who is consulted, who decides?',
         '',
-        'Keep the values in view throughout. For each pillar, also show the role *you* play in it.',
+        'Keep the values in view throughout. In the role map, also show the pillars where *you* contribute.',
       ),
     },
     restitution: {
       title: 'Groups report back',
       body: lines(
-        'Each sub-group presents its canvas in turn, for the same time, pillar by pillar.',
+        'Each sub-group presents its canvas, pillar by pillar; every group has the same time.',
         '',
         '- What stands out for each pillar',
         '- The imbalances found: between sharing and co-governance, between co-production and resources',
         '- One question that remains open',
         '',
-        'The canvases stay in the workshop: nothing that was written is lost.',
+        'The canvases stay in the workshop and can be exported: nothing that was written is lost.',
       ),
     },
     closing: {
@@ -308,7 +312,7 @@ const TEXTS = {
         'Thank you all for taking part!',
         '',
         '- A word or a sentence each: what you take away from the workshop',
-        '- Next steps: [TO COMPLETE: what the organisation will do with the results, and when]',
+        '- Next steps: [TO COMPLETE: what the organization will do with the results, and when]',
       ),
     },
   },

@@ -5,6 +5,7 @@ import { mountAgenda } from './agenda.js';
 import { Board } from './board.js';
 import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
+import { refusalText } from './export-file.js';
 import { mountExports } from './exports.js';
 import { frameScheduler } from './frame-scheduler.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
@@ -203,7 +204,7 @@ function offerDeletion(workshop) {
         button.hidden = true;
       } else {
         const body = await response.json().catch(() => ({}));
-        toast(t('workshop.deleteFailed', { message: body.message ?? response.status }), 'error');
+        toast(t('workshop.deleteFailed', { message: refusalText(response.status, body) }), 'error');
       }
     } catch {
       toast(t('workshop.deleteFailed', { message: t('workshop.loadFailed') }), 'error');

@@ -43,13 +43,29 @@ export function fileNameFrom(contentDisposition, fallback) {
 }
 
 /**
- * Why a request was refused, for a person: the usual statuses in their words, otherwise the
- * server's own message (for a bad document it names the place, e.g. "notes[3].x must be a number").
+ * Why a request was refused, for a person: the usual statuses in their words; a bad request with
+ * the server's own message, which names the problem (e.g. "notes[3].x must be a number"); any other
+ * status by its code, since the server's messages are English for developers.
  */
 export function refusalText(status, body) {
   if (status === 401) return t('export.unauthorized');
   if (status === 404) return t('workshop.notFound');
   if (status === 413) return t('export.importTooLarge');
-  if (typeof body?.message === 'string' && body.message.trim()) return body.message;
+  const detail = serverMessage(body);
+  if (status === 400 && detail) return detail;
   return t('export.status', { status });
+}
+
+/**
+ * Why an import was refused: a file the server could not take is said to be so in the reader's
+ * language, with the server's diagnosis (English, naming the place) kept as the technical detail.
+ */
+export function importRefusalText(status, body) {
+  const detail = serverMessage(body);
+  if (status === 400 && detail) return t('export.importInvalid', { detail });
+  return refusalText(status, body);
+}
+
+function serverMessage(body) {
+  return typeof body?.message === 'string' ? body.message.trim() : '';
 }

@@ -1,7 +1,7 @@
 // The home page: create a workshop, or import one from a JSON export (EX2), then show the two
 // links to share or keep.
 
-import { MAX_IMPORT_BYTES, refusalText } from './export-file.js';
+import { MAX_IMPORT_BYTES, importRefusalText } from './export-file.js';
 import { bindLanguageToggle, initLanguage, setLanguage, t, translatePage } from './i18n.js';
 import { copyLink, toast } from './toasts.js';
 
@@ -37,7 +37,8 @@ form.addEventListener('submit', async (event) => {
     });
     const body = await response.json().catch(() => ({}));
     if (response.status !== 201) {
-      showError(body.message ?? t('workshop.loadFailed'));
+      // The form checks the title first, so a 400 is a title the server still refused.
+      showError(t(response.status === 400 ? 'home.titleRequired' : 'home.createFailed'));
       return;
     }
     showCreated(body);
@@ -107,7 +108,7 @@ importInput.addEventListener('change', async () => {
     });
     const body = await response.json().catch(() => ({}));
     if (response.status !== 201) {
-      showImportError(t('export.importFailed', { message: refusalText(response.status, body) }));
+      showImportError(t('export.importFailed', { message: importRefusalText(response.status, body) }));
       return;
     }
     showCreated(body); // In the workshop's language from here on, the toast too.

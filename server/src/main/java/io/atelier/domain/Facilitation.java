@@ -26,7 +26,7 @@ final class Facilitation implements Serializable {
   /** A new workshop starts with one MSC canvas, named in its language (NT7). */
   static Facilitation startingWith(Language language, long createdAt) {
     Facilitation facilitation = new Facilitation();
-    String name = language == Language.EN ? "MSC canvas" : "Canevas MSC";
+    String name = language == Language.EN ? "Commons model canvas" : "Canevas MSC";
     facilitation.put(new Canvas(Canvas.FIRST_ID, name, "msc", createdAt, false));
     return facilitation;
   }

@@ -971,8 +971,12 @@ public final class AtelierPage {
                 : null);
   }
 
+  /** The status under a step's text, with French no-break spaces (i18n.js) read as spaces. */
   public String uploadStatus(int index) {
-    return agendaStep(index).findElement(testId("upload-status")).getDomProperty("textContent");
+    return agendaStep(index)
+        .findElement(testId("upload-status"))
+        .getDomProperty("textContent")
+        .replace('\u00a0', ' ');
   }
 
   /**

@@ -118,7 +118,7 @@ class CanvasBrowserTest extends ServerWithChromium {
         .as("a participant sees no facilitator tools")
         .isTrue();
 
-    // Three canvases from "Analyse another platform", named Équipe 1 to Équipe 3.
+    // Three canvases from "Analyser une autre plateforme", named Équipe 1 to Équipe 3.
     facilitator.awaitVisible(testId("new-canvases"), LONG).click();
     WebElement dialog = facilitator.awaitVisible(testId("new-canvases-dialog"), LONG);
     WebElement analyse =

@@ -138,7 +138,7 @@ class ExportsBrowserTest extends ServerWithChromium {
     assertThat(text)
         .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at\r\n")
         .contains(",\"'=1+1, « idée » ☕\",Animatrice,yellow,");
-    page.awaitToast("Export téléchargé : " + csv.getFileName(), LONG);
+    page.awaitToast("Fichier téléchargé : " + csv.getFileName(), LONG);
     assertThat(shown(driver, exportItem("csv"))).isFalse();
 
     // Someone else's screen in another workshop: no export menu.

@@ -156,7 +156,7 @@ class ImageUploadBrowserTest extends ServerWithChromium {
         .isEqualTo("alert");
 
     fanny.chooseStepImage(step, file("affiche.png", TestImages.pngOfSize(3 * 1024 * 1024)));
-    fanny.awaitUploadStatus(step, "Image trop lourde : 2 Mio au maximum.", LONG);
+    fanny.awaitUploadStatus(step, "Image trop lourde : 2 Mo au maximum.", LONG);
 
     // Named .png but holding a GIF: the browser sends it, the server refuses it (400).
     fanny.chooseStepImage(step, file("faux.png", TestImages.gif(2)));
@@ -175,7 +175,7 @@ class ImageUploadBrowserTest extends ServerWithChromium {
     fanny.chooseStepImage(step, file("une de trop.png", TestImages.png(1)));
     assertThat(
             fanny.awaitUploadStatus(
-                step, "This workshop already holds 50 images, the most it may hold.", LONG))
+                step, "This workshop already has 50 images, the maximum allowed.", LONG))
         .isEqualTo("alert");
 
     assertThat(fanny.stepBodyValue(step)).isEqualTo("Texte sans image.");

@@ -59,7 +59,8 @@ class FacilitationTest {
         .containsExactly(new Canvas("main", "Canevas MSC", "msc", 7, false));
     var english =
         new WorkshopState(new WorkshopFacts(new WorkshopId("w2"), "Workshop", Language.EN, "h", 0));
-    assertThat(english.snapshot().facilitation().canvases().get(0).name()).isEqualTo("MSC canvas");
+    assertThat(english.snapshot().facilitation().canvases().get(0).name())
+        .isEqualTo("Commons model canvas");
   }
 
   @Test

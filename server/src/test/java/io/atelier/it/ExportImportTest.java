@@ -252,7 +252,7 @@ class ExportImportTest {
         .contains("### Communauté\n\n- Des bénévoles ☕\\\n  et des salarié·es — *Ana*\n")
         .contains("### Ressources\n\n- \\=cmd\\|' /C calc'!A0 — *Ana*\n")
         .contains("### Partage\n\n- \\# Titre injecté\\\n  une ligne, \"citée\" — *Ana*\n")
-        .contains("### Hors zone\n\n- Hors de tout — *Ben « B » Tremblay*\n")
+        .contains("### Hors des zones\n\n- Hors de tout — *Ben « B » Tremblay*\n")
         .contains("## Groupe A\n")
         .contains("### Ce qui m’inspire\n\n- Leur wiki — *Ana*\n")
         .contains("## Idées libres\n")
@@ -302,7 +302,9 @@ class ExportImportTest {
     }
     // A new English workshop: one MSC canvas, nothing on it yet.
     HttpResponse<String> md = export(server, id, key, "format=md");
-    assertThat(md.body()).contains("## MSC canvas\n").contains("### Community\n\n*No notes.*\n");
+    assertThat(md.body())
+        .contains("## Commons model canvas\n")
+        .contains("### Community\n\n*No notes.*\n");
   }
 
   @Test

@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * The words of the Markdown export, in the workshop's language: French in Québec usage (inclusive
- * wording, a space before the colon), and English. Kept apart so that the layout code reads as
- * layout.
+ * wording, a space before the colon), and English; the terms are those of docs/glossary.md and of
+ * the client (i18n.js). Plain spaces only: the file is pasted into other tools. Kept apart so that
+ * the layout code reads as layout.
  */
 record ExportLabels(
     Language language,
@@ -29,10 +30,10 @@ record ExportLabels(
   static final ExportLabels FRENCH =
       new ExportLabels(
           Language.FR,
-          "Modèle",
+          "Gabarit",
           "Groupe",
           "Aucune note.",
-          "Hors zone",
+          "Hors des zones",
           "(note vide)",
           "Carte des rôles",
           "Personne pour l’instant.",
@@ -51,7 +52,7 @@ record ExportLabels(
           "Outside the zones",
           "(empty note)",
           "Role map",
-          "Nobody yet.",
+          "No one yet.",
           "No roles given.",
           "Agenda",
           "current step",
@@ -99,7 +100,7 @@ record ExportLabels(
     boolean english = language == Language.EN;
     return switch (kind) {
       case TEXT -> english ? "Text" : "Texte";
-      case CONTENT -> english ? "Content" : "Contenu";
+      case CONTENT -> english ? "Presentation" : "Présentation";
       case ROUND_TABLE -> english ? "Round table" : "Tour de table";
       case CANVAS -> english ? "Canvas exercise" : "Exercice sur canevas";
       case BREAK -> english ? "Break" : "Pause";

@@ -59,7 +59,7 @@ class MarkdownExportTest {
             "### Partage",
             "### Co-gouvernance",
             "### Mission, vision et valeurs",
-            "### Hors zone",
+            "### Hors des zones",
             "## Groupe A : autre plateforme",
             "### Communauté",
             "### Ressources",
