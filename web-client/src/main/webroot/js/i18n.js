@@ -302,6 +302,10 @@ const STRINGS = {
     'export.importFailed': 'Import impossible : {message}',
     'export.importTooLarge': 'le fichier dépasse 160 Mio.',
     'export.imported': 'Atelier importé.',
+    // Layout: the top bar's "⋯" menu, the canvas tools' menu and the people line on a phone.
+    'layout.more': 'Plus d’options',
+    'layout.canvasTools': 'Outils du canevas',
+    'layout.peopleOnline': '{count} en ligne',
   },
   en: {
     'app.name': 'Atelier',
@@ -602,6 +606,10 @@ const STRINGS = {
     'export.importFailed': 'Could not import: {message}',
     'export.importTooLarge': 'the file is larger than 160 MiB.',
     'export.imported': 'Workshop imported.',
+    // Layout: the top bar's "⋯" menu, the canvas tools' menu and the people line on a phone.
+    'layout.more': 'More options',
+    'layout.canvasTools': 'Canvas tools',
+    'layout.peopleOnline': '{count} online',
   },
 };
 
