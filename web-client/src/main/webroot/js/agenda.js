@@ -7,6 +7,6 @@ import { mountTimer } from './timer-view.js';
 
 export function mountAgenda(room) {
   mountTimer(room);
-  mountStage(room); // its chip goes first in the header tools, before the panel's toggle
+  mountStage(room); // its chip sits beside the timer, in the top bar
   mountAgendaPanel(room);
 }

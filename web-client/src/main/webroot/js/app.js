@@ -12,12 +12,14 @@ import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } 
 import { identityFor, takeFacilitatorKey } from './identity.js';
 import { NotesLayer } from './notes-layer.js';
 import { keepPendingAcrossReloads } from './pending-store.js';
+import { mountPeopleToggle } from './people-toggle.js';
 import { Presence } from './presence.js';
 import { idFactory } from './protocol.js';
 import { mountRoleMap } from './role-map.js';
 import { showFailure, showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
 import { copyLink, toast } from './toasts.js';
+import { mountTopBar } from './top-bar.js';
 
 const MAX_NAME = 40;
 const $ = (id) => document.getElementById(id);
@@ -135,6 +137,8 @@ function openRoom(workshop) {
   mountRoleMap(room);
   mountAgenda(room);
   mountExports(room);
+  mountPeopleToggle(room);
+  mountTopBar(); // last: it orders and fits the tools the features above put in the top bar
 
   const render = frameScheduler(() => {
     notes.render();

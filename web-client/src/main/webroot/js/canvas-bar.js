@@ -2,8 +2,10 @@
 // the canvas tools: print for everyone; overview, new canvases, rename and delete for the
 // facilitator. Tabs are kept and updated in place, so the focus stays where it is while the
 // workshop changes around it. Arrow keys, Home and End move between tabs (automatic activation).
+// On a phone the tools fold into a "⋯" menu beside the tabs, so that the bar stays one line.
 
 import { t } from './i18n.js';
+import { MenuButton } from './menu-button.js';
 
 export class CanvasBar {
   /**
@@ -29,7 +31,59 @@ export class CanvasBar {
       print: this.tool('print-canvas', 'canvases.print', actions.print, false),
     };
     this.buttons.remove.classList.add('danger');
-    this.element.replaceChildren(this.list, this.tools);
+    this.tools.id = 'canvas-tools';
+    const toolsMenu = document.createElement('div');
+    toolsMenu.className = 'canvas-tools-menu';
+    const menuButton = document.createElement('button');
+    menuButton.type = 'button';
+    menuButton.className = 'canvas-tools-button';
+    menuButton.id = 'canvas-tools-button';
+    menuButton.dataset.testid = 'canvas-tools-menu';
+    menuButton.setAttribute('aria-controls', this.tools.id);
+    const dots = document.createElement('span');
+    dots.setAttribute('aria-hidden', 'true');
+    dots.textContent = '⋯';
+    menuButton.append(dots);
+    toolsMenu.append(menuButton, this.tools);
+    this.menu = new MenuButton({ root: toolsMenu, button: menuButton, list: this.tools });
+    for (const button of Object.values(this.buttons)) this.menu.forwardFocus(button, () => this.menu.enabled);
+    this.element.replaceChildren(this.list, toolsMenu);
+    this.narrow = window.matchMedia('(max-width: 720px)');
+    this.narrow.addEventListener('change', () => this.fold(this.narrow.matches));
+    this.fold(this.narrow.matches);
+  }
+
+  /** Folded, the tools are a menu behind the "⋯" button; unfolded, a row of buttons. */
+  fold(folded) {
+    this.menu.close({ returnFocus: false });
+    this.menu.enabled = folded;
+    this.menu.button.hidden = !folded;
+    this.tools.hidden = folded;
+    if (folded) {
+      this.tools.setAttribute('role', 'menu');
+      this.tools.setAttribute('aria-labelledby', this.menu.button.id);
+    } else {
+      this.tools.removeAttribute('role');
+      this.tools.removeAttribute('aria-labelledby');
+    }
+    for (const button of Object.values(this.buttons)) {
+      if (folded) {
+        // The overview is on or off: in a menu, a checkbox item says so (aria-checked).
+        button.setAttribute('role', button === this.buttons.overview ? 'menuitemcheckbox' : 'menuitem');
+        button.tabIndex = -1;
+      } else {
+        button.removeAttribute('role');
+        button.removeAttribute('tabindex');
+      }
+    }
+    this.markOverview();
+  }
+
+  /** The overview's on or off: a pressed button in the row, a checked item in the menu. */
+  markOverview() {
+    const [own, other] = this.menu.enabled ? ['aria-checked', 'aria-pressed'] : ['aria-pressed', 'aria-checked'];
+    this.buttons.overview.setAttribute(own, String(Boolean(this.overviewOpen)));
+    this.buttons.overview.removeAttribute(other);
   }
 
   tool(testid, key, action, facilitatorOnly) {
@@ -49,6 +103,8 @@ export class CanvasBar {
     this.element.hidden = canvases.size === 0;
     this.element.setAttribute('aria-label', t('canvases.bar'));
     this.list.setAttribute('aria-label', t('canvases.tabs'));
+    this.menu.button.setAttribute('aria-label', t('layout.canvasTools'));
+    this.menu.button.title = t('layout.canvasTools');
     let index = 0;
     for (const canvas of canvases.values()) {
       const tab = this.tabs.get(canvas.id) ?? this.tab(canvas.id);
@@ -69,7 +125,8 @@ export class CanvasBar {
       const text = t(button.dataset.key);
       if (button.textContent !== text) button.textContent = text;
     }
-    this.buttons.overview.setAttribute('aria-pressed', String(overviewOpen));
+    this.overviewOpen = overviewOpen;
+    this.markOverview();
     // CV3: the last canvas cannot be deleted; the button says why instead of failing.
     const last = canvases.size <= 1;
     this.buttons.remove.disabled = last;

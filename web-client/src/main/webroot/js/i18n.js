@@ -310,6 +310,10 @@ const STRINGS = {
     'export.importInvalid': 'ce fichier n’est pas un fichier JSON exporté d’Atelier. Détail technique : {detail}',
     'export.importTooLarge': 'le fichier dépasse 160 Mo.',
     'export.imported': 'Atelier importé.',
+    // Layout: the top bar's "⋯" menu, the canvas tools' menu and the people line on a phone.
+    'layout.more': 'Plus d’options',
+    'layout.canvasTools': 'Outils du canevas',
+    'layout.peopleOnline': '{count} en ligne',
   },
   en: {
     'app.name': 'Atelier',
@@ -611,6 +615,10 @@ const STRINGS = {
     'export.importInvalid': 'this is not a JSON file exported from Atelier. Technical detail: {detail}',
     'export.importTooLarge': 'the file is larger than 160 MB.',
     'export.imported': 'Workshop imported.',
+    // Layout: the top bar's "⋯" menu, the canvas tools' menu and the people line on a phone.
+    'layout.more': 'More options',
+    'layout.canvasTools': 'Canvas tools',
+    'layout.peopleOnline': '{count} online',
   },
 };
 

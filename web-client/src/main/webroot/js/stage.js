@@ -2,7 +2,8 @@
 // AG3). A text or content step covers the board with its Markdown text; a canvas step shows only
 // a compact banner over the board, since the board is the work. While the facilitator does not
 // let people roam, a participant's stage shows the current step and follows it; the facilitator's
-// own screen is never moved. A chip in the top bar names the current step and reopens the stage.
+// own screen is never moved. A chip in the top bar, beside the timer, names the current step and
+// reopens the stage.
 
 import { onLanguageChange, t } from './i18n.js';
 import { imageUrl } from './image-upload.js';
@@ -26,7 +27,7 @@ export function mayMinimise({ facilitator, roaming }) {
 }
 
 export function mountStage(room) {
-  const stage = new Stage(room, document.getElementById('stage'), document.getElementById('header-tools'));
+  const stage = new Stage(room, document.getElementById('stage'), document.getElementById('step-slot'));
   room.engine.subscribe(() => stage.render());
   onLanguageChange(() => stage.render({ force: true }));
   stage.render();
@@ -34,17 +35,17 @@ export function mountStage(room) {
 }
 
 class Stage {
-  constructor(room, host, tools) {
+  constructor(room, host, chipSlot) {
     this.room = room;
     this.host = host;
     this.open = true;
     this.instructionsOpen = false;
     this.shown = { stepId: undefined, body: undefined, markdownFor: undefined };
     this.seen = null; // {agenda, progress, facilitator}: what the last render drew
-    this.build(tools);
+    this.build(chipSlot);
   }
 
-  build(tools) {
+  build(chipSlot) {
     const make = (tag, className, testid) => {
       const made = document.createElement(tag);
       if (className) made.className = className;
@@ -96,7 +97,7 @@ class Stage {
     this.chipLabel = make('span', 'stage-chip-label'); // hidden on a phone, where room is short
     this.chip.append(this.chipPosition, this.chipLabel);
     this.chip.addEventListener('click', () => this.reopen());
-    tools.append(this.chip);
+    chipSlot.append(this.chip);
   }
 
   currentStep() {

@@ -8,6 +8,7 @@ export function showStatus(element, { state, unsent }) {
   const parts = [t(`status.${state}`)];
   if (unsent > 0 && state !== 'connected') parts.push(t('status.unsent', { count: unsent }));
   element.textContent = parts.join(' · ');
+  element.title = element.textContent; // a narrow top bar shows only the dot
 }
 
 export function showFailure(banner, text, failure) {

@@ -500,9 +500,9 @@ public final class AtelierPage {
           + "              online: !m.classList.contains('offline')}; })};"
           + "});";
 
-  /** Clicks role-map-toggle and waits until the dialog is shown. */
+  /** Clicks role-map-toggle (in the "⋯" menu if folded there) and waits for the dialog. */
   public WebElement openRoleMap() {
-    driver.findElement(ROLE_MAP_TOGGLE).click();
+    headerControl(ROLE_MAP_TOGGLE).click();
     return awaitVisible(ROLE_MAP, LONG);
   }
 
@@ -621,7 +621,7 @@ public final class AtelierPage {
   public void chooseLanguage(String language) {
     String wanted = "en".equals(language) ? "en" : "fr-CA";
     if (!wanted.equals(driver.findElement(By.tagName("html")).getDomAttribute("lang"))) {
-      driver.findElement(LANGUAGE_TOGGLE).click();
+      headerControl(LANGUAGE_TOGGLE).click();
     }
     await(
         LONG,
@@ -639,7 +639,7 @@ public final class AtelierPage {
 
   public void openAgenda() {
     if (!shown(AGENDA_PANEL)) {
-      driver.findElement(AGENDA_TOGGLE).click();
+      headerControl(AGENDA_TOGGLE).click();
     }
     awaitVisible(AGENDA_PANEL, LONG);
   }
@@ -1009,5 +1009,39 @@ public final class AtelierPage {
   /** On the home page: chooses a file for the import control, as a person picking it would. */
   public void chooseImportFile(java.nio.file.Path file) {
     awaitVisible(IMPORT_FILE, LONG).sendKeys(file.toAbsolutePath().toString());
+  }
+
+  // ---- layout: the top bar's "⋯" menu and the canvas tools' menu -----------------------------
+
+  public static final By TOP_BAR = testId("topbar");
+  public static final By MORE_MENU = testId("more-menu");
+  public static final By CANVAS_TOOLS_MENU = testId("canvas-tools-menu");
+
+  /**
+   * A control of the top bar, shown: when the bar has folded it into the "⋯" menu (a phone, a long
+   * title beside a running timer), the menu is opened first, as a person would do.
+   */
+  public WebElement headerControl(By control) {
+    return throughMenu(control, MORE_MENU);
+  }
+
+  /** A tool of the canvas bar, shown: on a phone the tools are behind the bar's "⋯" button. */
+  public WebElement canvasTool(By tool) {
+    return throughMenu(tool, CANVAS_TOOLS_MENU);
+  }
+
+  private WebElement throughMenu(By control, By menuButton) {
+    if (!shown(control) && shown(menuButton)) {
+      WebElement button = driver.findElement(menuButton);
+      if (!"true".equals(button.getDomAttribute("aria-expanded"))) {
+        button.click();
+      }
+    }
+    return awaitVisible(control, LONG);
+  }
+
+  /** Whether the "⋯" menu of the top bar is open. */
+  public boolean moreMenuOpen() {
+    return shown(testId("more-menu-list"));
   }
 }

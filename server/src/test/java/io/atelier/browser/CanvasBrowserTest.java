@@ -58,7 +58,7 @@ class CanvasBrowserTest extends ServerWithChromium {
     assertThat(pillarNames(page))
         .containsExactly("Communauté", "Ressources", "Co-production", "Partage", "Co-gouvernance");
 
-    page.driver().findElement(testId("language-toggle")).click();
+    page.headerControl(testId("language-toggle")).click();
     page.await(
         LONG,
         "the zones are in English",

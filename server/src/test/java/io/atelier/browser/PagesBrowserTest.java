@@ -45,7 +45,7 @@ class PagesBrowserTest extends ServerWithChromium {
     page.await(LONG, "French", d -> addNoteLabel(d).equals("Ajouter une note"));
     assertThat(driver.findElement(testId("connection-status")).getText()).contains("Connecté");
 
-    driver.findElement(testId("language-toggle")).click();
+    page.headerControl(testId("language-toggle")).click();
     page.await(LONG, "English", d -> addNoteLabel(d).equals("Add a note"));
     assertThat(driver.findElement(testId("connection-status")).getText()).contains("Connected");
     assertThat(driver.findElement(testId("participant-list")).getText()).contains("(you)");
@@ -63,7 +63,7 @@ class PagesBrowserTest extends ServerWithChromium {
     page.join(workshop.getString("facilitatorUrl"));
     WebDriver driver = page.driver();
     assertThat(driver.getCurrentUrl()).doesNotContain("key="); // Out of the address bar.
-    driver.findElement(testId("delete-workshop")).click();
+    page.headerControl(testId("delete-workshop")).click(); // in the "⋯" menu
     page.await(LONG, "the confirmation", d -> ExpectedConditions.alertIsPresent().apply(d))
         .accept();
     page.await(

@@ -128,23 +128,33 @@ class RoleMapBrowserTest extends ServerWithChromium {
   }
 
   @Test
-  @DisplayName("RM1 on a 360 px phone the pillars stack; the keyboard opens, ticks and closes")
+  @DisplayName(
+      "RM1 on a 360 px phone the role map is in the top bar's menu and its pillars stack; the"
+          + " keyboard opens it, ticks and closes")
   void phoneAndKeyboard() {
     String joinUrl = server.createWorkshop("Rôles au téléphone", "en").getString("joinUrl");
     AtelierPage ana = browser("Ana", joinUrl);
     ana.driver().manage().window().setSize(new Dimension(360, 740));
     int viewport = ((Number) ana.script("return document.documentElement.clientWidth;")).intValue();
 
-    WebElement toggle = ana.driver().findElement(ROLE_MAP_TOGGLE);
-    assertThat(toggle.getText()).isEqualTo("Roles");
-    assertThat(toggle.getDomAttribute("aria-label")).isEqualTo("Role map");
+    // On a phone the top bar folds its tools into the "⋯" menu; the keyboard gets there.
+    ana.await(LONG, "the tools are folded", d -> !ana.shown(ROLE_MAP_TOGGLE));
     Object overflow =
         ana.script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     assertThat(((Number) overflow).intValue()).as("the page is no wider than the phone").isZero();
-    ana.script("arguments[0].focus();", toggle);
+    ana.script("arguments[0].focus();", ana.driver().findElement(AtelierPage.MORE_MENU));
+    ana.press(Keys.ENTER);
+    ana.await(LONG, "the menu opens on its first item", d -> isFocused(ana, "agenda-toggle"));
+    ana.press(Keys.ARROW_DOWN);
+    ana.await(LONG, "Down moves to the role map", d -> isFocused(ana, "role-map-toggle"));
+    WebElement toggle = ana.focused();
+    assertThat(toggle.getText()).isEqualTo("Role map");
+    assertThat(toggle.getDomAttribute("aria-label")).isEqualTo("Role map");
+    assertThat(toggle.getDomAttribute("role")).isEqualTo("menuitem");
     ana.press(Keys.ENTER);
     WebElement dialog = ana.awaitVisible(AtelierPage.ROLE_MAP, LONG);
+    assertThat(ana.moreMenuOpen()).as("the menu closed behind the dialog").isFalse();
     assertThat(dialog.getRect().getWidth()).isLessThanOrEqualTo(viewport);
 
     List<WebElement> cards = ana.driver().findElements(testId("role-pillar"));
@@ -172,7 +182,11 @@ class RoleMapBrowserTest extends ServerWithChromium {
     ana.await(LONG, "the role map is closed", d -> !ana.roleMapOpen());
     ana.await(
         LONG,
-        "the focus is back on role-map-toggle",
-        d -> "role-map-toggle".equals(ana.focused().getDomAttribute("data-testid")));
+        "the focus is back on the menu that held role-map-toggle",
+        d -> isFocused(ana, "more-menu"));
+  }
+
+  private static boolean isFocused(AtelierPage page, String testId) {
+    return testId.equals(page.focused().getDomAttribute("data-testid"));
   }
 }
