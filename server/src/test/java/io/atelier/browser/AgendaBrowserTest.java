@@ -16,22 +16,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * The agenda as a room lives it, in real browsers: the facilitator moves the room from step to step
@@ -45,37 +36,17 @@ class AgendaBrowserTest extends ServerWithChromium {
   /** Longer than the timer face's refresh period (250 ms): see {@link #impliedEnd}. */
   private static final long READ_WINDOW_MS = 400;
 
-  private final List<HeadlessChromium> browsers = new ArrayList<>();
-  private final List<AtelierPage> pages = new ArrayList<>();
   private final List<TestClient> clients = new ArrayList<>();
 
-  /** On a failure, keeps a screenshot and the console of each browser, before they close. */
-  @RegisterExtension
-  final TestExecutionExceptionHandler diagnostics =
-      (context, error) -> {
-        keepDiagnostics(context.getRequiredTestMethod().getName());
-        throw error;
-      };
-
+  /** The socket clients this test opened; the browsers are closed by the base class. */
   @AfterEach
-  void closeBrowsers() {
+  void closeClients() {
     clients.forEach(TestClient::close);
     clients.clear();
-    browsers.forEach(HeadlessChromium::close);
-    browsers.clear();
-    pages.clear();
-  }
-
-  private AtelierPage browser(String name) {
-    HeadlessChromium browser = HeadlessChromium.start();
-    browsers.add(browser);
-    AtelierPage page = new AtelierPage(browser.driver(), name);
-    pages.add(page);
-    return page;
   }
 
   private AtelierPage facilitator(JsonObject workshop) {
-    AtelierPage page = browser("Fanny").join(workshop.getString("facilitatorUrl"));
+    AtelierPage page = browser("Fanny", workshop.getString("facilitatorUrl"));
     page.awaitFacilitator();
     return page;
   }
@@ -89,7 +60,7 @@ class AgendaBrowserTest extends ServerWithChromium {
   void stageFollowsTheFacilitator() {
     JsonObject workshop = server.createWorkshop("Atelier MSC", "fr");
     AtelierPage fanny = facilitator(workshop);
-    AtelierPage paul = browser("Paul").join(workshop.getString("joinUrl"));
+    AtelierPage paul = browser("Paul", workshop.getString("joinUrl"));
     paul.chooseLanguage("en");
 
     fanny.applyMscPreset();
@@ -153,8 +124,8 @@ class AgendaBrowserTest extends ServerWithChromium {
   void timersAgree() {
     JsonObject workshop = server.createWorkshop("Minuteur", "fr");
     AtelierPage fanny = facilitator(workshop);
-    AtelierPage ana = browser("Ana").join(workshop.getString("joinUrl"));
-    AtelierPage ben = browser("Ben").join(workshop.getString("joinUrl"));
+    AtelierPage ana = browser("Ana", workshop.getString("joinUrl"));
+    AtelierPage ben = browser("Ben", workshop.getString("joinUrl"));
 
     fanny.startTimer(5);
     TimerReading first = ana.awaitTimerStatus("running", LONG);
@@ -225,7 +196,7 @@ class AgendaBrowserTest extends ServerWithChromium {
   void walkThroughPillars() {
     JsonObject workshop = server.createWorkshop("Parcours", "fr");
     AtelierPage fanny = facilitator(workshop);
-    AtelierPage paul = browser("Paul").join(workshop.getString("joinUrl"));
+    AtelierPage paul = browser("Paul", workshop.getString("joinUrl"));
     paul.chooseLanguage("en");
     JsonObject msc = mscTemplate();
 
@@ -293,7 +264,7 @@ class AgendaBrowserTest extends ServerWithChromium {
   void editBeingTypedSurvivesRemoteAgenda() {
     JsonObject workshop = server.createWorkshop("Édition", "fr");
     AtelierPage fanny = facilitator(workshop);
-    AtelierPage paul = browser("Paul").join(workshop.getString("joinUrl"));
+    AtelierPage paul = browser("Paul", workshop.getString("joinUrl"));
     fanny.applyMscPreset();
     paul.openAgenda();
     paul.awaitAgendaTitles(fanny.agendaTitles(), LONG);
@@ -368,25 +339,5 @@ class AgendaBrowserTest extends ServerWithChromium {
             .encode());
     client.await(ServerMessage.Synced.class);
     return client;
-  }
-
-  private void keepDiagnostics(String test) {
-    Path dir = Paths.get("target", "browser-failures", test);
-    for (int i = 0; i < pages.size(); i++) {
-      AtelierPage page = pages.get(i);
-      try {
-        Files.createDirectories(dir);
-        String prefix = i + "-" + page.name();
-        byte[] png = ((TakesScreenshot) page.driver()).getScreenshotAs(OutputType.BYTES);
-        Files.write(dir.resolve(prefix + ".png"), png);
-        StringBuilder console = new StringBuilder();
-        for (LogEntry entry : page.driver().manage().logs().get(LogType.BROWSER)) {
-          console.append(entry).append('\n');
-        }
-        Files.writeString(dir.resolve(prefix + "-console.txt"), console);
-      } catch (IOException | RuntimeException e) {
-        System.err.println("could not keep diagnostics of " + page.name() + ": " + e);
-      }
-    }
   }
 }

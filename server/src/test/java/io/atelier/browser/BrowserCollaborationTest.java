@@ -13,11 +13,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.atelier.browser.AtelierPage.Commit;
 import io.atelier.browser.AtelierPage.NoteView;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,19 +23,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -53,48 +42,27 @@ class BrowserCollaborationTest extends ServerWithChromium {
 
   private static final int MAX_BROWSERS = 2;
 
-  private final List<HeadlessChromium> browsers = new ArrayList<>();
-  private final List<AtelierPage> pages = new ArrayList<>();
   private final List<LoopbackProxy> proxies = new ArrayList<>();
 
-  /** On a failure, keeps what each browser showed, before @AfterEach closes them. */
-  @RegisterExtension
-  final TestExecutionExceptionHandler diagnostics =
-      (context, error) -> {
-        keepDiagnostics(context.getRequiredTestMethod().getName());
-        throw error;
-      };
-
   @AfterEach
-  void closeBrowsers() {
-    RuntimeException first = null;
-    for (HeadlessChromium browser : browsers) {
-      try {
-        browser.close();
-      } catch (RuntimeException e) {
-        first = first == null ? e : first;
-      }
-    }
-    browsers.clear();
-    pages.clear();
-    for (LoopbackProxy proxy : proxies) {
-      proxy.close();
-    }
+  void closeProxies() {
+    proxies.forEach(LoopbackProxy::close);
     proxies.clear();
-    if (first != null) {
-      throw first;
-    }
   }
 
-  private AtelierPage browser(String displayName) {
-    if (browsers.size() >= MAX_BROWSERS) {
+  @Override
+  AtelierPage openBrowser(String name) {
+    if (openBrowsers() >= MAX_BROWSERS) {
       throw new IllegalStateException("at most " + MAX_BROWSERS + " browsers at once");
     }
-    HeadlessChromium browser = HeadlessChromium.start();
-    browsers.add(browser);
-    AtelierPage page = new AtelierPage(browser.driver(), displayName);
-    pages.add(page);
-    return page;
+    return super.openBrowser(name);
+  }
+
+  @Override
+  String otherDiagnostics() {
+    return proxies.stream()
+        .map(p -> "proxy accepted=" + p.acceptedCount() + " refused=" + p.refusedCount())
+        .collect(Collectors.joining(", "));
   }
 
   private LoopbackProxy proxy() {
@@ -109,8 +77,8 @@ class BrowserCollaborationTest extends ServerWithChromium {
   @DisplayName("SY2 two browsers see each other's note create, move and edit within a second")
   void twoBrowsersSeeEachOther() {
     JsonObject workshop = server.createWorkshop("Browser SY2", "en");
-    AtelierPage alice = browser("Alice").join(workshop.getString("joinUrl"));
-    AtelierPage bob = browser("Bob").join(workshop.getString("joinUrl"));
+    AtelierPage alice = browser("Alice", workshop.getString("joinUrl"));
+    AtelierPage bob = browser("Bob", workshop.getString("joinUrl"));
 
     String aliceId = alice.participantId();
     bob.awaitParticipantOnline(aliceId, "Alice", LONG);
@@ -156,8 +124,8 @@ class BrowserCollaborationTest extends ServerWithChromium {
   void reloadKeepsIdentityAndNotes() {
     JsonObject workshop = server.createWorkshop("Browser HS4", "en");
     String joinUrl = workshop.getString("joinUrl");
-    AtelierPage alice = browser("Alice").join(joinUrl);
-    AtelierPage bob = browser("Bob").join(joinUrl);
+    AtelierPage alice = browser("Alice", joinUrl);
+    AtelierPage bob = browser("Bob", joinUrl);
 
     String noteId = alice.createNoteAndAwait("Stays after reload");
     NoteView placed = alice.moveWithKeys(noteId, Keys.ARROW_DOWN, 2);
@@ -204,8 +172,8 @@ class BrowserCollaborationTest extends ServerWithChromium {
           + " and converges")
   void reconnectsAfterServerClose() {
     JsonObject workshop = server.createWorkshop("Browser SY3 restart", "en");
-    AtelierPage alice = browser("Alice").join(workshop.getString("joinUrl"));
-    AtelierPage bob = browser("Bob").join(workshop.getString("joinUrl"));
+    AtelierPage alice = browser("Alice", workshop.getString("joinUrl"));
+    AtelierPage bob = browser("Bob", workshop.getString("joinUrl"));
     String aliceId = alice.participantId();
     String before = alice.createNoteAndAwait("Before the restart");
     bob.awaitNoteText(before, "Before the restart", LONG);
@@ -269,8 +237,8 @@ class BrowserCollaborationTest extends ServerWithChromium {
     JsonObject workshop = server.createWorkshop("Browser SY3 offline", "en");
     String id = workshop.getString("id");
     LoopbackProxy proxy = proxy();
-    AtelierPage alice = browser("Alice").join(proxy.baseUrl() + "/w/" + id);
-    AtelierPage bob = browser("Bob").join(workshop.getString("joinUrl"));
+    AtelierPage alice = browser("Alice", proxy.baseUrl() + "/w/" + id);
+    AtelierPage bob = browser("Bob", workshop.getString("joinUrl"));
 
     String existing = alice.createNoteAndAwait("Written online");
     alice.awaitNothingUnsent(LONG);
@@ -330,7 +298,7 @@ class BrowserCollaborationTest extends ServerWithChromium {
   void textIsRenderedAsText() {
     String html = "<img src=x onerror=alert(1)><b>bold</b>";
     JsonObject workshop = server.createWorkshop("Browser NT5", "en");
-    AtelierPage alice = browser("Alice").join(workshop.getString("joinUrl"));
+    AtelierPage alice = browser("Alice", workshop.getString("joinUrl"));
 
     String noteId = alice.createNoteAndAwait(html);
     assertTextOnly(alice, noteId, html);
@@ -358,7 +326,7 @@ class BrowserCollaborationTest extends ServerWithChromium {
   @Test
   @DisplayName("home page creates a workshop in the chosen language and its join link asks a name")
   void homePageCreatesWorkshop() {
-    AtelierPage facilitator = browser("Fatou");
+    AtelierPage facilitator = openBrowser("Fatou");
     WebDriver driver = facilitator.driver();
     driver.get(server.baseUrl() + "/");
     facilitator.awaitVisible(AtelierPage.TITLE_INPUT, LONG).sendKeys("Atelier des communs");
@@ -383,61 +351,5 @@ class BrowserCollaborationTest extends ServerWithChromium {
     driver.get(joinHref);
     facilitator.awaitVisible(NAME_INPUT, LONG);
     assertThat(driver.findElements(NOTE)).isEmpty();
-  }
-
-  // ---- diagnostics ---------------------------------------------------------------------------
-
-  private void keepDiagnostics(String test) {
-    Path dir = Paths.get("target", "browser-failures", test);
-    for (int i = 0; i < pages.size(); i++) {
-      AtelierPage page = pages.get(i);
-      String prefix = i + "-" + page.name();
-      try {
-        Files.createDirectories(dir);
-        WebDriver driver = page.driver();
-        StringBuilder report = new StringBuilder();
-        report.append("url: ").append(driver.getCurrentUrl()).append('\n');
-        try {
-          report
-              .append("state: ")
-              .append(
-                  page.script(
-                      "var a = window.atelier; if (!a) return 'no window.atelier';"
-                          + "return JSON.stringify({state: a.connection && a.connection.state,"
-                          + " participantId: a.connection && a.connection.participantId,"
-                          + " pending: a.engine && a.engine.pendingCount(),"
-                          + " notes: a.engine && a.engine.notes()});"))
-              .append('\n');
-        } catch (RuntimeException e) {
-          report.append("state: ").append(e).append('\n');
-        }
-        try {
-          report.append("console:\n");
-          for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            report.append("  ").append(entry).append('\n');
-          }
-        } catch (RuntimeException e) {
-          report.append("  ").append(e).append('\n');
-        }
-        Files.writeString(dir.resolve(prefix + ".txt"), report, StandardCharsets.UTF_8);
-        Files.writeString(
-            dir.resolve(prefix + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-        Files.write(
-            dir.resolve(prefix + ".png"),
-            ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        System.err.println("[" + test + "] " + prefix + "\n" + report);
-      } catch (IOException | RuntimeException e) {
-        System.err.println("[" + test + "] no diagnostics for " + prefix + ": " + e);
-      }
-    }
-    if (!proxies.isEmpty()) {
-      System.err.println(
-          "["
-              + test
-              + "] proxies: "
-              + proxies.stream()
-                  .map(p -> "accepted=" + p.acceptedCount() + " refused=" + p.refusedCount())
-                  .collect(Collectors.joining(", ")));
-    }
   }
 }

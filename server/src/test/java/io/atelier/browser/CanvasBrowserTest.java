@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,20 +28,6 @@ import org.openqa.selenium.support.ui.Select;
 class CanvasBrowserTest extends ServerWithChromium {
   private static final List<String> PILLARS =
       List.of("community", "resources", "coproduction", "sharing", "cogovernance");
-
-  private final List<HeadlessChromium> browsers = new ArrayList<>();
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(HeadlessChromium::close);
-    browsers.clear();
-  }
-
-  private AtelierPage browser(String name, String url) {
-    HeadlessChromium browser = HeadlessChromium.start();
-    browsers.add(browser);
-    return new AtelierPage(browser.driver(), name).join(url);
-  }
 
   @Test
   @DisplayName(

@@ -17,26 +17,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Results leave through the facilitator's menu (EX1) and come back through the home page (EX2). */
 class ExportsBrowserTest extends ServerWithChromium {
-  private HeadlessChromium browser;
-
   @TempDir Path files;
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   private static boolean shown(WebDriver driver, org.openqa.selenium.By locator) {
     return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
@@ -65,8 +56,7 @@ class ExportsBrowserTest extends ServerWithChromium {
             .body();
     Path file = Files.writeString(files.resolve("atelier.json"), export, StandardCharsets.UTF_8);
 
-    browser = HeadlessChromium.start();
-    AtelierPage page = new AtelierPage(browser.driver(), "Animatrice");
+    AtelierPage page = openBrowser("Animatrice");
     WebDriver driver = page.driver();
     driver.get(server.baseUrl() + "/");
     page.chooseImportFile(file);
@@ -87,8 +77,7 @@ class ExportsBrowserTest extends ServerWithChromium {
   @DisplayName("EX2 a file that is not an export is refused on the home page with the reason")
   void badImportFile() throws IOException {
     Path file = Files.writeString(files.resolve("notes.json"), "{\"format\":\"miro\"}");
-    browser = HeadlessChromium.start();
-    AtelierPage page = new AtelierPage(browser.driver(), "Animatrice");
+    AtelierPage page = openBrowser("Animatrice");
     page.driver().get(server.baseUrl() + "/");
     page.chooseImportFile(file);
     String error = page.awaitVisible(AtelierPage.IMPORT_ERROR, LONG).getText();
@@ -103,14 +92,12 @@ class ExportsBrowserTest extends ServerWithChromium {
   void exportFromTheMenu() throws IOException {
     Path downloads = Files.createDirectory(files.resolve("downloads"));
     JsonObject workshop = server.createWorkshop("Export au clavier", "fr");
-    browser = HeadlessChromium.start();
-    browser
-        .driver()
+    AtelierPage page = openBrowser("Animatrice");
+    WebDriver driver = page.driver();
+    ((ChromeDriver) driver)
         .executeCdpCommand(
             "Browser.setDownloadBehavior",
             Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
-    AtelierPage page = new AtelierPage(browser.driver(), "Animatrice");
-    WebDriver driver = page.driver();
     page.join(workshop.getString("facilitatorUrl"));
     page.createNoteAndAwait("=1+1, « idée » ☕");
 

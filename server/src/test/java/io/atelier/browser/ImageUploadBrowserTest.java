@@ -11,21 +11,11 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * A picture in a step's text, from the facilitator's file to every participant's stage (AG1): the
@@ -36,34 +26,8 @@ import org.openqa.selenium.logging.LogType;
 class ImageUploadBrowserTest extends ServerWithChromium {
   @TempDir Path files;
 
-  private final List<HeadlessChromium> browsers = new ArrayList<>();
-  private final List<AtelierPage> pages = new ArrayList<>();
-
-  /** On a failure, keeps a screenshot and the console of each browser, before they close. */
-  @RegisterExtension
-  final TestExecutionExceptionHandler diagnostics =
-      (context, error) -> {
-        keepDiagnostics(context.getRequiredTestMethod().getName());
-        throw error;
-      };
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(HeadlessChromium::close);
-    browsers.clear();
-    pages.clear();
-  }
-
-  private AtelierPage browser(String name) {
-    HeadlessChromium browser = HeadlessChromium.start();
-    browsers.add(browser);
-    AtelierPage page = new AtelierPage(browser.driver(), name);
-    pages.add(page);
-    return page;
-  }
-
   private AtelierPage facilitator(JsonObject workshop) {
-    AtelierPage page = browser("Fanny").join(workshop.getString("facilitatorUrl"));
+    AtelierPage page = browser("Fanny", workshop.getString("facilitatorUrl"));
     page.awaitFacilitator();
     return page;
   }
@@ -83,7 +47,7 @@ class ImageUploadBrowserTest extends ServerWithChromium {
   void uploadedImageReachesTheStage() {
     JsonObject workshop = server.createWorkshop("Atelier illustré", "fr");
     AtelierPage fanny = facilitator(workshop);
-    AtelierPage paul = browser("Paul").join(workshop.getString("joinUrl"));
+    AtelierPage paul = browser("Paul", workshop.getString("joinUrl"));
     paul.chooseLanguage("en");
 
     int step = fanny.addStep("content");
@@ -181,25 +145,5 @@ class ImageUploadBrowserTest extends ServerWithChromium {
     assertThat(fanny.stepBodyValue(step)).isEqualTo("Texte sans image.");
     assertThat(fanny.script("return window.atelier.engine.arrangement().agenda[0].body;"))
         .isEqualTo("Texte sans image.");
-  }
-
-  private void keepDiagnostics(String test) {
-    Path dir = Paths.get("target", "browser-failures", test);
-    for (int i = 0; i < pages.size(); i++) {
-      AtelierPage page = pages.get(i);
-      try {
-        Files.createDirectories(dir);
-        String prefix = i + "-" + page.name();
-        byte[] png = ((TakesScreenshot) page.driver()).getScreenshotAs(OutputType.BYTES);
-        Files.write(dir.resolve(prefix + ".png"), png);
-        StringBuilder console = new StringBuilder();
-        for (LogEntry entry : page.driver().manage().logs().get(LogType.BROWSER)) {
-          console.append(entry).append('\n');
-        }
-        Files.writeString(dir.resolve(prefix + "-console.txt"), console);
-      } catch (IOException | RuntimeException e) {
-        System.err.println("could not keep diagnostics of " + page.name() + ": " + e);
-      }
-    }
   }
 }

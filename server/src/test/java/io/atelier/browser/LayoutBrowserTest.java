@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,20 +31,6 @@ class LayoutBrowserTest extends ServerWithChromium {
 
   /** One row: the bar is no taller than this (it is 3 to 3.25 rem; two rows would be 5 and up). */
   private static final int ONE_ROW_PX = 64;
-
-  private final List<HeadlessChromium> browsers = new ArrayList<>();
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(HeadlessChromium::close);
-    browsers.clear();
-  }
-
-  private AtelierPage browser(String name, String url) {
-    HeadlessChromium browser = HeadlessChromium.start();
-    browsers.add(browser);
-    return new AtelierPage(browser.driver(), name).join(url);
-  }
 
   /** A room in full swing: the MSC agenda on its canvas exercise, and a timer running. */
   private List<AtelierPage> busyRoom() {

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,20 +25,6 @@ import org.openqa.selenium.interactions.Sequence;
  * bring to front, delete; others' cursors, who is editing which note, who went away.
  */
 class NoteToolsBrowserTest extends ServerWithChromium {
-  private final List<HeadlessChromium> browsers = new ArrayList<>();
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(HeadlessChromium::close);
-    browsers.clear();
-  }
-
-  private AtelierPage browser(String name, String joinUrl) {
-    HeadlessChromium browser = HeadlessChromium.start();
-    browsers.add(browser);
-    return new AtelierPage(browser.driver(), name).join(joinUrl);
-  }
-
   @Test
   @DisplayName("NT2 NT3 NT4 recolour, resize, bring to front and delete reach the other browser")
   void noteTools() {
@@ -123,7 +107,7 @@ class NoteToolsBrowserTest extends ServerWithChromium {
     ana.await(LONG, "the mark goes when Ana stops", d -> !editingMark(ben, noteId).isDisplayed());
 
     // Ana leaves: she is listed offline and her cursor disappears.
-    browsers.remove(0).close();
+    closeBrowser(ana);
     ben.await(
         LONG,
         "Ana offline in Ben's list",

@@ -4,7 +4,6 @@ import static io.atelier.browser.AtelierPage.LONG;
 import static io.atelier.browser.AtelierPage.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
@@ -12,20 +11,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The pages around the canvas: a link to nothing, and the choice of language. */
 class PagesBrowserTest extends ServerWithChromium {
-  private HeadlessChromium browser;
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @Test
   @DisplayName("HS3 a link to a workshop that does not exist says so, in French by default")
   void unknownWorkshop() {
-    browser = HeadlessChromium.start();
-    AtelierPage page = new AtelierPage(browser.driver(), "Personne");
+    AtelierPage page = openBrowser("Personne");
     page.driver().get(server.baseUrl() + "/w/AAAAAAAAAAAAAAAAAAAAAA");
     String text = page.awaitVisible(testId("gate-problem"), LONG).getText();
     assertThat(text).contains("n’existe pas");
@@ -39,8 +28,7 @@ class PagesBrowserTest extends ServerWithChromium {
   @DisplayName("the page follows the workshop's language, and the reader's own choice is kept")
   void languageChoice() {
     String joinUrl = server.createWorkshop("Langues", "fr").getString("joinUrl");
-    browser = HeadlessChromium.start();
-    AtelierPage page = new AtelierPage(browser.driver(), "Aminata").join(joinUrl);
+    AtelierPage page = browser("Aminata", joinUrl);
     WebDriver driver = page.driver();
     page.await(LONG, "French", d -> addNoteLabel(d).equals("Ajouter une note"));
     assertThat(driver.findElement(testId("connection-status")).getText()).contains("Connecté");
@@ -58,9 +46,7 @@ class PagesBrowserTest extends ServerWithChromium {
   @DisplayName("HS3 the facilitator deletes the workshop; the page says it no longer exists")
   void facilitatorDeletes() {
     var workshop = server.createWorkshop("À supprimer", "fr");
-    browser = HeadlessChromium.start();
-    AtelierPage page = new AtelierPage(browser.driver(), "Animatrice");
-    page.join(workshop.getString("facilitatorUrl"));
+    AtelierPage page = browser("Animatrice", workshop.getString("facilitatorUrl"));
     WebDriver driver = page.driver();
     assertThat(driver.getCurrentUrl()).doesNotContain("key="); // Out of the address bar.
     page.headerControl(testId("delete-workshop")).click(); // in the "⋯" menu

@@ -8,9 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.atelier.browser.AtelierPage.RoleMarker;
 import io.atelier.browser.AtelierPage.RolePillar;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
@@ -25,20 +23,6 @@ import org.openqa.selenium.WebElement;
 class RoleMapBrowserTest extends ServerWithChromium {
   private static final List<String> PILLARS =
       List.of("community", "resources", "coproduction", "sharing", "cogovernance");
-
-  private final List<HeadlessChromium> browsers = new ArrayList<>();
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(HeadlessChromium::close);
-    browsers.clear();
-  }
-
-  private AtelierPage browser(String name, String joinUrl) {
-    HeadlessChromium browser = HeadlessChromium.start();
-    browsers.add(browser);
-    return new AtelierPage(browser.driver(), name).join(joinUrl);
-  }
 
   @Test
   @DisplayName("RM1 markers and role texts reach everyone live; a removed marker goes away")
