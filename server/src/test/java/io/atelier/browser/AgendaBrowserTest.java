@@ -146,7 +146,14 @@ class AgendaBrowserTest extends ServerWithChromium {
     ben.reload();
     ben.awaitTimerStatus("running", LONG);
     long benAfterReload = impliedEnd(ben);
-    assertThat(Math.abs(benAfterReload - impliedEnd(ana)))
+    long anaAgain = impliedEnd(ana);
+    // A measurement for the record (docs/performance.md), not a timing assertion.
+    System.out.printf(
+        "timer agreement: Ana-Ben %d ms, facilitator-Ana %d ms, Ana-Ben after reload %d ms%n",
+        Math.abs(anaEnd - benEnd),
+        Math.abs(impliedEnd(fanny) - anaEnd),
+        Math.abs(benAfterReload - anaAgain));
+    assertThat(Math.abs(benAfterReload - anaAgain))
         .as("|end(Ana) - end(Ben after reload)| in ms")
         .isLessThanOrEqualTo(SAME_TIME_MS);
 
