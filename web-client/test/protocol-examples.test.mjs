@@ -67,6 +67,20 @@ const CLIENT_TYPES = [
   'set_roaming',
   'focus_pillar',
   'command_timer',
+  'set_speaking_order',
+  'raise_hand',
+  'lower_hand',
+  'answer_hand',
+  'configure_round',
+  'start_round',
+  'next_turn',
+  'previous_turn',
+  'pass_turn',
+  'end_turn',
+  'pause_round',
+  'resume_round',
+  'add_turn_time',
+  'end_round',
   'move_cursor',
   'sync',
   'ping',
@@ -89,6 +103,7 @@ const SERVER_TYPES = [
   'agenda_set',
   'progress_changed',
   'timer_changed',
+  'round_table_changed',
   'ack',
   'error',
   'cursor_moved',
@@ -134,6 +149,34 @@ function build(type, ex) {
       return protocol.focusPillar(ids, ex.pillar);
     case 'command_timer':
       return protocol.commandTimer(ids, ex.action, ex.seconds);
+    case 'set_speaking_order':
+      return protocol.setSpeakingOrder(ids, ex.participantIds);
+    case 'raise_hand':
+      return protocol.raiseHand(ids);
+    case 'lower_hand':
+      return protocol.lowerHand(ids);
+    case 'answer_hand':
+      return protocol.answerHand(ids, ex.participantId, ex.accept);
+    case 'configure_round':
+      return protocol.configureRound(ids, ex.turnSeconds, ex.warningSeconds);
+    case 'add_turn_time':
+      return protocol.addTurnTime(ids, ex.seconds);
+    case 'start_round':
+      return protocol.startRound(ids);
+    case 'next_turn':
+      return protocol.nextTurn(ids);
+    case 'previous_turn':
+      return protocol.previousTurn(ids);
+    case 'pass_turn':
+      return protocol.passTurn(ids);
+    case 'end_turn':
+      return protocol.endTurn(ids);
+    case 'pause_round':
+      return protocol.pauseRound(ids);
+    case 'resume_round':
+      return protocol.resumeRound(ids);
+    case 'end_round':
+      return protocol.endRound(ids);
     case 'move_cursor':
       return protocol.moveCursor(ex.x, ex.y, ex.editingNoteId);
     case 'sync':

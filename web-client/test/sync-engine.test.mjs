@@ -548,3 +548,23 @@ test('AG1 a proposed agenda is drawn at once and replaced by the confirmed one',
   e.receive(refusal('me-1', 'not_facilitator'));
   assert.deepEqual(e.arrangement().agenda.map((s) => s.kind), ['round_table']);
 });
+
+// --- RT: the round table --------------------------------------------------------------------------
+
+test('RT8 the snapshot and round_table_changed bring the round table; turns move only when confirmed', () => {
+  const e = startedAt(42);
+  assert.deepEqual(e.arrangement().roundTable, example('server', 'snapshot').roundTable);
+  e.propose({ type: 'next_turn', changeId: 'me-1' });
+  assert.equal(e.arrangement().roundTable.current.participantId, ME, 'the server gives the time of a turn');
+  e.receive(event('round_table_changed', 43, { changeId: 'me-1' }));
+  assert.equal(e.pendingCount(), 0);
+  assert.deepEqual(e.arrangement().roundTable, example('server', 'round_table_changed').roundTable);
+});
+
+test('RT1 a proposed speaking order is drawn at once and dropped when refused', () => {
+  const e = startedAt(42);
+  e.propose({ type: 'set_speaking_order', changeId: 'me-1', participantIds: [] });
+  assert.deepEqual(e.arrangement().roundTable.order, []);
+  e.receive(refusal('me-1', 'not_facilitator'));
+  assert.deepEqual(e.arrangement().roundTable.order, [ME]);
+});

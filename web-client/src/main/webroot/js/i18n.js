@@ -314,6 +314,16 @@ const STRINGS = {
     'layout.more': 'Plus d’options',
     'layout.canvasTools': 'Outils du canevas',
     'layout.peopleOnline': '{count} en ligne',
+    // Round table (tour de table): the refusals the server can send (RT).
+    'error.not_the_speaker': 'Seule la personne qui a la parole peut passer ou terminer son tour.',
+    'error.no_round': 'Aucun tour de table n’est en cours.',
+    'error.empty_order': 'L’ordre de parole est vide : ajoutez des participant·es avant de commencer.',
+    'error.round_running': 'Un tour de table est déjà en cours.',
+    'error.no_previous_turn': 'Il n’y a pas de tour avant celui-ci.',
+    'error.already_in_order': 'Vous êtes déjà dans l’ordre de parole.',
+    'error.no_raised_hand': 'Cette personne n’a pas levé la main.',
+    'error.order_full': 'L’ordre de parole compte au plus 200 personnes.',
+    'error.too_many_turns': 'Ce tour de table a atteint 1000 tours : terminez-le.',
   },
   en: {
     'app.name': 'Atelier',
@@ -619,6 +629,16 @@ const STRINGS = {
     'layout.more': 'More options',
     'layout.canvasTools': 'Canvas tools',
     'layout.peopleOnline': '{count} online',
+    // Round table: the refusals the server can send (RT).
+    'error.not_the_speaker': 'Only the person speaking can pass or end their turn.',
+    'error.no_round': 'No round table is running.',
+    'error.empty_order': 'The speaking order is empty: add participants before starting.',
+    'error.round_running': 'A round table is already running.',
+    'error.no_previous_turn': 'There is no turn before this one.',
+    'error.already_in_order': 'You are already in the speaking order.',
+    'error.no_raised_hand': 'This person has not raised their hand.',
+    'error.order_full': 'The speaking order holds at most 200 people.',
+    'error.too_many_turns': 'This round table has reached 1000 turns: end it.',
   },
 };
 

@@ -15,6 +15,7 @@ export const LIMITS = {
   stepMinutes: 600,
   steps: 60,
   timerSeconds: 36000,
+  speakingOrder: 200,
 };
 export const TEMPLATES = ['msc', 'analyse-platform', 'blank'];
 export const PILLARS = ['community', 'resources', 'coproduction', 'sharing', 'cogovernance']; // AG5 order
@@ -140,6 +141,74 @@ export function commandTimer(ids, action, seconds) {
   }
   return message;
 }
+
+// --- Round table (RT1 to RT7) ---------------------------------------------------------------
+
+/** RT1: the whole speaking order; removing or reordering people sends a new order. */
+export function setSpeakingOrder(ids, participantIds) {
+  const unique = [...new Set(participantIds)].slice(0, LIMITS.speakingOrder);
+  return { type: 'set_speaking_order', changeId: ids.changeId(), participantIds: unique };
+}
+
+/** RT2: ask to be added to the order. */
+export function raiseHand(ids) {
+  return { type: 'raise_hand', changeId: ids.changeId() };
+}
+
+/** RT2. */
+export function lowerHand(ids) {
+  return { type: 'lower_hand', changeId: ids.changeId() };
+}
+
+/** RT2: the facilitator adds a raised hand to the order, or declines it. */
+export function answerHand(ids, participantId, accept) {
+  return { type: 'answer_hand', changeId: ids.changeId(), participantId, accept: Boolean(accept) };
+}
+
+/** RT3: turn length 10 to 1800 seconds, warning 0 to 300 seconds before the end. */
+export function configureRound(ids, turnSeconds, warningSeconds) {
+  return {
+    type: 'configure_round',
+    changeId: ids.changeId(),
+    turnSeconds: Math.max(10, Math.min(1800, Math.round(finite(turnSeconds)))),
+    warningSeconds: Math.max(0, Math.min(300, Math.round(finite(warningSeconds)))),
+  };
+}
+
+/** RT7: 1 to 1800 more seconds for the current turn. */
+export function addTurnTime(ids, seconds) {
+  return {
+    type: 'add_turn_time',
+    changeId: ids.changeId(),
+    seconds: Math.max(1, Math.min(1800, Math.round(finite(seconds)))),
+  };
+}
+
+/** RT4 to RT7: the steps of a round, each its own message type. */
+export const ROUND_COMMANDS = Object.freeze([
+  'start_round',
+  'next_turn',
+  'previous_turn',
+  'pass_turn',
+  'end_turn',
+  'pause_round',
+  'resume_round',
+  'end_round',
+]);
+
+export function commandRound(ids, type) {
+  if (!ROUND_COMMANDS.includes(type)) throw new Error(`Unknown round command ${type} (RT4)`);
+  return { type, changeId: ids.changeId() };
+}
+
+export const startRound = (ids) => commandRound(ids, 'start_round');
+export const nextTurn = (ids) => commandRound(ids, 'next_turn');
+export const previousTurn = (ids) => commandRound(ids, 'previous_turn');
+export const passTurn = (ids) => commandRound(ids, 'pass_turn');
+export const endTurn = (ids) => commandRound(ids, 'end_turn');
+export const pauseRound = (ids) => commandRound(ids, 'pause_round');
+export const resumeRound = (ids) => commandRound(ids, 'resume_round');
+export const endRound = (ids) => commandRound(ids, 'end_round');
 
 function agendaStep(step) {
   if (!STEP_KINDS.includes(step.kind)) throw new Error(`Unknown step kind ${step.kind} (AG1)`);

@@ -18,6 +18,20 @@ const FACILITATION_CHANGES = [
   'set_roaming',
   'focus_pillar',
   'command_timer',
+  'set_speaking_order',
+  'raise_hand',
+  'lower_hand',
+  'answer_hand',
+  'configure_round',
+  'start_round',
+  'next_turn',
+  'previous_turn',
+  'pass_turn',
+  'end_turn',
+  'pause_round',
+  'resume_round',
+  'add_turn_time',
+  'end_round',
 ];
 const CHANGE_TYPES = new Set([...NOTE_CHANGES, ...FACILITATION_CHANGES]);
 const REVISIONED_TYPES = new Set([
@@ -34,6 +48,7 @@ const REVISIONED_TYPES = new Set([
   'agenda_set',
   'progress_changed',
   'timer_changed',
+  'round_table_changed',
 ]);
 
 /** What a workshop holds before its snapshot arrives (CV1, AG2, TM1). */
@@ -45,6 +60,18 @@ export const NO_PROGRESS = Object.freeze({
   focusPillar: null,
 });
 export const STOPPED_TIMER = Object.freeze({ status: 'stopped', durationMs: 0, deadline: null, remainingMs: null });
+/** A round table with nobody in the order and no round (RT8). */
+export const NO_ROUND_TABLE = Object.freeze({
+  order: [],
+  hands: [],
+  turnMs: 120000,
+  warningMs: 15000,
+  startedAt: null,
+  endedAt: null,
+  current: null,
+  passed: [],
+  turns: [],
+});
 
 export class SyncEngine {
   /** @param {{now?: () => number}} [options] a clock, replaceable in tests */
@@ -184,8 +211,8 @@ export class SyncEngine {
   /**
    * What the facilitator arranged, with this tab's pending changes on top (SY2): `canvases` (a
    * Map by id, in creation order), `groups` (participant id to canvas id), `roles` (a Map of
-   * participant id to a Map of pillar to role), `agenda` (steps), `progress` and `timer`. Steps
-   * and the timer move only when the server says so: their times are the server's (AG2, TM1).
+   * participant id to a Map of pillar to role), `agenda` (steps), `progress`, `timer` and
+   * `roundTable` (RT8). Steps, the timer and turns move only when the server says so: their times are the server's (AG2, TM1).
    */
   arrangement() {
     if (this.arranged === null) {
@@ -332,6 +359,7 @@ function emptyArrangement() {
     agenda: [],
     progress: NO_PROGRESS,
     timer: STOPPED_TIMER,
+    roundTable: NO_ROUND_TABLE,
   };
 }
 
@@ -343,6 +371,7 @@ function arrangementOf(snapshot) {
   arranged.agenda = (snapshot.agenda ?? []).map((step) => ({ ...step }));
   arranged.progress = { ...NO_PROGRESS, ...(snapshot.progress ?? {}) };
   arranged.timer = { ...STOPPED_TIMER, ...(snapshot.timer ?? {}) };
+  arranged.roundTable = { ...NO_ROUND_TABLE, ...(snapshot.roundTable ?? {}) };
   return arranged;
 }
 
@@ -380,6 +409,9 @@ function arrangeConfirmed(arranged, event) {
       return;
     case 'timer_changed':
       arranged.timer = { ...event.timer };
+      return;
+    case 'round_table_changed':
+      arranged.roundTable = { ...NO_ROUND_TABLE, ...event.roundTable };
       return;
     default:
       return;
@@ -422,8 +454,16 @@ function arrangeLocally(arranged, change, selfId) {
     case 'focus_pillar':
       arranged.progress = { ...arranged.progress, focusPillar: change.pillar };
       return;
+    case 'set_speaking_order': {
+      const order = change.participantIds;
+      const table = arranged.roundTable;
+      arranged.roundTable = { ...table, order: [...order], hands: table.hands.filter((id) => !order.includes(id)) };
+      return;
+    }
     default:
-      return; // go_to_step and command_timer carry the server's time: drawn when confirmed.
+      // go_to_step, command_timer and the steps of a round carry the server's time: drawn when
+      // confirmed. Hands wait for the server too, which decides whether they may be raised (RT2).
+      return;
   }
 }
 

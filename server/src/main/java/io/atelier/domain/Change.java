@@ -217,6 +217,108 @@ public sealed interface Change extends Serializable {
     }
   }
 
+  /** RT1: the whole speaking order at once; removing or reordering people is a new order. */
+  record SetSpeakingOrder(String changeId, List<ParticipantId> participantIds) implements Change {
+    public SetSpeakingOrder {
+      Checks.identifier(changeId, "changeId");
+      if (participantIds == null || participantIds.stream().anyMatch(id -> id == null)) {
+        throw new InvalidValueException("participantIds is required");
+      }
+      if (participantIds.size() > RoundTable.MAX_ORDER) {
+        throw new InvalidValueException(
+            "a speaking order holds at most " + RoundTable.MAX_ORDER + " people");
+      }
+      participantIds = List.copyOf(participantIds);
+      if (new HashSet<>(participantIds).size() != participantIds.size()) {
+        throw new InvalidValueException("a person appears twice in participantIds");
+      }
+    }
+  }
+
+  /** RT2: the author asks to be added to the order. */
+  record RaiseHand(String changeId) implements Change {
+    public RaiseHand {
+      Checks.identifier(changeId, "changeId");
+    }
+
+    @Override
+    public boolean facilitatorOnly() {
+      return false;
+    }
+  }
+
+  /** RT2: the author takes their request back. */
+  record LowerHand(String changeId) implements Change {
+    public LowerHand {
+      Checks.identifier(changeId, "changeId");
+    }
+
+    @Override
+    public boolean facilitatorOnly() {
+      return false;
+    }
+  }
+
+  /** RT2: the facilitator adds a raised hand to the end of the order, or declines it. */
+  record AnswerHand(String changeId, ParticipantId participantId, boolean accept)
+      implements Change {
+    public AnswerHand {
+      Checks.identifier(changeId, "changeId");
+      if (participantId == null) {
+        throw new InvalidValueException("participantId is required");
+      }
+    }
+  }
+
+  /** RT3: how long the next turns last, and when the warning shows. */
+  record ConfigureRound(String changeId, int turnSeconds, int warningSeconds) implements Change {
+    public ConfigureRound {
+      Checks.identifier(changeId, "changeId");
+      if (turnSeconds < RoundTable.MIN_TURN_SECONDS || turnSeconds > RoundTable.MAX_TURN_SECONDS) {
+        throw new InvalidValueException("turnSeconds must be between 10 and 1800");
+      }
+      if (warningSeconds < 0 || warningSeconds > RoundTable.MAX_WARNING_SECONDS) {
+        throw new InvalidValueException("warningSeconds must be between 0 and 300");
+      }
+    }
+  }
+
+  /** RT4 to RT7: one step of the round; passing and ending a turn are also the speaker's. */
+  record CommandRound(String changeId, RoundAction action) implements Change {
+    public CommandRound {
+      Checks.identifier(changeId, "changeId");
+      if (action == null) {
+        throw new InvalidValueException("action is required");
+      }
+    }
+
+    @Override
+    public boolean facilitatorOnly() {
+      return action != RoundAction.PASS_TURN && action != RoundAction.END_TURN;
+    }
+  }
+
+  /** RT7: more time for the current turn. */
+  record AddTurnTime(String changeId, int seconds) implements Change {
+    public AddTurnTime {
+      Checks.identifier(changeId, "changeId");
+      if (seconds < 1 || seconds > RoundTable.MAX_ADDED_SECONDS) {
+        throw new InvalidValueException("seconds must be between 1 and 1800");
+      }
+    }
+  }
+
+  enum RoundAction {
+    START_ROUND,
+    NEXT_TURN,
+    PREVIOUS_TURN,
+    PASS_TURN,
+    END_TURN,
+    PAUSE_ROUND,
+    RESUME_ROUND,
+    END_ROUND
+  }
+
   enum TimerAction {
     START,
     PAUSE,

@@ -73,6 +73,11 @@ public sealed interface Event extends Serializable {
   record TimerChanged(long revision, String changeId, ParticipantId participantId, Timer timer)
       implements Event {}
 
+  /** The whole round table after a change (RT): order, hands, the running turn, spoken turns. */
+  record RoundTableChanged(
+      long revision, String changeId, ParticipantId participantId, RoundTable roundTable)
+      implements Event {}
+
   /**
    * The whole content of an exported workshop, put into a new one (EX2). It is one event so that
    * the journal rebuilds the copy like any other workshop.

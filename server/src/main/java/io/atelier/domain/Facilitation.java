@@ -11,8 +11,9 @@ import java.util.function.Predicate;
 
 /**
  * The part of a workshop's state that steers it: canvases, groups, the role map, the agenda, the
- * current step and the timer (protocol rules CV, RM, AG and TM). {@link WorkshopState} owns one and
- * hands it every change that is not about a note; like its owner it is not thread safe.
+ * current step, the timer and the round table (protocol rules CV, RM, AG, TM and RT). {@link
+ * WorkshopState} owns one and hands it every change that is not about a note; like its owner it is
+ * not thread safe.
  */
 final class Facilitation implements Serializable {
   private final LinkedHashMap<String, Canvas> canvases = new LinkedHashMap<>();
@@ -22,6 +23,7 @@ final class Facilitation implements Serializable {
   private List<AgendaStep> agenda = List.of();
   private Progress progress = Progress.NOT_STARTED;
   private Timer timer = Timer.STOPPED;
+  private RoundTable roundTable = RoundTable.EMPTY;
 
   /** A new workshop starts with one MSC canvas, named in its language (NT7). */
   static Facilitation startingWith(Language language, long createdAt) {
@@ -52,6 +54,7 @@ final class Facilitation implements Serializable {
       Change change,
       long next,
       long now,
+      boolean byFacilitator,
       Predicate<ParticipantId> isParticipant) {
     String changeId = change.changeId();
     Event event;
@@ -97,9 +100,11 @@ final class Facilitation implements Serializable {
       event = new Event.ProgressChanged(next, changeId, author, progress.roaming(r.roaming()));
     } else if (change instanceof Change.FocusPillar f) {
       event = new Event.ProgressChanged(next, changeId, author, progress.focus(f.pillar()));
-    } else {
-      Change.CommandTimer t = (Change.CommandTimer) change;
+    } else if (change instanceof Change.CommandTimer t) {
       event = new Event.TimerChanged(next, changeId, author, command(t, now));
+    } else {
+      RoundTable decided = decideRound(author, change, now, byFacilitator, isParticipant);
+      event = new Event.RoundTableChanged(next, changeId, author, decided);
     }
     replay(event);
     return event;
@@ -114,6 +119,57 @@ final class Facilitation implements Serializable {
       case ADD -> timer.add(seconds * 1000, now);
       case STOP -> Timer.STOPPED;
     };
+  }
+
+  private RoundTable decideRound(
+      ParticipantId author,
+      Change change,
+      long now,
+      boolean byFacilitator,
+      Predicate<ParticipantId> isParticipant) {
+    if (change instanceof Change.SetSpeakingOrder o) {
+      for (ParticipantId id : o.participantIds()) {
+        if (!isParticipant.test(id)) {
+          throw new Refusal(RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + id + ".");
+        }
+      }
+      return roundTable.withOrder(o.participantIds());
+    }
+    if (change instanceof Change.RaiseHand) {
+      return roundTable.raiseHand(author);
+    }
+    if (change instanceof Change.LowerHand) {
+      return roundTable.lowerHand(author);
+    }
+    if (change instanceof Change.AnswerHand a) {
+      return roundTable.answerHand(a.participantId(), a.accept());
+    }
+    if (change instanceof Change.ConfigureRound c) {
+      return roundTable.configure(c.turnSeconds() * 1000L, c.warningSeconds() * 1000L);
+    }
+    if (change instanceof Change.AddTurnTime a) {
+      return roundTable.addTime(a.seconds() * 1000L, now);
+    }
+    Change.CommandRound command = (Change.CommandRound) change;
+    return switch (command.action()) {
+      case START_ROUND -> roundTable.start(now);
+      case NEXT_TURN -> roundTable.next(now);
+      case PREVIOUS_TURN -> roundTable.previous(now);
+      case PASS_TURN -> speakerOrFacilitator(author, byFacilitator).pass(now);
+      case END_TURN -> speakerOrFacilitator(author, byFacilitator).next(now);
+      case PAUSE_ROUND -> roundTable.pause(now);
+      case RESUME_ROUND -> roundTable.resume(now);
+      case END_ROUND -> roundTable.end(now);
+    };
+  }
+
+  /** RT6: the speaker may pass or end their own turn; anyone else needs the facilitator's role. */
+  private RoundTable speakerOrFacilitator(ParticipantId author, boolean byFacilitator) {
+    roundTable.requireRound();
+    if (!byFacilitator && !roundTable.isSpeaker(author)) {
+      throw new Refusal(RejectionCode.NOT_THE_SPEAKER, "Only the speaker may end their turn.");
+    }
+    return roundTable;
   }
 
   /** Applies a committed event: after {@link #decide}, and again when a journal is replayed. */
@@ -149,6 +205,8 @@ final class Facilitation implements Serializable {
       progress = e.progress();
     } else if (event instanceof Event.TimerChanged e) {
       timer = e.timer();
+    } else if (event instanceof Event.RoundTableChanged e) {
+      roundTable = e.roundTable();
     } else if (event instanceof Event.ContentImported e) {
       install(e.content().facilitation());
     }
@@ -159,7 +217,7 @@ final class Facilitation implements Serializable {
     List<RoleMarker> roleList = new ArrayList<>();
     roles.values().forEach(markers -> roleList.addAll(markers.values()));
     return new FacilitationState(
-        List.copyOf(canvases.values()), groupCopy, roleList, agenda, progress, timer);
+        List.copyOf(canvases.values()), groupCopy, roleList, agenda, progress, timer, roundTable);
   }
 
   private void install(FacilitationState saved) {
@@ -174,6 +232,7 @@ final class Facilitation implements Serializable {
     agenda = saved.agenda();
     progress = saved.progress();
     timer = saved.timer();
+    roundTable = saved.roundTable();
   }
 
   private void setRole(ParticipantId participant, Pillar pillar, String role) {

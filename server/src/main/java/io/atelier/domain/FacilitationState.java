@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Everything a facilitator arranges, as plain data: canvases (tombstones included), who is in which
- * canvas's group, the role map, the agenda, where the workshop is in it, and the timer. It travels
- * in snapshots, checkpoints and exports alike.
+ * canvas's group, the role map, the agenda, where the workshop is in it, the timer and the round
+ * table. It travels in snapshots, checkpoints and exports alike.
  */
 public record FacilitationState(
     List<Canvas> canvases,
@@ -15,15 +15,27 @@ public record FacilitationState(
     List<RoleMarker> roles,
     List<AgendaStep> agenda,
     Progress progress,
-    Timer timer)
+    Timer timer,
+    RoundTable roundTable)
     implements Serializable {
+  /** An arrangement without a round table (an export or test from before issue 5). */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer) {
+    this(canvases, groups, roles, agenda, progress, timer, RoundTable.EMPTY);
+  }
+
   public FacilitationState {
     canvases = List.copyOf(canvases);
     groups = Map.copyOf(groups);
     roles = List.copyOf(roles);
     agenda = List.copyOf(agenda);
-    if (progress == null || timer == null) {
-      throw new InvalidValueException("progress and timer are required");
+    if (progress == null || timer == null || roundTable == null) {
+      throw new InvalidValueException("progress, timer and round table are required");
     }
   }
 
@@ -35,6 +47,7 @@ public record FacilitationState(
         roles,
         agenda,
         progress,
-        timer);
+        timer,
+        roundTable);
   }
 }

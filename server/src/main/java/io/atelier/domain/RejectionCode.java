@@ -15,7 +15,16 @@ public enum RejectionCode {
   LAST_CANVAS,
   TOO_MANY_CANVASES,
   UNKNOWN_PARTICIPANT,
-  UNKNOWN_STEP;
+  UNKNOWN_STEP,
+  NOT_THE_SPEAKER,
+  NO_ROUND,
+  EMPTY_ORDER,
+  ROUND_RUNNING,
+  NO_PREVIOUS_TURN,
+  ALREADY_IN_ORDER,
+  NO_RAISED_HAND,
+  ORDER_FULL,
+  TOO_MANY_TURNS;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -89,7 +89,9 @@ public final class WorkshopState implements Serializable {
       event = commit(author, noteChange, notes.get(noteChange.noteId()), next, now);
     } else {
       try {
-        event = facilitation.decide(author, change, next, now, participants::containsKey);
+        event =
+            facilitation.decide(
+                author, change, next, now, byFacilitator, participants::containsKey);
       } catch (Facilitation.Refusal refusal) {
         return reject(change, refusal.code, refusal.getMessage());
       }

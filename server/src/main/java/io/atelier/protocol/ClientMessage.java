@@ -31,6 +31,20 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.SetRoaming.class, name = "set_roaming"),
   @JsonSubTypes.Type(value = ClientMessage.FocusPillar.class, name = "focus_pillar"),
   @JsonSubTypes.Type(value = ClientMessage.CommandTimer.class, name = "command_timer"),
+  @JsonSubTypes.Type(value = ClientMessage.SetSpeakingOrder.class, name = "set_speaking_order"),
+  @JsonSubTypes.Type(value = ClientMessage.RaiseHand.class, name = "raise_hand"),
+  @JsonSubTypes.Type(value = ClientMessage.LowerHand.class, name = "lower_hand"),
+  @JsonSubTypes.Type(value = ClientMessage.AnswerHand.class, name = "answer_hand"),
+  @JsonSubTypes.Type(value = ClientMessage.ConfigureRound.class, name = "configure_round"),
+  @JsonSubTypes.Type(value = ClientMessage.StartRound.class, name = "start_round"),
+  @JsonSubTypes.Type(value = ClientMessage.NextTurn.class, name = "next_turn"),
+  @JsonSubTypes.Type(value = ClientMessage.PreviousTurn.class, name = "previous_turn"),
+  @JsonSubTypes.Type(value = ClientMessage.PassTurn.class, name = "pass_turn"),
+  @JsonSubTypes.Type(value = ClientMessage.EndTurn.class, name = "end_turn"),
+  @JsonSubTypes.Type(value = ClientMessage.PauseRound.class, name = "pause_round"),
+  @JsonSubTypes.Type(value = ClientMessage.ResumeRound.class, name = "resume_round"),
+  @JsonSubTypes.Type(value = ClientMessage.AddTurnTime.class, name = "add_turn_time"),
+  @JsonSubTypes.Type(value = ClientMessage.EndRound.class, name = "end_round"),
   @JsonSubTypes.Type(value = ClientMessage.Sync.class, name = "sync"),
   @JsonSubTypes.Type(value = ClientMessage.MoveCursor.class, name = "move_cursor"),
   @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping")
@@ -211,6 +225,122 @@ public sealed interface ClientMessage {
     public Change toChange() {
       return new Change.CommandTimer(
           changeId, Change.TimerAction.fromCode(require(action, "action")), seconds);
+    }
+  }
+
+  /** RT1. */
+  record SetSpeakingOrder(String changeId, List<String> participantIds) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      List<ParticipantId> ids = new ArrayList<>();
+      for (String id : require(participantIds, "participantIds")) {
+        ids.add(new ParticipantId(Checks.identifier(id, "participantIds")));
+      }
+      return new Change.SetSpeakingOrder(changeId, ids);
+    }
+  }
+
+  /** RT2. */
+  record RaiseHand(String changeId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.RaiseHand(changeId);
+    }
+  }
+
+  /** RT2. */
+  record LowerHand(String changeId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.LowerHand(changeId);
+    }
+  }
+
+  /** RT2. */
+  record AnswerHand(String changeId, String participantId, Boolean accept)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.AnswerHand(
+          changeId,
+          new ParticipantId(Checks.identifier(participantId, "participantId")),
+          require(accept, "accept"));
+    }
+  }
+
+  /** RT3. */
+  record ConfigureRound(String changeId, Integer turnSeconds, Integer warningSeconds)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.ConfigureRound(
+          changeId, require(turnSeconds, "turnSeconds"), require(warningSeconds, "warningSeconds"));
+    }
+  }
+
+  /** RT7. */
+  record AddTurnTime(String changeId, Integer seconds) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.AddTurnTime(changeId, require(seconds, "seconds"));
+    }
+  }
+
+  // RT4 to RT7: the steps of a round, one message type each.
+
+  record StartRound(String changeId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CommandRound(changeId, Change.RoundAction.START_ROUND);
+    }
+  }
+
+  record NextTurn(String changeId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CommandRound(changeId, Change.RoundAction.NEXT_TURN);
+    }
+  }
+
+  record PreviousTurn(String changeId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CommandRound(changeId, Change.RoundAction.PREVIOUS_TURN);
+    }
+  }
+
+  record PassTurn(String changeId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CommandRound(changeId, Change.RoundAction.PASS_TURN);
+    }
+  }
+
+  record EndTurn(String changeId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CommandRound(changeId, Change.RoundAction.END_TURN);
+    }
+  }
+
+  record PauseRound(String changeId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CommandRound(changeId, Change.RoundAction.PAUSE_ROUND);
+    }
+  }
+
+  record ResumeRound(String changeId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CommandRound(changeId, Change.RoundAction.RESUME_ROUND);
+    }
+  }
+
+  record EndRound(String changeId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CommandRound(changeId, Change.RoundAction.END_ROUND);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
 import io.atelier.protocol.WireFacilitation.WireProgress;
 import io.atelier.protocol.WireFacilitation.WireRole;
+import io.atelier.protocol.WireFacilitation.WireRoundTable;
 import io.atelier.protocol.WireFacilitation.WireStep;
 import io.atelier.protocol.WireFacilitation.WireTimer;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.AgendaSet.class, name = "agenda_set"),
   @JsonSubTypes.Type(value = ServerMessage.ProgressChanged.class, name = "progress_changed"),
   @JsonSubTypes.Type(value = ServerMessage.TimerChanged.class, name = "timer_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.RoundTableChanged.class, name = "round_table_changed"),
   @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
   @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
   @JsonSubTypes.Type(value = ServerMessage.CursorMoved.class, name = "cursor_moved"),
@@ -71,7 +73,8 @@ public sealed interface ServerMessage {
       List<WireRole> roles,
       List<WireStep> agenda,
       WireProgress progress,
-      WireTimer timer)
+      WireTimer timer,
+      WireRoundTable roundTable)
       implements ServerMessage {}
 
   record Synced(long revision) implements ServerMessage {}
@@ -117,6 +120,10 @@ public sealed interface ServerMessage {
       implements RevisionedMessage {}
 
   record TimerChanged(long revision, String changeId, String participantId, WireTimer timer)
+      implements RevisionedMessage {}
+
+  record RoundTableChanged(
+      long revision, String changeId, String participantId, WireRoundTable roundTable)
       implements RevisionedMessage {}
 
   record Ack(String changeId, long revision, boolean duplicate) implements ServerMessage {}

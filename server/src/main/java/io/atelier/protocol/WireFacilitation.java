@@ -2,13 +2,16 @@ package io.atelier.protocol;
 
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
+import io.atelier.domain.RoundTable;
 import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
+import java.util.List;
 
-/** The wire shapes of what a facilitator arranges (docs/protocol.md, CV, RM, AG and TM). */
+/** The wire shapes of what a facilitator arranges (docs/protocol.md, CV, RM, AG, TM and RT). */
 public final class WireFacilitation {
   private WireFacilitation() {}
 
@@ -77,6 +80,76 @@ public final class WireFacilitation {
       return new WireTimer(
           timer.status().code(), timer.durationMs(), timer.deadline(), timer.remainingMs());
     }
+  }
+
+  /** RT8: the whole round table; {@code current} is null while no round runs. */
+  public record WireRoundTable(
+      List<String> order,
+      List<String> hands,
+      long turnMs,
+      long warningMs,
+      Long startedAt,
+      Long endedAt,
+      WireTurn current,
+      List<String> passed,
+      List<WireSpokenTurn> turns) {
+    public static WireRoundTable of(RoundTable table) {
+      return new WireRoundTable(
+          ids(table.order()),
+          ids(table.hands()),
+          table.turnMs(),
+          table.warningMs(),
+          table.startedAt(),
+          table.endedAt(),
+          table.current() == null ? null : WireTurn.of(table.current()),
+          ids(table.passed()),
+          table.turns().stream().map(WireSpokenTurn::of).toList());
+    }
+  }
+
+  /** The running turn: a deadline while it runs, what is left while paused (RT8). */
+  public record WireTurn(
+      String participantId,
+      long startedAt,
+      long durationMs,
+      Long deadline,
+      Long remainingMs,
+      Long resumedAt,
+      long spokenMs,
+      boolean secondChance) {
+    static WireTurn of(RoundTable.Turn turn) {
+      return new WireTurn(
+          turn.participantId().value(),
+          turn.startedAt(),
+          turn.durationMs(),
+          turn.deadline(),
+          turn.remainingMs(),
+          turn.resumedAt(),
+          turn.spokenMs(),
+          turn.secondChance());
+    }
+  }
+
+  public record WireSpokenTurn(
+      String participantId,
+      long startedAt,
+      long endedAt,
+      long spokenMs,
+      boolean passed,
+      boolean secondChance) {
+    static WireSpokenTurn of(RoundTable.SpokenTurn turn) {
+      return new WireSpokenTurn(
+          turn.participantId().value(),
+          turn.startedAt(),
+          turn.endedAt(),
+          turn.spokenMs(),
+          turn.passed(),
+          turn.secondChance());
+    }
+  }
+
+  private static List<String> ids(List<ParticipantId> ids) {
+    return ids.stream().map(ParticipantId::value).toList();
   }
 
   static String pillar(Pillar pillar) {

@@ -9,6 +9,7 @@ import io.atelier.domain.ParticipantId;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
 import io.atelier.protocol.WireFacilitation.WireProgress;
 import io.atelier.protocol.WireFacilitation.WireRole;
+import io.atelier.protocol.WireFacilitation.WireRoundTable;
 import io.atelier.protocol.WireFacilitation.WireStep;
 import io.atelier.protocol.WireFacilitation.WireTimer;
 import java.util.List;
@@ -81,6 +82,10 @@ public final class WireMapping {
       return new ServerMessage.TimerChanged(
           revision, changeId, author(e.participantId()), WireTimer.of(e.timer()));
     }
+    if (event instanceof Event.RoundTableChanged e) {
+      return new ServerMessage.RoundTableChanged(
+          revision, changeId, author(e.participantId()), WireRoundTable.of(e.roundTable()));
+    }
     // An import fills a workshop nobody has joined yet; later comers get a snapshot (HS5).
     throw new IllegalArgumentException("not sent to clients: " + event.getClass().getSimpleName());
   }
@@ -98,7 +103,8 @@ public final class WireMapping {
         facilitation.roles().stream().map(WireRole::of).toList(),
         steps(facilitation.agenda()),
         WireProgress.of(facilitation.progress()),
-        WireTimer.of(facilitation.timer()));
+        WireTimer.of(facilitation.timer()),
+        WireRoundTable.of(facilitation.roundTable()));
   }
 
   private static List<WireStep> steps(List<AgendaStep> steps) {

@@ -25,6 +25,7 @@ final class EventMapping {
   static final String AGENDA_SET = "agenda_set";
   static final String PROGRESS_CHANGED = "progress_changed";
   static final String TIMER_CHANGED = "timer_changed";
+  static final String ROUND_TABLE_CHANGED = "round_table_changed";
   static final String CONTENT_IMPORTED = "content_imported";
 
   private EventMapping() {}
@@ -86,6 +87,9 @@ final class EventMapping {
     } else if (event instanceof Event.ProgressChanged e) {
       node.put("type", PROGRESS_CHANGED).put("participantId", id(e.participantId()));
       node.set("progress", FacilitationMapping.progress(e.progress()));
+    } else if (event instanceof Event.RoundTableChanged e) {
+      node.put("type", ROUND_TABLE_CHANGED).put("participantId", id(e.participantId()));
+      node.set("roundTable", RoundTableMapping.write(e.roundTable()));
     } else {
       Event.TimerChanged e = (Event.TimerChanged) event;
       node.put("type", TIMER_CHANGED).put("participantId", id(e.participantId()));
@@ -171,6 +175,12 @@ final class EventMapping {
       case TIMER_CHANGED ->
           new Event.TimerChanged(
               revision, changeId, author, FacilitationMapping.timer(Fields.object(node, "timer")));
+      case ROUND_TABLE_CHANGED ->
+          new Event.RoundTableChanged(
+              revision,
+              changeId,
+              author,
+              RoundTableMapping.read(Fields.object(node, "roundTable")));
       default -> throw new UndecodableException("unknown event type \"" + type + "\"");
     };
   }

@@ -13,6 +13,7 @@ import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
+import io.atelier.domain.RoundTable;
 import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
 import io.atelier.domain.WorkshopContent;
@@ -45,6 +46,7 @@ final class FacilitationMapping {
     node.set("agenda", steps(state.agenda()));
     node.set("progress", progress(state.progress()));
     node.set("timer", timer(state.timer()));
+    node.set("roundTable", RoundTableMapping.write(state.roundTable()));
     return node;
   }
 
@@ -73,7 +75,11 @@ final class FacilitationMapping {
         roles,
         steps(Fields.array(node, "agenda")),
         progress(Fields.object(node, "progress")),
-        timer(Fields.object(node, "timer")));
+        timer(Fields.object(node, "timer")),
+        // Documents written before the round table existed have none: an empty one.
+        node.has("roundTable")
+            ? RoundTableMapping.read(Fields.object(node, "roundTable"))
+            : RoundTable.EMPTY);
   }
 
   static ObjectNode content(WorkshopContent content) {

@@ -18,6 +18,7 @@ import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
+import io.atelier.domain.RoundTable;
 import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
 import io.atelier.domain.WorkshopContent;
@@ -43,6 +44,29 @@ class JournalCodecTest {
       new AgendaStep("s-1", StepKind.TEXT, "Reconnaissance", "Nous sommes **ici**.", 5, null, null);
   private static final AgendaStep WALK =
       new AgendaStep("s-2", StepKind.CANVAS, "Exercice", "", 60, "msc", 10);
+  private static final ParticipantId BO = new ParticipantId("p-bo");
+  private static final RoundTable RUNNING_ROUND =
+      new RoundTable(
+          List.of(ANA, BO),
+          List.of(new ParticipantId("p-cy")),
+          90_000,
+          10_000,
+          100L,
+          null,
+          new RoundTable.Turn(BO, 200L, 90_000, 90_200L, null, 200L, 0, false),
+          List.of(ANA),
+          List.of(new RoundTable.SpokenTurn(ANA, 100L, 200L, 100, true, false)));
+  private static final RoundTable PAUSED_ROUND =
+      new RoundTable(
+          List.of(ANA),
+          List.of(),
+          60_000,
+          0,
+          100L,
+          null,
+          new RoundTable.Turn(ANA, 100L, 90_000, null, -5_000L, null, 95_000, true),
+          List.of(),
+          List.of());
   private static final WorkshopContent CONTENT =
       new WorkshopContent(
           List.of(new Participant(ANA, "Ana", "#d9480f", "token-hash")),
@@ -55,7 +79,8 @@ class JournalCodecTest {
               List.of(new RoleMarker(ANA, Pillar.COMMUNITY, "")),
               List.of(STEP, WALK),
               new Progress("s-1", 3L, 3L, false, null),
-              Timer.STOPPED));
+              Timer.STOPPED,
+              RUNNING_ROUND));
 
   @Test
   @DisplayName("a stored note_created document decodes to its event and encodes back the same")
@@ -129,7 +154,10 @@ class JournalCodecTest {
                 16, "c-16", ANA, new Timer(Timer.Status.RUNNING, 600, 99L, null)),
             new Event.TimerChanged(
                 17, "c-17", ANA, new Timer(Timer.Status.PAUSED, 600, null, 120L)),
-            new Event.ContentImported(18, CONTENT));
+            new Event.RoundTableChanged(18, "c-18", ANA, RUNNING_ROUND),
+            new Event.RoundTableChanged(19, "c-19", BO, PAUSED_ROUND),
+            new Event.RoundTableChanged(20, "c-20", ANA, RoundTable.EMPTY),
+            new Event.ContentImported(21, CONTENT));
     List<String> types =
         List.of(
             "note_created",
@@ -149,6 +177,9 @@ class JournalCodecTest {
             "progress_changed",
             "timer_changed",
             "timer_changed",
+            "round_table_changed",
+            "round_table_changed",
+            "round_table_changed",
             "content_imported");
     for (int i = 0; i < events.size(); i++) {
       String stored = codec.encodeEvent(events.get(i));
@@ -181,6 +212,23 @@ class JournalCodecTest {
     assertThat(json.readTree(stored).get("v").intValue()).isEqualTo(1);
     assertThat(codec.decodeFacts(facts)).isEqualTo(FACTS);
     assertThat(codec.decodeCheckpoint(stored)).isEqualTo(checkpoint);
+  }
+
+  @Test
+  @DisplayName("RT8 a checkpoint written before the round table existed reads with an empty one")
+  void checkpointFromBeforeTheRoundTable() throws Exception {
+    Checkpoint checkpoint =
+        new Checkpoint(FACTS, 3, 0, List.of(), List.of(), List.of(), CONTENT.facilitation());
+    var stored =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(codec.encodeCheckpoint(checkpoint));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) stored.get("facilitation"))
+        .remove("roundTable");
+
+    Checkpoint read = codec.decodeCheckpoint(stored.toString());
+
+    assertThat(read.facilitation().roundTable()).isEqualTo(RoundTable.EMPTY);
+    assertThat(read.facilitation().timer()).isEqualTo(Timer.STOPPED);
   }
 
   @Test
