@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * The workshop as Markdown, ready to paste into a knowledge base (EX1): the title and date, then
  * each canvas with its notes grouped by zone (the pillars in the model's order, then the other
  * zones, then the notes outside any zone), each note a bullet with its author; then the role map
- * per pillar, and the agenda with its planned minutes. Every text people wrote goes through {@link
- * MarkdownText}, so a note cannot inject a heading or a link.
+ * per pillar, the agenda with its planned minutes, and the speaking time of the last round table.
+ * Every text people wrote goes through {@link MarkdownText}, so a note cannot inject a heading or a
+ * link.
  */
 final class MarkdownExport {
   private final TemplateCatalog catalog;
@@ -54,6 +55,7 @@ final class MarkdownExport {
     }
     roles(out, arranged.roles(), people, labels);
     agenda(out, arranged, labels);
+    RoundTableMarkdown.append(out, arranged.roundTable(), people, export.language());
     return out.toString();
   }
 

@@ -3,7 +3,10 @@ package io.atelier.adapter.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.adapter.templates.TemplateCatalog;
+import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Language;
+import io.atelier.domain.RoundTable;
+import io.atelier.domain.WorkshopContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -126,5 +129,45 @@ class MarkdownExportTest {
     assertThat(ExportLabels.ENGLISH.date(LocalDate.of(2025, 12, 1))).isEqualTo("December 1, 2025");
     assertThat(ExportLabels.FRENCH.duration(180)).isEqualTo("3 h");
     assertThat(ExportLabels.FRENCH.duration(135)).isEqualTo("2 h 15 min");
+  }
+
+  @Test
+  @DisplayName("EX1 RT9 Markdown ends with the speaking time of the last round, when there was one")
+  void roundTableSummary() {
+    var turns =
+        List.of(
+            new RoundTable.SpokenTurn(RichWorkshop.ANA, 0, 200_000, 200_000, false, false),
+            new RoundTable.SpokenTurn(RichWorkshop.BEN, 0, 60_000, 60_000, false, false),
+            new RoundTable.SpokenTurn(RichWorkshop.ELO, 0, 3_000, 3_000, true, false));
+    RoundTable table = RoundTable.EMPTY;
+    table =
+        new RoundTable(
+            table.order(), List.of(), 120_000, 15_000, 0L, 263_000L, null, List.of(), turns);
+    WorkshopContent rich = RichWorkshop.content();
+    FacilitationState a = rich.facilitation();
+    FacilitationState withRound =
+        new FacilitationState(
+            a.canvases(), a.groups(), a.roles(), a.agenda(), a.progress(), a.timer(), table);
+    WorkshopContent content = new WorkshopContent(rich.participants(), rich.notes(), withRound);
+
+    String french =
+        markdown.render(
+            new WorkshopExport("Atelier", Language.FR, RichWorkshop.CREATED, content), MONTREAL);
+    assertThat(french)
+        .endsWith(
+            "\n## Tour de table\n\n"
+                + "- **Ana** : 3 min 20 s (1 tour)\n"
+                + "- **Ben \\*Tremblay\\*** : 1 min (1 tour)\n"
+                + "- **Élodie** : 3 s (1 tour, a passé son tour)\n"
+                + "\nMinimum : 1 min · médiane : 2 min 10 s · maximum : 3 min 20 s\n"
+                + "\nÉquité du temps de parole : 0,78 (1 : chaque personne a parlé aussi"
+                + " longtemps ; vers 0 : une seule personne a pris le tour)\n");
+    String english =
+        markdown.render(
+            new WorkshopExport("Workshop", Language.EN, RichWorkshop.CREATED, content), MONTREAL);
+    assertThat(english).contains("\n## Round table\n\n- **Ana**: 3 min 20 s (1 turn)\n");
+    assertThat(english).contains("Evenness of speaking time: 0.78 (1: everyone spoke as long;");
+    assertThat(markdown.render(RichWorkshop.export(Language.FR), MONTREAL))
+        .doesNotContain("Tour de table\n\n-");
   }
 }
