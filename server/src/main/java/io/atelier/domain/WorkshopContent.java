@@ -77,6 +77,14 @@ public record WorkshopContent(
     if (current != null) {
       known(steps, current, "the current step is");
     }
+    RoundTable table = arranged.roundTable();
+    table.order().forEach(id -> known(people, id, "the speaking order names"));
+    table.hands().forEach(id -> known(people, id, "a raised hand is of"));
+    table.passed().forEach(id -> known(people, id, "a passed turn is of"));
+    table.turns().forEach(turn -> known(people, turn.participantId(), "a turn was spoken by"));
+    if (table.current() != null) {
+      known(people, table.current().participantId(), "the current speaker is");
+    }
     return this;
   }
 

@@ -120,7 +120,13 @@ class ExportImportTest {
     awaitAck(ana, "a-9");
     awaitAck(ben, "b-2");
     host.send(new ClientMessage.DeleteCanvas("h-12", "c-x"));
-    awaitAck(host, "h-12");
+    // A round table with one turn spoken and the second running (RT): it travels too.
+    String anaId = anaWelcome.participant().id();
+    host.send(new ClientMessage.SetSpeakingOrder("h-13", List.of(anaId, benId)));
+    host.send(new ClientMessage.ConfigureRound("h-14", 90, 10));
+    host.send(new ClientMessage.StartRound("h-15"));
+    host.send(new ClientMessage.NextTurn("h-16"));
+    awaitAck(host, "h-16");
     host.close();
     ana.close();
     ben.close();
@@ -209,6 +215,8 @@ class ExportImportTest {
     assertThat(after.agenda()).isEqualTo(before.agenda());
     assertThat(after.progress()).isEqualTo(before.progress());
     assertThat(after.timer()).isEqualTo(before.timer());
+    assertThat(after.roundTable()).isEqualTo(before.roundTable());
+    assertThat(first.getJsonObject("roundTable").getJsonArray("turns")).hasSize(1);
     assertThat(people(after)).isEqualTo(people(before));
     assertThat(
             after.participants().stream()

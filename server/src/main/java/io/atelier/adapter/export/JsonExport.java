@@ -88,6 +88,7 @@ final class JsonExport {
     arranged.agenda().forEach(step -> agenda.add(step(step)));
     root.set("progress", progress(arranged.progress()));
     root.set("timer", timer(arranged.timer()));
+    root.set("roundTable", RoundTableJson.write(arranged.roundTable()));
     ArrayNode notes = root.putArray("notes");
     content.notes().forEach(note -> notes.add(note(note)));
     // Complete: the images step texts show travel with them, bytes in base64, ids unchanged.

@@ -22,6 +22,7 @@ import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
+import io.atelier.domain.RoundTable;
 import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
 import io.atelier.domain.WorkshopContent;
@@ -140,6 +141,7 @@ public final class JsonImport {
     }
     Progress progress = progress(root.object("progress"));
     Timer timer = timer(root.object("timer"));
+    RoundTable roundTable = RoundTableJson.read(root);
     List<Note> notes = new ArrayList<>();
     for (StrictObject n : root.objects("notes")) {
       notes.add(note(n));
@@ -160,7 +162,8 @@ public final class JsonImport {
               new WorkshopContent(
                   participants,
                   notes,
-                  new FacilitationState(canvases, groups, roles, agenda, progress, timer));
+                  new FacilitationState(
+                      canvases, groups, roles, agenda, progress, timer, roundTable));
           return new WorkshopExport(
               title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
         });

@@ -124,6 +124,33 @@ final class StrictObject {
     return entries;
   }
 
+  /** Whether the document holds that field (for fields later versions of the format added). */
+  boolean has(String name) {
+    return node.has(name);
+  }
+
+  /** An object, or null when the field is JSON null. */
+  StrictObject optionalObject(String name) {
+    JsonNode field = field(name);
+    return field.isNull() ? null : of(field, child(name));
+  }
+
+  /** An array whose elements are strings (participant ids). */
+  List<String> texts(String name) {
+    JsonNode field = field(name);
+    if (!field.isArray()) {
+      throw wrongType(name, "an array");
+    }
+    List<String> values = new ArrayList<>(field.size());
+    for (int i = 0; i < field.size(); i++) {
+      if (!field.get(i).isTextual()) {
+        throw new BadExportException(child(name) + "[" + i + "] must be a string");
+      }
+      values.add(field.get(i).textValue());
+    }
+    return values;
+  }
+
   /** The size of an array field (what an export does not read yet, such as images). */
   int arraySize(String name) {
     JsonNode field = field(name);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.domain.ImageRules;
 import io.atelier.domain.Language;
 import io.atelier.domain.Participant;
+import io.atelier.domain.RoundTable;
 import io.atelier.domain.WorkshopContent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -61,6 +62,7 @@ class JsonExportTest {
             "agenda",
             "progress",
             "timer",
+            "roundTable",
             "notes",
             "images");
     assertThat(root.get("format").asText()).isEqualTo("atelier-export");
@@ -177,6 +179,14 @@ class JsonExportTest {
                     .put("color", "red;background:url(x)"),
             "participants[0].color must be a colour"),
         bad(
+            "a speaking order naming someone not in the workshop",
+            root -> ((ArrayNode) root.get("roundTable").get("order")).add("p-ghost"),
+            "the speaking order names p-ghost"),
+        bad(
+            "a round table with a field of another format",
+            root -> ((ObjectNode) root.get("roundTable")).put("speaker", "p-ana"),
+            "roundTable has an unknown field"),
+        bad(
             "a blank title",
             root -> ((ObjectNode) root.get("workshop")).put("title", " "),
             "title is required"),
@@ -216,6 +226,15 @@ class JsonExportTest {
 
   private static ObjectNode note(ObjectNode root) {
     return (ObjectNode) root.get("notes").get(0);
+  }
+
+  @Test
+  @DisplayName("EX2 JSON: an export from before round tables imports with an empty one")
+  void exportWithoutRoundTable() throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(written());
+    root.remove("roundTable");
+    WorkshopExport read = JsonImport.read(root.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(read.content().facilitation().roundTable()).isEqualTo(RoundTable.EMPTY);
   }
 
   @ParameterizedTest(name = "EX2 JSON: refuses {0}")
