@@ -1,10 +1,10 @@
 package io.atelier.adapter.export;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.RoundTable;
+import io.atelier.protocol.WireFacilitation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,45 +14,13 @@ import java.util.List;
  * keeps the speaking-time summary. Written field by field, like the rest of the export.
  */
 final class RoundTableJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private RoundTableJson() {}
 
+  /** In the shape of the snapshot's {@code roundTable} (docs/protocol.md), as the export says. */
   static ObjectNode write(RoundTable table) {
-    ObjectNode node = NODES.objectNode();
-    node.set("order", ids(table.order()));
-    node.set("hands", ids(table.hands()));
-    node.put("turnMs", table.turnMs())
-        .put("warningMs", table.warningMs())
-        .put("startedAt", table.startedAt())
-        .put("endedAt", table.endedAt());
-    RoundTable.Turn turn = table.current();
-    if (turn == null) {
-      node.putNull("current");
-    } else {
-      node.putObject("current")
-          .put("participantId", turn.participantId().value())
-          .put("startedAt", turn.startedAt())
-          .put("durationMs", turn.durationMs())
-          .put("deadline", turn.deadline())
-          .put("remainingMs", turn.remainingMs())
-          .put("resumedAt", turn.resumedAt())
-          .put("spokenMs", turn.spokenMs())
-          .put("secondChance", turn.secondChance());
-    }
-    node.set("passed", ids(table.passed()));
-    ArrayNode turns = node.putArray("turns");
-    for (RoundTable.SpokenTurn spoken : table.turns()) {
-      turns
-          .addObject()
-          .put("participantId", spoken.participantId().value())
-          .put("startedAt", spoken.startedAt())
-          .put("endedAt", spoken.endedAt())
-          .put("spokenMs", spoken.spokenMs())
-          .put("passed", spoken.passed())
-          .put("secondChance", spoken.secondChance());
-    }
-    return node;
+    return MAPPER.valueToTree(WireFacilitation.WireRoundTable.of(table));
   }
 
   /** Reads strictly; an export from before round tables has none, and gets an empty one. */
@@ -116,12 +84,6 @@ final class RoundTableJson {
         () ->
             new RoundTable.SpokenTurn(
                 new ParticipantId(speaker), startedAt, endedAt, spokenMs, passed, secondChance));
-  }
-
-  private static ArrayNode ids(List<ParticipantId> ids) {
-    ArrayNode array = NODES.arrayNode();
-    ids.forEach(id -> array.add(id.value()));
-    return array;
   }
 
   private static List<ParticipantId> ids(StrictObject node, String name) {
