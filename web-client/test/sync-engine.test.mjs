@@ -568,3 +568,21 @@ test('RT1 a proposed speaking order is drawn at once and dropped when refused', 
   e.receive(refusal('me-1', 'not_facilitator'));
   assert.deepEqual(e.arrangement().roundTable.order, [ME]);
 });
+
+test('a note moving keeps the arrangement object, so its views can skip work; a steering event replaces it', () => {
+  const e = startedAt(42);
+  const before = e.arrangement();
+  e.receive(updated(43, { x: 5 }));
+  e.propose({ type: 'update_note', changeId: 'me-1', noteId: NOTE, set: { y: 7 } });
+  e.receive(ack('me-1', 44));
+  assert.equal(e.arrangement(), before);
+  e.receive(event('timer_changed', 44, { changeId: 'other-44' }));
+  assert.notEqual(e.arrangement(), before);
+  assert.equal(e.arrangement().timer.status, 'running');
+  const afterTimer = e.arrangement();
+  e.propose({ type: 'set_roaming', changeId: 'me-2', roaming: true });
+  assert.notEqual(e.arrangement(), afterTimer);
+  assert.equal(e.arrangement().progress.roaming, true);
+  e.receive(refusal('me-2', 'not_facilitator'));
+  assert.equal(e.arrangement().progress.roaming, false);
+});

@@ -33,6 +33,7 @@ const FACILITATION_CHANGES = [
   'add_turn_time',
   'end_round',
 ];
+const NOTE_CHANGE_TYPES = new Set(NOTE_CHANGES);
 const CHANGE_TYPES = new Set([...NOTE_CHANGES, ...FACILITATION_CHANGES]);
 const REVISIONED_TYPES = new Set([
   'note_created',
@@ -86,7 +87,9 @@ export class SyncEngine {
     this.held = new Map(); // revision -> event that arrived ahead of a gap
     this.gapSince = null;
     this.drawn = null; // cache of notes(), dropped on every change
-    this.arranged = null; // cache of arrangement(), dropped on every change
+    // Cache of arrangement(), dropped only when the arrangement changes: a note moving (the hot
+    // path, many times a second) keeps it, so its users can skip work by comparing identities.
+    this.arranged = null;
     this.selfId = null; // this tab's participant, once welcomed: its own role markers (RM1)
     this.listeners = new Set();
   }
@@ -103,6 +106,7 @@ export class SyncEngine {
       throw new Error(`Not a change: ${JSON.stringify(change)}`);
     }
     this.pending.set(change.changeId, change);
+    if (!NOTE_CHANGE_TYPES.has(change.type)) this.arranged = null;
     this.changed('local');
     return change;
   }
@@ -200,6 +204,7 @@ export class SyncEngine {
   /** Called with the participant id of `welcome`. */
   welcomedAs(participantId) {
     this.selfId = participantId;
+    this.arranged = null; // this tab's own role markers are drawn for it (RM1)
     this.changed('welcome');
   }
 
@@ -234,6 +239,7 @@ export class SyncEngine {
     this.confirmedNotes = new Map(snapshot.notes.map((note) => [note.id, { ...note }]));
     this.participants = new Map(snapshot.participants.map((p) => [p.id, { ...p }]));
     this.confirmedArrangement = arrangementOf(snapshot);
+    this.arranged = null;
     this.confirmedRevision = snapshot.revision;
     for (const revision of this.held.keys()) {
       if (revision <= snapshot.revision) this.held.delete(revision);
@@ -298,9 +304,11 @@ export class SyncEngine {
           if (note.canvasId === event.canvasId) this.confirmedNotes.delete(id);
         }
         arrangeConfirmed(this.confirmedArrangement, event);
+        this.arranged = null;
         break;
       default:
         arrangeConfirmed(this.confirmedArrangement, event);
+        this.arranged = null;
         break;
     }
     if (event.changeId) this.settle(event.changeId);
@@ -308,6 +316,8 @@ export class SyncEngine {
 
   settle(changeId) {
     this.acked.delete(changeId);
+    const change = this.pending.get(changeId);
+    if (change && !NOTE_CHANGE_TYPES.has(change.type)) this.arranged = null;
     return this.pending.delete(changeId);
   }
 
@@ -320,7 +330,6 @@ export class SyncEngine {
 
   changed(reason) {
     this.drawn = null;
-    this.arranged = null;
     for (const listener of this.listeners) listener(reason);
   }
 }

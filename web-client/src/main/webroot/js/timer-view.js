@@ -36,6 +36,7 @@ class TimerView {
   constructor(room, slot) {
     this.room = room;
     this.lastTimer = undefined;
+    this.lastFacilitator = undefined;
     this.lastStatus = null;
     this.ticker = null;
     this.audio = null;
@@ -141,7 +142,7 @@ class TimerView {
     this.soundText.textContent = t('agenda.timer.sound');
     this.popover.setAttribute('aria-label', t('agenda.timer.settings'));
     this.lastStatus = null; // redraw the texts of the face too
-    this.render();
+    this.render({ force: true });
   }
 
   setMenuOpen(open) {
@@ -176,9 +177,12 @@ class TimerView {
     this.room.connection.send(commandTimer(this.room.ids, action, seconds));
   }
 
-  render() {
+  render({ force = false } = {}) {
     const { timer } = this.room.engine.arrangement();
     const facilitator = this.room.isFacilitator();
+    // A note moved: the timer did not; the running face has its own ticker.
+    if (!force && timer === this.lastTimer && facilitator === this.lastFacilitator) return;
+    this.lastFacilitator = facilitator;
     this.controls.hidden = !facilitator;
     this.menuLabel.textContent = facilitator ? t('agenda.timer.menu') : '♪';
     this.menuButton.setAttribute('aria-label', t(facilitator ? 'agenda.timer.settings' : 'agenda.timer.soundMenu'));
