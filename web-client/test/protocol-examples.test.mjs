@@ -62,6 +62,7 @@ const CLIENT_TYPES = [
   'delete_canvas',
   'assign_group',
   'set_role',
+  'set_attendance',
   'set_agenda',
   'go_to_step',
   'set_roaming',
@@ -100,6 +101,7 @@ const SERVER_TYPES = [
   'canvas_deleted',
   'group_assigned',
   'role_set',
+  'attendance_changed',
   'agenda_set',
   'progress_changed',
   'timer_changed',
@@ -137,6 +139,8 @@ function build(type, ex) {
       return protocol.deleteCanvas(ids, ex.canvasId);
     case 'assign_group':
       return protocol.assignGroup(ids, ex.participantId, ex.canvasId);
+    case 'set_attendance':
+      return protocol.setAttendance(ids, ex.participantId, ex.remote);
     case 'set_role':
       return protocol.setRole(ids, ex.pillar, ex.role);
     case 'set_agenda':

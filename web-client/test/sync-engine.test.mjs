@@ -526,6 +526,17 @@ test('RM1 a role marker is drawn at once for this tab, and taken away with null'
   assert.deepEqual([...e.arrangement().roles.get(ME).keys()], ['sharing']);
 });
 
+test('AT1 the snapshot says who is remote; a change of attendance is drawn at once, then confirmed or undone', () => {
+  const e = startedAt(42);
+  assert.deepEqual([...e.arrangement().remote], [ME]);
+  e.propose({ type: 'set_attendance', changeId: 'me-1', participantId: ME, remote: false });
+  assert.deepEqual([...e.arrangement().remote], []);
+  e.receive(refusal('me-1', 'not_facilitator'));
+  assert.deepEqual([...e.arrangement().remote], [ME]);
+  e.receive(event('attendance_changed', 43, { changeId: 'x', member: OTHER, remote: true }));
+  assert.deepEqual([...e.arrangement().remote], [ME, OTHER]);
+});
+
 test('AG2 TM1 steps and timers move only when the server says so, with its times', () => {
   const e = startedAt(42);
   e.propose({ type: 'go_to_step', changeId: 'me-1', stepId: 's-2' });

@@ -110,6 +110,11 @@ export function setRole(ids, pillar, role) {
   return { type: 'set_role', changeId: ids.changeId(), pillar, role: clean };
 }
 
+/** AT1: whether a person takes part from a distance; of someone else, the facilitator's. */
+export function setAttendance(ids, participantId, remote) {
+  return { type: 'set_attendance', changeId: ids.changeId(), participantId, remote: remote === true };
+}
+
 /** AG1: the whole agenda, every step complete. */
 export function setAgenda(ids, steps) {
   if (steps.length > LIMITS.steps) throw new Error(`At most ${LIMITS.steps} steps (AG1)`);

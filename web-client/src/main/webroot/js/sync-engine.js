@@ -13,6 +13,7 @@ const FACILITATION_CHANGES = [
   'delete_canvas',
   'assign_group',
   'set_role',
+  'set_attendance',
   'set_agenda',
   'go_to_step',
   'set_roaming',
@@ -46,6 +47,7 @@ const REVISIONED_TYPES = new Set([
   'canvas_deleted',
   'group_assigned',
   'role_set',
+  'attendance_changed',
   'agenda_set',
   'progress_changed',
   'timer_changed',
@@ -216,8 +218,8 @@ export class SyncEngine {
   /**
    * What the facilitator arranged, with this tab's pending changes on top (SY2): `canvases` (a
    * Map by id, in creation order), `groups` (participant id to canvas id), `roles` (a Map of
-   * participant id to a Map of pillar to role), `agenda` (steps), `progress`, `timer` and
-   * `roundTable` (RT8). Steps, the timer and turns move only when the server says so: their times are the server's (AG2, TM1).
+   * participant id to a Map of pillar to role), `agenda` (steps), `progress`, `timer`,
+   * `roundTable` (RT8) and `remote` (a Set of the ids of people taking part from a distance, AT1). Steps, the timer and turns move only when the server says so: their times are the server's (AG2, TM1).
    */
   arrangement() {
     if (this.arranged === null) {
@@ -369,6 +371,7 @@ function emptyArrangement() {
     progress: NO_PROGRESS,
     timer: STOPPED_TIMER,
     roundTable: NO_ROUND_TABLE,
+    remote: new Set(),
   };
 }
 
@@ -381,13 +384,20 @@ function arrangementOf(snapshot) {
   arranged.progress = { ...NO_PROGRESS, ...(snapshot.progress ?? {}) };
   arranged.timer = { ...STOPPED_TIMER, ...(snapshot.timer ?? {}) };
   arranged.roundTable = { ...NO_ROUND_TABLE, ...(snapshot.roundTable ?? {}) };
+  arranged.remote = new Set(snapshot.remote ?? []);
   return arranged;
 }
 
 function copyArrangement(arranged) {
   const roles = new Map();
   for (const [participantId, pillars] of arranged.roles) roles.set(participantId, new Map(pillars));
-  return { ...arranged, canvases: new Map(arranged.canvases), groups: new Map(arranged.groups), roles };
+  return {
+    ...arranged,
+    canvases: new Map(arranged.canvases),
+    groups: new Map(arranged.groups),
+    roles,
+    remote: new Set(arranged.remote),
+  };
 }
 
 /** A revisioned event about canvases, groups, roles, the agenda or the timer (CV, RM, AG, TM). */
@@ -409,6 +419,9 @@ function arrangeConfirmed(arranged, event) {
       return;
     case 'role_set':
       setRole(arranged, event.participantId, event.pillar, event.role);
+      return;
+    case 'attendance_changed':
+      attend(arranged, event.member, event.remote);
       return;
     case 'agenda_set':
       arranged.agenda = event.steps.map((step) => ({ ...step }));
@@ -454,6 +467,9 @@ function arrangeLocally(arranged, change, selfId) {
     case 'set_role':
       if (selfId) setRole(arranged, selfId, change.pillar, change.role);
       return;
+    case 'set_attendance':
+      attend(arranged, change.participantId, change.remote);
+      return;
     case 'set_agenda':
       arranged.agenda = change.steps.map((step) => ({ ...step }));
       return;
@@ -486,6 +502,11 @@ function dropCanvas(arranged, canvasId) {
 function assign(arranged, member, canvasId) {
   if (canvasId === null) arranged.groups.delete(member);
   else arranged.groups.set(member, canvasId);
+}
+
+function attend(arranged, participantId, remote) {
+  if (remote) arranged.remote.add(participantId);
+  else arranged.remote.delete(participantId);
 }
 
 function setRole(arranged, participantId, pillar, role) {

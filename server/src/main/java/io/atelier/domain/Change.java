@@ -157,6 +157,25 @@ public sealed interface Change extends Serializable {
     }
   }
 
+  /**
+   * AT1: whether a person takes part from a distance. Anyone may say it of themselves; saying it of
+   * someone else is the facilitator's (checked by the model, which knows the author).
+   */
+  record SetAttendance(String changeId, ParticipantId participantId, boolean remote)
+      implements Change {
+    public SetAttendance {
+      Checks.identifier(changeId, "changeId");
+      if (participantId == null) {
+        throw new InvalidValueException("participantId is required");
+      }
+    }
+
+    @Override
+    public boolean facilitatorOnly() {
+      return false;
+    }
+  }
+
   /** AG1: the whole agenda at once, so adding, removing, reordering and renaming are one rule. */
   record SetAgenda(String changeId, List<AgendaStep> steps) implements Change {
     public static final int MAX_STEPS = 60;

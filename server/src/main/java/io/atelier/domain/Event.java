@@ -58,6 +58,15 @@ public sealed interface Event extends Serializable {
       long revision, String changeId, ParticipantId participantId, Pillar pillar, String role)
       implements Event {}
 
+  /** AT1: {@code member} takes part from a distance ({@code remote}) or in the room. */
+  record AttendanceChanged(
+      long revision,
+      String changeId,
+      ParticipantId participantId,
+      ParticipantId member,
+      boolean remote)
+      implements Event {}
+
   record AgendaSet(
       long revision, String changeId, ParticipantId participantId, List<AgendaStep> steps)
       implements Event {

@@ -5,21 +5,26 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * The part of a workshop's state that steers it: canvases, groups, the role map, the agenda, the
- * current step, the timer and the round table (protocol rules CV, RM, AG, TM and RT). {@link
- * WorkshopState} owns one and hands it every change that is not about a note; like its owner it is
- * not thread safe.
+ * current step, the timer, the round table and who takes part from a distance (protocol rules CV,
+ * RM, AT, AG, TM and RT). {@link WorkshopState} owns one and hands it every change that is not
+ * about a note; like its owner it is not thread safe.
  */
 final class Facilitation implements Serializable {
   private final LinkedHashMap<String, Canvas> canvases = new LinkedHashMap<>();
   private final LinkedHashMap<ParticipantId, String> groups = new LinkedHashMap<>();
   private final LinkedHashMap<ParticipantId, EnumMap<Pillar, RoleMarker>> roles =
       new LinkedHashMap<>();
+
+  /** Who takes part from a distance (AT1), in the order they said so. */
+  private final LinkedHashSet<ParticipantId> remote = new LinkedHashSet<>();
+
   private List<AgendaStep> agenda = List.of();
   private Progress progress = Progress.NOT_STARTED;
   private Timer timer = Timer.STOPPED;
@@ -89,6 +94,16 @@ final class Facilitation implements Serializable {
       event = new Event.GroupAssigned(next, changeId, author, a.participantId(), a.canvasId());
     } else if (change instanceof Change.SetRole r) {
       event = new Event.RoleSet(next, changeId, author, r.pillar(), r.role());
+    } else if (change instanceof Change.SetAttendance a) {
+      if (!a.participantId().equals(author) && !byFacilitator) {
+        throw new Refusal(
+            RejectionCode.NOT_FACILITATOR, "Only the facilitator may say where others are.");
+      }
+      if (!isParticipant.test(a.participantId())) {
+        throw new Refusal(
+            RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + a.participantId() + ".");
+      }
+      event = new Event.AttendanceChanged(next, changeId, author, a.participantId(), a.remote());
     } else if (change instanceof Change.SetAgenda a) {
       event = new Event.AgendaSet(next, changeId, author, a.steps());
     } else if (change instanceof Change.GoToStep g) {
@@ -195,6 +210,12 @@ final class Facilitation implements Serializable {
       }
     } else if (event instanceof Event.RoleSet e) {
       setRole(e.participantId(), e.pillar(), e.role());
+    } else if (event instanceof Event.AttendanceChanged e) {
+      if (e.remote()) {
+        remote.add(e.member());
+      } else {
+        remote.remove(e.member());
+      }
     } else if (event instanceof Event.AgendaSet e) {
       agenda = e.steps();
       if (progress.currentStepId() != null
@@ -217,13 +238,21 @@ final class Facilitation implements Serializable {
     List<RoleMarker> roleList = new ArrayList<>();
     roles.values().forEach(markers -> roleList.addAll(markers.values()));
     return new FacilitationState(
-        List.copyOf(canvases.values()), groupCopy, roleList, agenda, progress, timer, roundTable);
+        List.copyOf(canvases.values()),
+        groupCopy,
+        roleList,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        List.copyOf(remote));
   }
 
   private void install(FacilitationState saved) {
     canvases.clear();
     groups.clear();
     roles.clear();
+    remote.clear();
     saved.canvases().forEach(this::put);
     groups.putAll(saved.groups());
     saved
@@ -233,6 +262,7 @@ final class Facilitation implements Serializable {
     progress = saved.progress();
     timer = saved.timer();
     roundTable = saved.roundTable();
+    remote.addAll(saved.remote());
   }
 
   private void setRole(ParticipantId participant, Pillar pillar, String role) {

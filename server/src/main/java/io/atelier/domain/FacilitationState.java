@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Everything a facilitator arranges, as plain data: canvases (tombstones included), who is in which
  * canvas's group, the role map, the agenda, where the workshop is in it, the timer and the round
- * table. It travels in snapshots, checkpoints and exports alike.
+ * table, and who takes part from a distance. It travels in snapshots, checkpoints and exports
+ * alike.
  */
 public record FacilitationState(
     List<Canvas> canvases,
@@ -16,8 +17,21 @@ public record FacilitationState(
     List<AgendaStep> agenda,
     Progress progress,
     Timer timer,
-    RoundTable roundTable)
+    RoundTable roundTable,
+    List<ParticipantId> remote)
     implements Serializable {
+  /** An arrangement that does not say who is remote (an export or test from before AT1). */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable) {
+    this(canvases, groups, roles, agenda, progress, timer, roundTable, List.of());
+  }
+
   /** An arrangement without a round table (an export or test from before issue 5). */
   public FacilitationState(
       List<Canvas> canvases,
@@ -26,7 +40,7 @@ public record FacilitationState(
       List<AgendaStep> agenda,
       Progress progress,
       Timer timer) {
-    this(canvases, groups, roles, agenda, progress, timer, RoundTable.EMPTY);
+    this(canvases, groups, roles, agenda, progress, timer, RoundTable.EMPTY, List.of());
   }
 
   public FacilitationState {
@@ -34,6 +48,7 @@ public record FacilitationState(
     groups = Map.copyOf(groups);
     roles = List.copyOf(roles);
     agenda = List.copyOf(agenda);
+    remote = remote == null ? List.of() : List.copyOf(remote);
     if (progress == null || timer == null || roundTable == null) {
       throw new InvalidValueException("progress, timer and round table are required");
     }
@@ -48,6 +63,7 @@ public record FacilitationState(
         agenda,
         progress,
         timer,
-        roundTable);
+        roundTable,
+        remote);
   }
 }

@@ -65,6 +65,11 @@ public record WorkshopContent(
       known(people, marker.participantId(), "a role marker is of");
       unique(markers, marker.participantId() + " " + marker.pillar().code(), "role markers");
     }
+    Set<ParticipantId> remote = new HashSet<>();
+    for (ParticipantId id : arranged.remote()) {
+      known(people, id, "the remote people name");
+      unique(remote, id, "remote people");
+    }
     if (arranged.agenda().size() > Change.SetAgenda.MAX_STEPS) {
       throw new InvalidValueException(
           "an agenda holds at most " + Change.SetAgenda.MAX_STEPS + " steps");

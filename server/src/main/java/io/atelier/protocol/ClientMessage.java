@@ -26,6 +26,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.DeleteCanvas.class, name = "delete_canvas"),
   @JsonSubTypes.Type(value = ClientMessage.AssignGroup.class, name = "assign_group"),
   @JsonSubTypes.Type(value = ClientMessage.SetRole.class, name = "set_role"),
+  @JsonSubTypes.Type(value = ClientMessage.SetAttendance.class, name = "set_attendance"),
   @JsonSubTypes.Type(value = ClientMessage.SetAgenda.class, name = "set_agenda"),
   @JsonSubTypes.Type(value = ClientMessage.GoToStep.class, name = "go_to_step"),
   @JsonSubTypes.Type(value = ClientMessage.SetRoaming.class, name = "set_roaming"),
@@ -184,6 +185,17 @@ public sealed interface ClientMessage {
     @Override
     public Change toChange() {
       return new Change.SetRole(changeId, Pillar.fromCode(require(pillar, "pillar")), role);
+    }
+  }
+
+  record SetAttendance(String changeId, String participantId, Boolean remote)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.SetAttendance(
+          changeId,
+          new ParticipantId(Checks.identifier(participantId, "participantId")),
+          require(remote, "remote"));
     }
   }
 

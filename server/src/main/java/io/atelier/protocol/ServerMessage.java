@@ -27,6 +27,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.CanvasDeleted.class, name = "canvas_deleted"),
   @JsonSubTypes.Type(value = ServerMessage.GroupAssigned.class, name = "group_assigned"),
   @JsonSubTypes.Type(value = ServerMessage.RoleSet.class, name = "role_set"),
+  @JsonSubTypes.Type(value = ServerMessage.AttendanceChanged.class, name = "attendance_changed"),
   @JsonSubTypes.Type(value = ServerMessage.AgendaSet.class, name = "agenda_set"),
   @JsonSubTypes.Type(value = ServerMessage.ProgressChanged.class, name = "progress_changed"),
   @JsonSubTypes.Type(value = ServerMessage.TimerChanged.class, name = "timer_changed"),
@@ -74,7 +75,8 @@ public sealed interface ServerMessage {
       List<WireStep> agenda,
       WireProgress progress,
       WireTimer timer,
-      WireRoundTable roundTable)
+      WireRoundTable roundTable,
+      List<String> remote)
       implements ServerMessage {}
 
   record Synced(long revision) implements ServerMessage {}
@@ -110,6 +112,10 @@ public sealed interface ServerMessage {
       implements RevisionedMessage {}
 
   record RoleSet(long revision, String changeId, String participantId, String pillar, String role)
+      implements RevisionedMessage {}
+
+  record AttendanceChanged(
+      long revision, String changeId, String participantId, String member, boolean remote)
       implements RevisionedMessage {}
 
   record AgendaSet(long revision, String changeId, String participantId, List<WireStep> steps)

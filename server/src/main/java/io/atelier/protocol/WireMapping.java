@@ -70,6 +70,10 @@ public final class WireMapping {
       return new ServerMessage.RoleSet(
           revision, changeId, author(e.participantId()), e.pillar().code(), e.role());
     }
+    if (event instanceof Event.AttendanceChanged e) {
+      return new ServerMessage.AttendanceChanged(
+          revision, changeId, author(e.participantId()), e.member().value(), e.remote());
+    }
     if (event instanceof Event.AgendaSet e) {
       return new ServerMessage.AgendaSet(
           revision, changeId, author(e.participantId()), steps(e.steps()));
@@ -104,7 +108,8 @@ public final class WireMapping {
         steps(facilitation.agenda()),
         WireProgress.of(facilitation.progress()),
         WireTimer.of(facilitation.timer()),
-        WireRoundTable.of(facilitation.roundTable()));
+        WireRoundTable.of(facilitation.roundTable()),
+        facilitation.remote().stream().map(ParticipantId::value).toList());
   }
 
   private static List<WireStep> steps(List<AgendaStep> steps) {

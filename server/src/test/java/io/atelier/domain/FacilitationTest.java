@@ -179,6 +179,26 @@ class FacilitationTest {
   }
 
   @Test
+  @DisplayName("AT1 anyone says they are remote; only the facilitator says it of someone else")
+  void attendance() {
+    Event event =
+        applied(state.apply(ana, new Change.SetAttendance(nextId(), ana, true), false, T0));
+    assertThat(event)
+        .isEqualTo(new Event.AttendanceChanged(event.revision(), "c-1", ana, ana, true));
+    assertThat(refused(state.apply(ana, new Change.SetAttendance(nextId(), host, true), false, T0)))
+        .isEqualTo(RejectionCode.NOT_FACILITATOR);
+    assertThat(
+            refused(
+                byHost(new Change.SetAttendance(nextId(), new ParticipantId("p-ghost"), true), T0)))
+        .isEqualTo(RejectionCode.UNKNOWN_PARTICIPANT);
+    applied(byHost(new Change.SetAttendance(nextId(), host, true), T0));
+    assertThat(state.snapshot().facilitation().remote()).containsExactly(ana, host);
+    applied(byHost(new Change.SetAttendance(nextId(), ana, false), T0));
+    applied(byHost(new Change.SetAttendance(nextId(), ana, false), T0)); // twice changes nothing
+    assertThat(state.snapshot().facilitation().remote()).containsExactly(host);
+  }
+
+  @Test
   @DisplayName("AG1 AG2 steps start at the server's time; the agenda's start is kept")
   void agendaProgress() {
     applied(
@@ -268,6 +288,9 @@ class FacilitationTest {
     events.add(applied(byHost(new Change.GoToStep(nextId(), "s-1"), T0 + 1)));
     events.add(
         applied(byHost(new Change.CommandTimer(nextId(), Change.TimerAction.START, 90L), T0 + 2)));
+    events.add(
+        applied(state.apply(ana, new Change.SetAttendance(nextId(), ana, true), false, T0 + 3)));
+    assertThat(state.snapshot().facilitation().remote()).containsExactly(ana);
 
     WorkshopState restored = WorkshopState.restore(state.checkpoint());
     assertThat(restored.snapshot().facilitation()).isEqualTo(state.snapshot().facilitation());

@@ -89,6 +89,8 @@ final class JsonExport {
     root.set("progress", progress(arranged.progress()));
     root.set("timer", timer(arranged.timer()));
     root.set("roundTable", RoundTableJson.write(arranged.roundTable()));
+    ArrayNode remote = root.putArray("remote");
+    arranged.remote().forEach(id -> remote.add(id.value()));
     ArrayNode notes = root.putArray("notes");
     content.notes().forEach(note -> notes.add(note(note)));
     // Complete: the images step texts show travel with them, bytes in base64, ids unchanged.

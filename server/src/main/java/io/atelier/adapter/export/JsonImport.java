@@ -142,6 +142,9 @@ public final class JsonImport {
     Progress progress = progress(root.object("progress"));
     Timer timer = timer(root.object("timer"));
     RoundTable roundTable = RoundTableJson.read(root);
+    // An export from before AT1 does not say who is remote: nobody.
+    List<ParticipantId> remote =
+        root.has("remote") ? RoundTableJson.ids(root, "remote") : List.of();
     List<Note> notes = new ArrayList<>();
     for (StrictObject n : root.objects("notes")) {
       notes.add(note(n));
@@ -163,7 +166,7 @@ public final class JsonImport {
                   participants,
                   notes,
                   new FacilitationState(
-                      canvases, groups, roles, agenda, progress, timer, roundTable));
+                      canvases, groups, roles, agenda, progress, timer, roundTable, remote));
           return new WorkshopExport(
               title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
         });

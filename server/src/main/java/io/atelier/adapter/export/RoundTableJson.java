@@ -86,7 +86,7 @@ final class RoundTableJson {
                 new ParticipantId(speaker), startedAt, endedAt, spokenMs, passed, secondChance));
   }
 
-  private static List<ParticipantId> ids(StrictObject node, String name) {
+  static List<ParticipantId> ids(StrictObject node, String name) {
     List<ParticipantId> ids = new ArrayList<>();
     for (String id : node.texts(name)) {
       ids.add(node.build(() -> new ParticipantId(id)));

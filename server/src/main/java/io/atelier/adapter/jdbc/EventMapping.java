@@ -22,6 +22,7 @@ final class EventMapping {
   static final String CANVAS_DELETED = "canvas_deleted";
   static final String GROUP_ASSIGNED = "group_assigned";
   static final String ROLE_SET = "role_set";
+  static final String ATTENDANCE_CHANGED = "attendance_changed";
   static final String AGENDA_SET = "agenda_set";
   static final String PROGRESS_CHANGED = "progress_changed";
   static final String TIMER_CHANGED = "timer_changed";
@@ -81,6 +82,9 @@ final class EventMapping {
     } else if (event instanceof Event.RoleSet e) {
       node.put("type", ROLE_SET).put("participantId", id(e.participantId()));
       node.put("pillar", e.pillar().code()).put("role", e.role());
+    } else if (event instanceof Event.AttendanceChanged e) {
+      node.put("type", ATTENDANCE_CHANGED).put("participantId", id(e.participantId()));
+      node.put("member", id(e.member())).put("remote", e.remote());
     } else if (event instanceof Event.AgendaSet e) {
       node.put("type", AGENDA_SET).put("participantId", id(e.participantId()));
       node.set("steps", FacilitationMapping.steps(e.steps()));
@@ -163,6 +167,13 @@ final class EventMapping {
               author,
               Pillar.fromCode(Fields.text(node, "pillar")),
               Fields.optionalText(node, "role"));
+      case ATTENDANCE_CHANGED ->
+          new Event.AttendanceChanged(
+              revision,
+              changeId,
+              author,
+              new ParticipantId(Fields.text(node, "member")),
+              Fields.bool(node, "remote"));
       case AGENDA_SET ->
           new Event.AgendaSet(
               revision, changeId, author, FacilitationMapping.steps(Fields.array(node, "steps")));

@@ -47,6 +47,8 @@ final class FacilitationMapping {
     node.set("progress", progress(state.progress()));
     node.set("timer", timer(state.timer()));
     node.set("roundTable", RoundTableMapping.write(state.roundTable()));
+    ArrayNode remote = node.putArray("remote");
+    state.remote().forEach(id -> remote.add(id.value()));
     return node;
   }
 
@@ -69,6 +71,13 @@ final class FacilitationMapping {
               Pillar.fromCode(Fields.text(role, "pillar")),
               Fields.text(role, "role")));
     }
+    // Documents written before AT1 do not say who is remote: nobody.
+    List<ParticipantId> remote = new ArrayList<>();
+    if (node.has("remote")) {
+      for (JsonNode id : Fields.array(node, "remote")) {
+        remote.add(new ParticipantId(id.asText()));
+      }
+    }
     return new FacilitationState(
         canvases,
         groups,
@@ -79,7 +88,8 @@ final class FacilitationMapping {
         // Documents written before the round table existed have none: an empty one.
         node.has("roundTable")
             ? RoundTableMapping.read(Fields.object(node, "roundTable"))
-            : RoundTable.EMPTY);
+            : RoundTable.EMPTY,
+        remote);
   }
 
   static ObjectNode content(WorkshopContent content) {

@@ -63,6 +63,7 @@ class JsonExportTest {
             "progress",
             "timer",
             "roundTable",
+            "remote",
             "notes",
             "images");
     assertThat(root.get("format").asText()).isEqualTo("atelier-export");
@@ -187,6 +188,10 @@ class JsonExportTest {
             root -> ((ObjectNode) root.get("roundTable")).put("speaker", "p-ana"),
             "roundTable has an unknown field"),
         bad(
+            "a remote person not in the workshop",
+            root -> ((ArrayNode) root.get("remote")).add("p-ghost"),
+            "the remote people name p-ghost"),
+        bad(
             "a blank title",
             root -> ((ObjectNode) root.get("workshop")).put("title", " "),
             "title is required"),
@@ -235,6 +240,16 @@ class JsonExportTest {
     root.remove("roundTable");
     WorkshopExport read = JsonImport.read(root.toString().getBytes(StandardCharsets.UTF_8));
     assertThat(read.content().facilitation().roundTable()).isEqualTo(RoundTable.EMPTY);
+  }
+
+  @Test
+  @DisplayName("EX2 AT1 JSON: who is remote travels; an export from before AT1 names nobody")
+  void remotePeople() throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(written());
+    assertThat(root.get("remote").toString()).isEqualTo("[\"" + RichWorkshop.BEN.value() + "\"]");
+    root.remove("remote");
+    WorkshopExport read = JsonImport.read(root.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(read.content().facilitation().remote()).isEmpty();
   }
 
   @ParameterizedTest(name = "EX2 JSON: refuses {0}")

@@ -11,6 +11,7 @@ import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
+import io.atelier.domain.RoundTable;
 import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
 import io.atelier.domain.WorkshopContent;
@@ -130,7 +131,9 @@ final class RichWorkshop {
                 new RoleMarker(BEN, Pillar.SHARING, "=2+2")),
             agenda(),
             new Progress("s-2", STARTED + 300_000, STARTED, false, Pillar.RESOURCES),
-            new Timer(Timer.Status.PAUSED, 600_000, null, 420_000L)));
+            new Timer(Timer.Status.PAUSED, 600_000, null, 420_000L),
+            RoundTable.EMPTY,
+            List.of(BEN)));
   }
 
   static WorkshopExport export(Language language) {

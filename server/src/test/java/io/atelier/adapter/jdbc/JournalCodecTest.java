@@ -80,7 +80,8 @@ class JournalCodecTest {
               List.of(STEP, WALK),
               new Progress("s-1", 3L, 3L, false, null),
               Timer.STOPPED,
-              RUNNING_ROUND));
+              RUNNING_ROUND,
+              List.of(ANA)));
 
   @Test
   @DisplayName("a stored note_created document decodes to its event and encodes back the same")
@@ -147,6 +148,8 @@ class JournalCodecTest {
             new Event.GroupAssigned(11, "c-11", ANA, ANA, null),
             new Event.RoleSet(12, "c-12", ANA, Pillar.SHARING, "documente"),
             new Event.RoleSet(13, "c-13", ANA, Pillar.SHARING, null),
+            new Event.AttendanceChanged(13, "c-13b", BO, ANA, true),
+            new Event.AttendanceChanged(13, "c-13c", ANA, ANA, false),
             new Event.AgendaSet(14, "c-14", ANA, List.of(STEP, WALK)),
             new Event.ProgressChanged(
                 15, "c-15", ANA, new Progress("s-2", 20L, 10L, true, Pillar.RESOURCES)),
@@ -173,6 +176,8 @@ class JournalCodecTest {
             "group_assigned",
             "role_set",
             "role_set",
+            "attendance_changed",
+            "attendance_changed",
             "agenda_set",
             "progress_changed",
             "timer_changed",
