@@ -2,6 +2,7 @@
 // room: one SyncEngine, one Connection, the canvas, the notes and the people, wired together.
 
 import { mountAgenda } from './agenda.js';
+import { mountAttendance, rememberJoinChoice } from './attendance.js';
 import { Board } from './board.js';
 import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
@@ -77,6 +78,8 @@ function askName(workshop) {
       return;
     }
     identity.chooseName(name);
+    const remote = $('join-form').querySelector('input[name=attendance]:checked')?.value === 'remote';
+    rememberJoinChoice(globalThis.localStorage, workshop.id, remote);
     openRoom(workshop);
   });
 }
@@ -135,6 +138,7 @@ function openRoom(workshop) {
   // Features mount here, each with its own module: mountX(room).
   mountCanvases(room);
   mountRoleMap(room);
+  mountAttendance(room);
   mountAgenda(room);
   mountExports(room);
   mountPeopleToggle(room);

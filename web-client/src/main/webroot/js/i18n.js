@@ -324,6 +324,14 @@ const STRINGS = {
     'error.no_raised_hand': 'Cette personne n’a pas levé la main.',
     'error.order_full': 'L’ordre de parole compte au plus 200 personnes.',
     'error.too_many_turns': 'Ce tour de table a atteint 1000 tours : terminez-le.',
+    // Attendance (AT1)
+    'attendance.legend': 'Je participe',
+    'attendance.joinInRoom': 'dans la salle',
+    'attendance.joinRemote': 'à distance',
+    'attendance.inRoom': 'dans la salle',
+    'attendance.remote': 'à distance',
+    'attendance.markRemote': 'Indiquer que {name} participe à distance',
+    'attendance.markInRoom': 'Indiquer que {name} est dans la salle',
   },
   en: {
     'app.name': 'Atelier',
@@ -639,6 +647,14 @@ const STRINGS = {
     'error.no_raised_hand': 'This person has not raised their hand.',
     'error.order_full': 'The speaking order holds at most 200 people.',
     'error.too_many_turns': 'This round table has reached 1000 turns: end it.',
+    // Attendance (AT1)
+    'attendance.legend': 'I am taking part',
+    'attendance.joinInRoom': 'in the room',
+    'attendance.joinRemote': 'remotely',
+    'attendance.inRoom': 'in the room',
+    'attendance.remote': 'remote',
+    'attendance.markRemote': 'Mark {name} as taking part remotely',
+    'attendance.markInRoom': 'Mark {name} as in the room',
   },
 };
 
