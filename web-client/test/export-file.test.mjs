@@ -15,7 +15,7 @@ import {
 import { setLanguage } from '../src/main/webroot/js/i18n.js';
 
 test('EX1 the three formats, fetched with the reader’s time zone', () => {
-  assert.deepEqual(EXPORT_FORMATS, ['md', 'csv', 'json']);
+  assert.deepEqual(EXPORT_FORMATS, ['md', 'csv', 'speaking', 'json']);
   assert.equal(exportUrl('abc_-1', 'md', 'America/Montreal'), '/api/workshops/abc_-1/export?format=md&tz=America%2FMontreal');
   assert.equal(exportUrl('a/b', 'json'), '/api/workshops/a%2Fb/export?format=json');
   assert.equal(MAX_IMPORT_BYTES, 160 * 1024 * 1024);

@@ -3,7 +3,7 @@
 
 import { t } from './i18n.js';
 
-export const EXPORT_FORMATS = ['md', 'csv', 'json'];
+export const EXPORT_FORMATS = ['md', 'csv', 'speaking', 'json'];
 
 /** The import limit of the server (EX2); a larger file is refused here without being sent. */
 export const MAX_IMPORT_BYTES = 160 * 1024 * 1024; // as the server (EX2)

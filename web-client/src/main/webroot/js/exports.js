@@ -113,7 +113,7 @@ export function mountExports(room) {
         return;
       }
       const blob = await response.blob();
-      const name = fileNameFrom(response.headers.get('Content-Disposition'), `atelier.${format}`);
+      const name = fileNameFrom(response.headers.get('Content-Disposition'), `atelier.${format === 'speaking' ? 'csv' : format}`);
       save(blob, name);
       toast(t('export.done', { name }));
     } catch {

@@ -117,8 +117,9 @@ class ExportImportTest {
     ana.send(new ClientMessage.SetRole("a-9", "sharing", "Je documente"));
     ben.send(note("b-1", "n-out", "main", 5000, 5000, "Hors de tout"));
     ben.send(new ClientMessage.SetRole("b-2", "community", ""));
+    ben.send(new ClientMessage.SetAttendance("b-3", benId, true)); // AT1: travels too
     awaitAck(ana, "a-9");
-    awaitAck(ben, "b-2");
+    awaitAck(ben, "b-3");
     host.send(new ClientMessage.DeleteCanvas("h-12", "c-x"));
     // A round table with one turn spoken and the second running (RT): it travels too.
     String anaId = anaWelcome.participant().id();
@@ -284,6 +285,21 @@ class ExportImportTest {
         .contains("\r\nNotre plateforme,,,Hors de tout,Ben « B » Tremblay,yellow,20")
         .endsWith("\r\n");
     assertThat(csv.body().split("\r\n(?=Notre plateforme|Groupe A|Idées libres)")).hasSize(6);
+
+    // RT9: Ana's turn is over, Ben's still runs: he is listed from the order, remote (AT1).
+    HttpResponse<String> speaking =
+        export(server, original.id(), original.key(), "format=speaking");
+    assertThat(speaking.statusCode()).isEqualTo(200);
+    assertThat(speaking.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+    assertThat(speaking.headers().firstValue("Content-Disposition").orElseThrow())
+        .matches(
+            "attachment; filename=\"atelier-d-export-\\d{4}-\\d{2}-\\d{2}-temps-de-parole\\.csv\"");
+    assertThat(speaking.body())
+        .startsWith(
+            "\uFEFFparticipant_id,name,remote,turns,passed_turns,spoke,total_seconds,share_percent"
+                + "\r\n")
+        .matches("(?s).*\r\n[^,]+,Ana,false,1,0,true,0,(100\\.0|0\\.0)\r\n.*")
+        .endsWith(",Ben « B » Tremblay,true,0,0,false,0,0.0\r\n");
   }
 
   @Test

@@ -20,8 +20,17 @@ final class ExportFileName {
     return slug(export.title(), export.language())
         + "-"
         + workshopDate(export, timeZone)
+        + suffix(format, export.language())
         + "."
-        + format.code();
+        + format.extension();
+  }
+
+  /** Two CSV files of one workshop need two names: the speaking time says what it is. */
+  private static String suffix(ExportFormat format, Language language) {
+    if (format != ExportFormat.SPEAKING) {
+      return "";
+    }
+    return language == Language.EN ? "-speaking-time" : "-temps-de-parole";
   }
 
   /**

@@ -26,6 +26,7 @@ public final class Exporter {
         switch (format) {
           case MARKDOWN -> markdown.render(workshop, timeZone);
           case CSV -> csv.render(workshop);
+          case SPEAKING -> SpeakingCsv.render(workshop);
           case JSON -> JsonExport.write(workshop, clock.instant());
         };
     return new ExportFile(

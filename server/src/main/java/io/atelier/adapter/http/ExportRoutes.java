@@ -65,7 +65,7 @@ final class ExportRoutes {
   private void send(RoutingContext ctx, ContentAccess.Granted granted) {
     Optional<ExportFormat> format = ExportFormat.fromCode(ctx.queryParams().get("format"));
     if (format.isEmpty()) {
-      Json.error(ctx, 400, "bad_request", "format must be md, csv or json.");
+      Json.error(ctx, 400, "bad_request", "format must be md, csv, json or speaking.");
       return;
     }
     ZoneId timeZone;

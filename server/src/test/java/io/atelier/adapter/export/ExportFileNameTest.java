@@ -17,6 +17,12 @@ class ExportFileNameTest {
         .isEqualTo("atelier-msc-plateformes-d-hiver-2025-12-04.md");
     assertThat(ExportFileName.of(export, ExportFormat.CSV, ZoneOffset.UTC))
         .isEqualTo("atelier-msc-plateformes-d-hiver-2025-12-05.csv");
+    assertThat(ExportFileName.of(export, ExportFormat.SPEAKING, ZoneOffset.UTC))
+        .isEqualTo("atelier-msc-plateformes-d-hiver-2025-12-05-temps-de-parole.csv");
+    assertThat(
+            ExportFileName.of(
+                RichWorkshop.export(Language.EN), ExportFormat.SPEAKING, ZoneOffset.UTC))
+        .endsWith("-speaking-time.csv");
   }
 
   @Test
