@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.protocol.ClientMessage;
 import io.atelier.protocol.NoteProperties;
+import io.atelier.protocol.ProtocolCodec;
 import io.atelier.protocol.ServerMessage.Ack;
 import io.atelier.protocol.ServerMessage.NoteCreated;
 import io.atelier.protocol.ServerMessage.NoteUpdated;
 import io.atelier.protocol.ServerMessage.RevisionedMessage;
+import io.atelier.protocol.ServerMessage.RoundTableChanged;
 import io.atelier.protocol.ServerMessage.Snapshot;
 import io.atelier.protocol.ServerMessage.Synced;
 import io.atelier.protocol.ServerMessage.Welcome;
+import io.atelier.protocol.WireFacilitation.WireRoundTable;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
 import io.atelier.testing.TestCluster;
@@ -177,6 +180,44 @@ class ClusterTest {
         .filteredOn(e -> e.changeId().equals("c-pending"))
         .as("CH2: applied once")
         .hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "RT8 TM1 a turn started through node A has one deadline on node B live and on node C after"
+          + " a reconnect: every screen computes the same time left")
+  void roundTableAcrossNodes() {
+    JsonObject created = node(0).createWorkshop("Tour de table réparti", "fr");
+    String workshopId = created.getString("id");
+    TestClient host =
+        track(
+            node(0)
+                .connect()
+                .send(
+                    new ClientMessage.Hello(
+                        ProtocolCodec.PROTOCOL_VERSION,
+                        workshopId,
+                        null,
+                        "Anim",
+                        null,
+                        created.getString("facilitatorKey"))));
+    TestClient ana = join(node(1), workshopId, "Ana");
+    Welcome anaWelcome = ana.await(Welcome.class);
+    String anaId = anaWelcome.participant().id();
+    host.send(new ClientMessage.SetSpeakingOrder("h-1", List.of(anaId)));
+    host.send(new ClientMessage.StartRound("h-2"));
+    WireRoundTable onA =
+        host.await(RoundTableChanged.class, e -> "h-2".equals(e.changeId()), LIVE).roundTable();
+    WireRoundTable onB =
+        ana.await(RoundTableChanged.class, e -> "h-2".equals(e.changeId()), LIVE).roundTable();
+    assertThat(onA.current().deadline()).isNotNull();
+    assertThat(onB).isEqualTo(onA);
+
+    ana.close();
+    TestClient back = track(node(2).connect());
+    back.hello(workshopId, anaWelcome.token(), null, null); // a reload: a snapshot
+    Snapshot snapshot = back.await(Snapshot.class);
+    assertThat(snapshot.roundTable()).isEqualTo(onA);
   }
 
   private static RunningServer node(int index) {
