@@ -324,6 +324,8 @@ const STRINGS = {
     'error.no_raised_hand': 'Cette personne n’a pas levé la main.',
     'error.order_full': 'L’ordre de parole compte au plus 200 personnes.',
     'error.too_many_turns': 'Ce tour de table a atteint 1000 tours : terminez-le.',
+    // Observers (HS8): the refusal of a read-only screen's change.
+    'error.read_only': 'Cet écran est en lecture seule : il ne peut rien modifier.',
   },
   en: {
     'app.name': 'Atelier',
@@ -639,6 +641,8 @@ const STRINGS = {
     'error.no_raised_hand': 'This person has not raised their hand.',
     'error.order_full': 'The speaking order holds at most 200 people.',
     'error.too_many_turns': 'This round table has reached 1000 turns: end it.',
+    // Observers (HS8): the refusal of a read-only screen's change.
+    'error.read_only': 'This screen is read-only: it cannot change anything.',
   },
 };
 
