@@ -13,6 +13,7 @@ import { identityFor, takeFacilitatorKey } from './identity.js';
 import { NotesLayer } from './notes-layer.js';
 import { keepPendingAcrossReloads } from './pending-store.js';
 import { mountPeopleToggle } from './people-toggle.js';
+import { mountProjectorLink } from './projector-link.js';
 import { Presence } from './presence.js';
 import { idFactory } from './protocol.js';
 import { mountRoleMap } from './role-map.js';
@@ -133,6 +134,7 @@ function openRoom(workshop) {
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountProjectorLink(room);
   mountCanvases(room);
   mountRoleMap(room);
   mountAgenda(room);
