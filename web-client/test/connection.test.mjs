@@ -215,6 +215,7 @@ test('HS4 the first frame is hello with the displayName and a null lastRevision'
       displayName: 'Aminata',
       lastRevision: null,
       facilitatorKey: null,
+      observe: false,
     },
   ]);
   assert.deepEqual(Object.keys(h.socket.sent[0]).sort(), Object.keys(example('client', 'hello')).sort());
@@ -244,6 +245,60 @@ test('HS4 after welcome the state is connected and the token is remembered', () 
   assert.equal(h.statuses.at(-1).state, 'connected');
 });
 
+// --- HS8: an observer (the projector) ------------------------------------------------------------
+
+function observerSetup() {
+  const clock = new ManualClock();
+  const engine = new SyncEngine({ now: () => clock.now });
+  const { FakeSocket, sockets } = fakeSocketClass(clock);
+  const connection = new Connection({
+    url: URL_WS,
+    workshopId: WORKSHOP,
+    engine,
+    observe: true,
+    WebSocketImpl: FakeSocket,
+    timers: clock,
+    random: () => 0.5,
+    now: () => clock.now,
+  });
+  return { clock, engine, connection, sockets, socket: () => sockets[sockets.length - 1] };
+}
+
+test('HS8 an observing connection says hello with observe and no identity, and is welcomed as nobody', () => {
+  const o = observerSetup();
+  o.connection.start();
+  o.socket().serverOpen();
+  assert.deepEqual(o.socket().sent, [example('client', 'hello.observer')]);
+  o.socket().serverSend(example('server', 'welcome.observer'));
+  o.engine.welcomedAs(o.connection.participantId); // what a page does with the welcome: must be safe
+  o.socket().serverSend(example('server', 'snapshot'));
+  o.socket().serverSend({ type: 'synced', revision: 42 });
+  assert.equal(o.connection.status().state, 'connected');
+  assert.equal(o.connection.participantId, null);
+  assert.equal(o.connection.facilitator, false);
+  assert.equal(o.engine.confirmedRevision, 42);
+  assert.ok(o.engine.participantList().length > 0, 'an observer sees the people of the snapshot');
+  assert.ok(o.engine.arrangement().roundTable, 'and the round table');
+  // It sends no cursor, only the clock pings of the welcome.
+  o.connection.moveCursor(10, 20);
+  o.clock.advance(1000);
+  assert.deepEqual([...new Set(o.socket().sent.map((m) => m.type))], ['hello', 'ping']);
+});
+
+test('HS8 SY3 an observer that reconnects says hello again with observe and its confirmed revision', () => {
+  const o = observerSetup();
+  o.connection.start();
+  o.socket().serverOpen();
+  o.socket().serverSend(example('server', 'welcome.observer'));
+  o.socket().serverSend(example('server', 'snapshot'));
+  o.socket().serverClose(1006);
+  assert.equal(o.connection.status().state, 'reconnecting');
+  const before = o.sockets.length;
+  while (o.sockets.length === before) o.clock.advance(1);
+  o.socket().serverOpen();
+  assert.deepEqual(o.socket().sent, [{ ...example('client', 'hello.observer'), lastRevision: 42 }]);
+});
+
 // --- SY3: resend after reconnect ----------------------------------------------------------------
 
 test('SY3 after a reconnect hello carries the confirmed revision and the stored token', () => {
@@ -266,6 +321,7 @@ test('SY3 after a reconnect hello carries the confirmed revision and the stored 
       displayName: null,
       lastRevision: 44,
       facilitatorKey: null,
+      observe: false,
     },
   ]);
 });

@@ -192,20 +192,41 @@ function build(type, ex) {
   }
 }
 
+/** `hello.observer.json` is a variant of `hello`: the same type in another case (HS8). */
+const baseNames = (kind) => exampleNames(kind).filter((name) => !name.slice(0, -5).includes('.'));
+const variantNames = (kind) => exampleNames(kind).filter((name) => name.slice(0, -5).includes('.'));
+
 test('ER1 every documented message type has exactly one example file, and no other type has one', () => {
   assert.deepEqual(
-    exampleNames('client'),
+    baseNames('client'),
     CLIENT_TYPES.map((type) => `${type}.json`).sort(),
   );
   assert.deepEqual(
-    exampleNames('server'),
+    baseNames('server'),
     SERVER_TYPES.map((type) => `${type}.json`).sort(),
   );
   for (const kind of ['client', 'server']) {
     for (const name of exampleNames(kind)) {
-      assert.equal(example(kind, name.slice(0, -5)).type, name.slice(0, -5), `${kind}/${name}`);
+      const type = name.split('.')[0];
+      assert.equal(example(kind, name.slice(0, -5)).type, type, `${kind}/${name}`);
     }
   }
+});
+
+test('HS8 the variants are the observer\'s hello and welcome, each with the fields of its base example', () => {
+  assert.deepEqual(variantNames('client'), ['hello.observer.json']);
+  assert.deepEqual(variantNames('server'), ['welcome.observer.json']);
+  const hello = example('client', 'hello.observer');
+  assert.deepEqual(Object.keys(hello).sort(), Object.keys(example('client', 'hello')).sort());
+  assert.deepEqual(protocol.hello({ workshopId: hello.workshopId, observe: true }), hello);
+  // Whatever else is given, an observer's hello carries no identity.
+  const stray = protocol.hello({ workshopId: hello.workshopId, token: 't', displayName: 'N', facilitatorKey: 'k', observe: true, lastRevision: 7 });
+  assert.deepEqual(stray, { ...hello, lastRevision: 7 });
+  const welcome = example('server', 'welcome.observer');
+  assert.deepEqual(Object.keys(welcome).sort(), Object.keys(example('server', 'welcome')).sort());
+  assert.equal(welcome.participant, null);
+  assert.equal(welcome.observer, true);
+  assert.equal(example('server', 'welcome').observer, false);
 });
 
 for (const type of CLIENT_TYPES) {
@@ -246,9 +267,9 @@ test('CH1 builders with the example ids reproduce the client examples value for 
 });
 
 test('HS5 every server example is understood by SyncEngine.receive without throwing', () => {
-  for (const type of SERVER_TYPES) {
+  for (const name of exampleNames('server')) {
     const engine = new SyncEngine({ now: () => 0 });
-    assert.doesNotThrow(() => engine.receive(example('server', type)), type);
+    assert.doesNotThrow(() => engine.receive(example('server', name.slice(0, -5))), name);
   }
 });
 
@@ -336,6 +357,31 @@ test('HS4 every server example is understood by Connection without throwing or d
   assert.equal(connection.socket, socket);
   // pong.json: serverTime is 12 ms ahead of clientTime, and the round trip took 0 ms here.
   assert.equal(connection.serverNow() - 1764000000000, 12);
+});
+
+test('HS8 every server example is understood by an observing Connection, which remembers nobody', () => {
+  const engine = new SyncEngine({ now: () => 0 });
+  const connection = new Connection({
+    url: 'ws://test/ws',
+    workshopId: 'Jx3c9QvT2mLwR8kP0aB1dE',
+    engine,
+    observe: true,
+    WebSocketImpl: QuietSocket,
+    timers: noTimers,
+    random: () => 0.5,
+    now: () => 1764000000000,
+  });
+  connection.start();
+  const socket = QuietSocket.last;
+  socket.readyState = 1;
+  socket.onopen();
+  assert.deepEqual(socket.sent, [example('client', 'hello.observer')]);
+  for (const type of ['welcome.observer', ...SERVER_TYPES.filter((t) => t !== 'welcome')]) {
+    assert.doesNotThrow(() => socket.onmessage({ data: exampleText('server', `${type}.json`) }), type);
+  }
+  assert.doesNotThrow(() => engine.welcomedAs(connection.participantId));
+  assert.equal(connection.status().state, 'connected');
+  assert.equal(connection.participantId, null);
 });
 
 // --- idFactory ----------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ const WEBROOT = new URL('../src/main/webroot/', import.meta.url);
 const read = (relative, base = WEBROOT) => readFileSync(new URL(relative, base), 'utf8');
 const JS_FILES = readdirSync(new URL('js/', WEBROOT)).filter((name) => name.endsWith('.js'));
 const SOURCES = new Map(JS_FILES.map((name) => [name, read(`js/${name}`)]));
-const HTML = ['index.html', 'workshop.html'].map((name) => read(name)).join('\n');
+const HTML = ['index.html', 'workshop.html', 'projector.html'].map((name) => read(name)).join('\n');
 
 const FR = new Map(entries('fr'));
 const EN = new Map(entries('en'));

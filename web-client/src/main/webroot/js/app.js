@@ -14,6 +14,7 @@ import { identityFor, takeFacilitatorKey } from './identity.js';
 import { NotesLayer } from './notes-layer.js';
 import { keepPendingAcrossReloads } from './pending-store.js';
 import { mountPeopleToggle } from './people-toggle.js';
+import { mountProjectorLink } from './projector-link.js';
 import { Presence } from './presence.js';
 import { idFactory } from './protocol.js';
 import { mountRoleMap } from './role-map.js';
@@ -136,6 +137,7 @@ function openRoom(workshop) {
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountProjectorLink(room);
   mountCanvases(room);
   mountRoleMap(room);
   mountAttendance(room);

@@ -1,7 +1,8 @@
 // One WebSocket to the workshop, kept alive for as long as the page is open: the handshake (HS1
 // to HS5), resending after a reconnect (SY3), asking for a catch-up when a gap lasts (SY4), the
 // connection state shown to people (SY5), heartbeats and the server clock estimated from the
-// pongs (ER2, clock.js), and throttled cursors (CU1).
+// pongs (ER2, clock.js), and throttled cursors (CU1). With `observe`, it joins read-only as nobody
+// (HS8): the projector's socket, which needs no identity and sends no change nor cursor.
 // The socket class, the timers and the randomness are given, so node tests can drive it.
 
 import * as messages from './protocol.js';
@@ -23,20 +24,24 @@ export class Connection {
    * @param {string} options.workshopId
    * @param {import('./sync-engine.js').SyncEngine} options.engine
    * @param {{token: () => string|null, displayName: () => string|null,
-   *          remember: (token: string, participant: object) => void, forget: () => void}} options.identity
+   *          remember: (token: string, participant: object) => void, forget: () => void}} [options.identity]
+   *   not needed when observing
+   * @param {boolean} [options.observe] join read-only, as nobody (HS8)
    */
   constructor({
     url,
     workshopId,
     engine,
-    identity,
+    identity = null,
+    observe = false,
     WebSocketImpl = globalThis.WebSocket,
     timers = globalThis,
     random = Math.random,
     now = () => Date.now(),
   }) {
-    Object.assign(this, { url, workshopId, engine, identity, WebSocketImpl, timers, random, now });
+    Object.assign(this, { url, workshopId, engine, identity, observe, WebSocketImpl, timers, random, now });
     this.socket = null;
+    this.welcomedOnce = false; // an observer has no participant id to tell a reconnect by
     this.state = 'connecting';
     this.failure = null;
     this.participantId = null;
@@ -92,7 +97,7 @@ export class Connection {
 
   /** CU1: the latest position wins; at most one message every CURSOR_INTERVAL_MS. */
   moveCursor(x, y, editingNoteId = null, canvasId = 'main') {
-    if (this.state !== 'connected') return;
+    if (this.state !== 'connected' || this.observe) return;
     this.queuedCursor = messages.moveCursor(x, y, editingNoteId, canvasId);
     const wait = this.lastCursorAt + CURSOR_INTERVAL_MS - this.now();
     if (wait <= 0) {
@@ -133,7 +138,7 @@ export class Connection {
   open() {
     this.retryTimer = null;
     if (this.state !== 'offline' || this.attempts === 0) {
-      this.setState(this.participantId ? 'reconnecting' : 'connecting');
+      this.setState(this.welcomedOnce ? 'reconnecting' : 'connecting');
     }
     const socket = new this.WebSocketImpl(this.url);
     this.socket = socket;
@@ -141,13 +146,15 @@ export class Connection {
       if (this.socket !== socket) return;
       this.lastHeard = this.now();
       this.transmit(
-        messages.hello({
-          workshopId: this.workshopId,
-          token: this.identity.token(),
-          displayName: this.identity.displayName(),
-          lastRevision: this.engine.confirmedRevision,
-          facilitatorKey: this.identity.facilitatorKey?.() ?? null,
-        }),
+        this.observe
+          ? messages.hello({ workshopId: this.workshopId, lastRevision: this.engine.confirmedRevision, observe: true })
+          : messages.hello({
+              workshopId: this.workshopId,
+              token: this.identity.token(),
+              displayName: this.identity.displayName(),
+              lastRevision: this.engine.confirmedRevision,
+              facilitatorKey: this.identity.facilitatorKey?.() ?? null,
+            }),
       );
     };
     socket.onmessage = (frame) => {
@@ -177,9 +184,12 @@ export class Connection {
   }
 
   welcomed(welcome) {
-    this.participantId = welcome.participant.id;
+    this.welcomedOnce = true;
+    this.participantId = welcome.participant?.id ?? null; // null for an observer (HS8)
     this.facilitator = welcome.facilitator === true;
-    this.identity.remember(welcome.token ?? this.identity.token(), welcome.participant);
+    if (welcome.participant && this.identity) {
+      this.identity.remember(welcome.token ?? this.identity.token(), welcome.participant);
+    }
     this.attempts = 0;
     this.setState('connected');
     for (const change of this.engine.pendingChanges()) this.transmit(change); // SY3
@@ -211,7 +221,7 @@ export class Connection {
     this.stopClockPings();
     const final = FINAL_CLOSE_CODES[code];
     if (final) {
-      if (final === 'identity') this.identity.forget();
+      if (final === 'identity') this.identity?.forget();
       this.failure = final;
       this.failureReason = reason;
       this.setState('failed');

@@ -35,7 +35,20 @@ export function idFactory(random = () => crypto.getRandomValues(new Uint32Array(
   };
 }
 
-export function hello({ workshopId, token, displayName, lastRevision, facilitatorKey }) {
+export function hello({ workshopId, token, displayName, lastRevision, facilitatorKey, observe = false }) {
+  if (observe) {
+    // HS8: an observer is nobody: no token, no name, no key; it only asks for the state.
+    return {
+      type: 'hello',
+      protocol: PROTOCOL_VERSION,
+      workshopId,
+      token: null,
+      displayName: null,
+      lastRevision: lastRevision ?? null,
+      facilitatorKey: null,
+      observe: true,
+    };
+  }
   return {
     type: 'hello',
     protocol: PROTOCOL_VERSION,
@@ -44,6 +57,7 @@ export function hello({ workshopId, token, displayName, lastRevision, facilitato
     displayName: token ? null : displayName,
     lastRevision: lastRevision ?? null,
     facilitatorKey: facilitatorKey ?? null, // HS7
+    observe: false,
   };
 }
 

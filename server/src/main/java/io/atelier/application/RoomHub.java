@@ -62,7 +62,8 @@ public final class RoomHub {
                   position.y(),
                   position.editingNoteId()));
       for (RoomSession session : sessions) {
-        if (!position.participantId().equals(session.participantId())) {
+        // CU1: not back to its sender; HS8: an observer draws no board, so it gets no pointers.
+        if (!session.observer() && !position.participantId().equals(session.participantId())) {
           session.deliver(frame);
         }
       }

@@ -6,7 +6,9 @@ import io.atelier.domain.CursorPosition;
 import io.atelier.domain.Event;
 import io.atelier.domain.Outcome;
 import io.atelier.domain.ParticipantId;
+import io.atelier.domain.RejectionCode;
 import io.atelier.domain.Secrets;
+import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
 import io.atelier.domain.WorkshopState;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * One browser socket in one workshop: the handshake, then its changes, catch-ups and cursor moves.
  * Inbound frames are handled one after the other (a serial queue per socket), so that a client's
  * changes are applied in the order it sent them and its catch-up is read before the changes it
- * resends after a reconnect (SY3).
+ * resends after a reconnect (SY3). A socket enters as a participant (HS4) or as an observer (HS8):
+ * nobody, read-only, seen by no one.
  */
 public final class RoomSession {
   static final int CLOSE_PROTOCOL_VERSION = 4000;
@@ -44,7 +47,18 @@ public final class RoomSession {
   /** Whether this socket presented the facilitator key (HS7); facilitator-only actions check it. */
   private volatile boolean facilitator;
 
+  /** Where the handshake stands: what the socket may do next. */
+  private enum Standing {
+    /** No hello accepted yet: anything but a valid hello closes the socket (HS1). */
+    AWAITING_HELLO,
+    /** Welcomed as a participant (HS4): {@link #participantId} is set. */
+    PARTICIPANT,
+    /** Welcomed as an observer (HS8): no participant, every change refused. */
+    OBSERVER
+  }
+
   private CompletableFuture<Void> queue = CompletableFuture.completedFuture(null);
+  private volatile Standing standing = Standing.AWAITING_HELLO;
   private volatile WorkshopId workshopId;
   private volatile ParticipantId participantId;
   private volatile boolean closed;
@@ -67,8 +81,14 @@ public final class RoomSession {
     queue = queue.thenCompose(done -> leave()).exceptionally(this::failed);
   }
 
+  /** The participant of this socket; null for an observer (and before the welcome). */
   ParticipantId participantId() {
     return participantId;
+  }
+
+  /** Whether this socket was welcomed as an observer (HS8). */
+  boolean observer() {
+    return standing == Standing.OBSERVER;
   }
 
   void close(int code, String reason) {
@@ -89,7 +109,7 @@ public final class RoomSession {
     try {
       message = services.codec().decodeClient(frame);
     } catch (ProtocolException e) {
-      if (participantId == null) {
+      if (standing == Standing.AWAITING_HELLO) {
         channel.close(
             CLOSE_HELLO_EXPECTED, "The first message must be a valid hello: " + e.getMessage());
       } else {
@@ -97,21 +117,30 @@ public final class RoomSession {
       }
       return done();
     }
-    if (participantId == null) {
+    if (standing == Standing.AWAITING_HELLO) {
       if (message instanceof ClientMessage.Hello hello) {
-        return enter(hello);
+        if (refusedVersion(hello)) {
+          return done();
+        }
+        return hello.observing() ? observe(hello) : enter(hello);
       }
       channel.close(CLOSE_HELLO_EXPECTED, "The first message must be hello.");
       return done();
     }
     if (message instanceof ClientMessage.ChangeMessage change) {
+      if (standing == Standing.OBSERVER) {
+        refuseReadOnly(change);
+        return done();
+      }
       return applyChange(change);
     }
     if (message instanceof ClientMessage.Sync sync) {
       return catchUp(sync.lastRevision());
     }
     if (message instanceof ClientMessage.MoveCursor cursor) {
-      moveCursor(cursor);
+      if (standing == Standing.PARTICIPANT) {
+        moveCursor(cursor); // HS8: an observer has no pointer to show; its cursor is dropped.
+      }
     } else if (message instanceof ClientMessage.Ping ping) {
       send(new ServerMessage.Pong(ping.clientTime(), services.clock().millis()));
     } else {
@@ -120,17 +149,22 @@ public final class RoomSession {
     return done();
   }
 
-  private CompletionStage<Void> enter(ClientMessage.Hello hello) {
-    if (hello.protocol() != ProtocolCodec.PROTOCOL_VERSION) {
-      channel.close(
-          CLOSE_PROTOCOL_VERSION,
-          "Protocol version "
-              + hello.protocol()
-              + " is not supported; this server speaks version "
-              + ProtocolCodec.PROTOCOL_VERSION
-              + ". Reload the page.");
-      return done();
+  /** HS2: a version this server does not speak closes the socket; answers whether it did. */
+  private boolean refusedVersion(ClientMessage.Hello hello) {
+    if (hello.protocol() == ProtocolCodec.PROTOCOL_VERSION) {
+      return false;
     }
+    channel.close(
+        CLOSE_PROTOCOL_VERSION,
+        "Protocol version "
+            + hello.protocol()
+            + " is not supported; this server speaks version "
+            + ProtocolCodec.PROTOCOL_VERSION
+            + ". Reload the page.");
+    return true;
+  }
+
+  private CompletionStage<Void> enter(ClientMessage.Hello hello) {
     WorkshopId id = new WorkshopId(hello.workshopId());
     String token = hello.token() != null ? hello.token() : services.ids().secret();
     WorkshopState.Newcomer newcomer =
@@ -157,6 +191,7 @@ public final class RoomSession {
     }
     workshopId = id;
     participantId = admitted.participant().id();
+    standing = Standing.PARTICIPANT;
     services.hub().join(id, this);
     publish(admitted.events());
     return services
@@ -170,8 +205,7 @@ public final class RoomSession {
               send(
                   new ServerMessage.Welcome(
                       ProtocolCodec.PROTOCOL_VERSION,
-                      new ServerMessage.WorkshopInfo(
-                          id.value(), info.title(), info.language().code()),
+                      workshopInfo(info),
                       WireParticipant.of(admitted.participant()),
                       token,
                       admitted.revision(),
@@ -180,20 +214,67 @@ public final class RoomSession {
             });
   }
 
+  /**
+   * HS8: an observer enters nobody's list and makes no event. It joins the fan-out before the
+   * catch-up is read, as a participant does, so that nothing committed in between is missed.
+   */
+  private CompletionStage<Void> observe(ClientMessage.Hello hello) {
+    WorkshopId id = new WorkshopId(hello.workshopId());
+    return services
+        .store()
+        .execute(id, new WorkshopOperation.ReadFacts())
+        .thenCompose(
+            facts -> {
+              if (facts.isEmpty()) {
+                channel.close(CLOSE_WORKSHOP_NOT_FOUND, "This workshop does not exist (any more).");
+                return done();
+              }
+              var info = facts.get();
+              workshopId = id;
+              standing = Standing.OBSERVER;
+              services.hub().join(id, this);
+              return services
+                  .store()
+                  .execute(id, new WorkshopOperation.ReadCatchUp(hello.lastRevision()))
+                  .thenAccept(
+                      found -> {
+                        CatchUp catchUp =
+                            found.orElseThrow(() -> new IllegalStateException("workshop gone"));
+                        send(
+                            ServerMessage.Welcome.observer(workshopInfo(info), catchUp.revision()));
+                        sendCatchUp(catchUp);
+                      });
+            });
+  }
+
   private CompletionStage<Void> catchUp(Long lastRevision) {
     return services
         .store()
         .execute(workshopId, new WorkshopOperation.ReadCatchUp(lastRevision))
         .thenAccept(
-            found -> {
-              CatchUp catchUp = found.orElseThrow(() -> new IllegalStateException("workshop gone"));
-              if (catchUp instanceof CatchUp.Missed missed) {
-                missed.events().forEach(event -> send(WireMapping.toMessage(event)));
-              } else {
-                send(WireMapping.toMessage((CatchUp.Snapshot) catchUp));
-              }
-              send(new ServerMessage.Synced(catchUp.revision()));
-            });
+            found ->
+                sendCatchUp(found.orElseThrow(() -> new IllegalStateException("workshop gone"))));
+  }
+
+  /** HS5: the missed events or one snapshot, then synced. */
+  private void sendCatchUp(CatchUp catchUp) {
+    if (catchUp instanceof CatchUp.Missed missed) {
+      missed.events().forEach(event -> send(WireMapping.toMessage(event)));
+    } else {
+      send(WireMapping.toMessage((CatchUp.Snapshot) catchUp));
+    }
+    send(new ServerMessage.Synced(catchUp.revision()));
+  }
+
+  /** HS8: an observer changes nothing; the refusal names the change, as any refusal does (CH3). */
+  private void refuseReadOnly(ClientMessage.ChangeMessage change) {
+    String changeId = change.toChange().changeId();
+    send(
+        WireMapping.toReply(
+            new Outcome.Rejected(
+                changeId,
+                RejectionCode.READ_ONLY,
+                "An observer's screen cannot change anything.")));
   }
 
   private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message) {
@@ -226,10 +307,13 @@ public final class RoomSession {
   }
 
   private CompletionStage<Void> leave() {
-    if (participantId == null) {
+    if (standing == Standing.AWAITING_HELLO) {
       return done();
     }
     services.hub().leave(workshopId, this);
+    if (standing == Standing.OBSERVER) {
+      return done(); // HS8: nobody went offline
+    }
     return services
         .store()
         .execute(workshopId, new WorkshopOperation.Leave(participantId, connectionId))
@@ -254,6 +338,11 @@ public final class RoomSession {
       send(new ServerMessage.Error("internal", "The server could not handle this message.", null));
     }
     return null;
+  }
+
+  private static ServerMessage.WorkshopInfo workshopInfo(WorkshopFacts facts) {
+    return new ServerMessage.WorkshopInfo(
+        facts.id().value(), facts.title(), facts.language().code());
   }
 
   private static CompletionStage<Void> done() {

@@ -24,7 +24,9 @@ public enum RejectionCode {
   ALREADY_IN_ORDER,
   NO_RAISED_HAND,
   ORDER_FULL,
-  TOO_MANY_TURNS;
+  TOO_MANY_TURNS,
+  /** HS8: an observer's socket proposed a change; the session refuses it before the model. */
+  READ_ONLY;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -65,14 +65,19 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** HS1 to HS5. */
+  /**
+   * HS1 to HS5, HS7 and HS8. {@code observe: true} joins read-only, as nobody (the projector): such
+   * a hello carries no token, no displayName and no facilitatorKey. {@code observe} left out or
+   * null is false, so clients from before HS8 keep working.
+   */
   record Hello(
       Integer protocol,
       String workshopId,
       String token,
       String displayName,
       Long lastRevision,
-      String facilitatorKey)
+      String facilitatorKey,
+      Boolean observe)
       implements ClientMessage {
     /** A hello that does not claim to facilitate (HS7). */
     public Hello(
@@ -80,11 +85,38 @@ public sealed interface ClientMessage {
       this(protocol, workshopId, token, displayName, lastRevision, null);
     }
 
+    /** A participant's hello (HS4, HS7). */
+    public Hello(
+        Integer protocol,
+        String workshopId,
+        String token,
+        String displayName,
+        Long lastRevision,
+        String facilitatorKey) {
+      this(protocol, workshopId, token, displayName, lastRevision, facilitatorKey, false);
+    }
+
+    /** An observer's hello (HS8). */
+    public static Hello observer(String workshopId, Long lastRevision) {
+      return new Hello(
+          ProtocolCodec.PROTOCOL_VERSION, workshopId, null, null, lastRevision, null, true);
+    }
+
+    /** Whether this hello joins read-only (HS8). */
+    public boolean observing() {
+      return Boolean.TRUE.equals(observe);
+    }
+
     @Override
     public void validate() {
       require(protocol, "protocol");
       Checks.identifier(workshopId, "workshopId");
-      if (token == null) {
+      if (observing()) {
+        if (token != null || displayName != null || facilitatorKey != null) {
+          throw new InvalidValueException(
+              "an observer (observe: true) has no token, displayName or facilitatorKey");
+        }
+      } else if (token == null) {
         Checks.label(displayName, Checks.MAX_NAME, "displayName");
       }
     }

@@ -46,13 +46,18 @@ public sealed interface ServerMessage {
 
   record WorkshopInfo(String id, String title, String language) {}
 
+  /**
+   * HS4, HS7, HS8. An observer's welcome has {@code participant} and {@code token} null, {@code
+   * facilitator} false and {@code observer} true.
+   */
   record Welcome(
       int protocol,
       WorkshopInfo workshop,
       WireParticipant participant,
       String token,
       long revision,
-      boolean facilitator)
+      boolean facilitator,
+      boolean observer)
       implements ServerMessage {
     /** A welcome for a participant who does not facilitate (HS7). */
     public Welcome(
@@ -62,6 +67,23 @@ public sealed interface ServerMessage {
         String token,
         long revision) {
       this(protocol, workshop, participant, token, revision, false);
+    }
+
+    /** A welcome for a participant (HS4, HS7). */
+    public Welcome(
+        int protocol,
+        WorkshopInfo workshop,
+        WireParticipant participant,
+        String token,
+        long revision,
+        boolean facilitator) {
+      this(protocol, workshop, participant, token, revision, facilitator, false);
+    }
+
+    /** A welcome for an observer (HS8): nobody, read-only. */
+    public static Welcome observer(WorkshopInfo workshop, long revision) {
+      return new Welcome(
+          ProtocolCodec.PROTOCOL_VERSION, workshop, null, null, revision, false, true);
     }
   }
 

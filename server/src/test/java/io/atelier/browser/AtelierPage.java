@@ -1044,4 +1044,208 @@ public final class AtelierPage {
   public boolean moreMenuOpen() {
     return shown(testId("more-menu-list"));
   }
+
+  // ---- the projector view (HS8) and driving the round table from a page (issue 5) ------------
+
+  public static final By PROJECTOR_SPEAKER = testId("projector-speaker");
+  public static final By PROJECTOR_NEXT = testId("projector-next");
+  public static final By PROJECTOR_COUNTDOWN = testId("projector-countdown");
+  public static final By PROJECTOR_PHASE = testId("projector-phase");
+  public static final By PROJECTOR_STEP = testId("projector-step");
+  public static final By PROJECTOR_TITLE = testId("projector-title");
+  public static final By PROJECTOR_AGENDA_TITLE = testId("projector-agenda-title");
+  public static final By PROJECTOR_STATUS = testId("projector-status");
+  public static final By PROJECTOR_LINK = testId("projector-link");
+
+  /** Opens the projector view of a workshop and waits until its observer socket is connected. */
+  public AtelierPage openProjector(String projectorUrl) {
+    driver.get(projectorUrl);
+    awaitProjectorConnected();
+    return this;
+  }
+
+  public AtelierPage reloadProjector() {
+    driver.navigate().refresh();
+    awaitProjectorConnected();
+    return this;
+  }
+
+  private void awaitProjectorConnected() {
+    await(
+        LONG,
+        "the projector view is connected",
+        d ->
+            d.findElements(PROJECTOR_STATUS).stream()
+                .anyMatch(s -> "connected".equals(s.getDomAttribute("data-state"))));
+  }
+
+  /**
+   * The projector's turn as painted, read in one script: {@code paintedAt} is when it was painted
+   * on the page's monotonic clock ({@code performance.now()}), {@code monotonicNow} that clock at
+   * the read, and {@code localNow} the machine's time at the read.
+   */
+  public record ProjectorTurn(
+      boolean shown,
+      String speakerId,
+      String speakerName,
+      String nextId,
+      String next,
+      String text,
+      String phase,
+      long remainingMs,
+      long paintedAt,
+      long monotonicNow,
+      long localNow) {
+    /** How long before the read the turn was painted. */
+    public long ageMs() {
+      return monotonicNow - paintedAt;
+    }
+
+    /**
+     * The instant, on this machine's clock (which every browser here shares), at which the turn as
+     * painted ends: it does not depend on when the page was read, nor on the page's own clock.
+     */
+    public long impliedLocalEnd() {
+      return localNow - ageMs() + remainingMs;
+    }
+  }
+
+  private static final String READ_PROJECTOR_TURN =
+      "var q = function (id) { return document.querySelector('[data-testid=' + id + ']'); };"
+          + "var section = q('projector-round'), speaker = q('projector-speaker');"
+          + "var next = q('projector-next'), clock = q('projector-countdown');"
+          + "var local = (window.__machineNow || Date.now)(), monotonic = performance.now();"
+          + "return {shown: !section.hidden, speakerId: speaker.getAttribute('data-participant-id'),"
+          + "  speakerName: speaker.textContent, nextId: next.getAttribute('data-participant-id'),"
+          + "  next: next.textContent, text: clock.textContent,"
+          + "  phase: clock.getAttribute('data-phase'),"
+          + "  remaining: Number(clock.getAttribute('data-remaining-ms')),"
+          + "  paintedAt: Number(clock.getAttribute('data-painted-at')), monotonic: monotonic,"
+          + "  local: local};";
+
+  public ProjectorTurn projectorTurn() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> r = (Map<String, Object>) script(READ_PROJECTOR_TURN);
+    return new ProjectorTurn(
+        Boolean.TRUE.equals(r.get("shown")),
+        (String) r.get("speakerId"),
+        text(r.get("speakerName")),
+        (String) r.get("nextId"),
+        text(r.get("next")),
+        (String) r.get("text"),
+        (String) r.get("phase"),
+        (long) number(r.get("remaining")),
+        (long) number(r.get("paintedAt")),
+        Math.round(number(r.get("monotonic"))),
+        (long) number(r.get("local")));
+  }
+
+  /** Waits until the projector shows a turn that matches. */
+  public ProjectorTurn awaitProjectorTurn(
+      String what, java.util.function.Predicate<ProjectorTurn> matching) {
+    return await(
+        LONG,
+        "the projector shows " + what + " (now " + projectorTurn() + ")",
+        d -> {
+          ProjectorTurn turn = projectorTurn();
+          return turn.shown() && matching.test(turn) ? turn : null;
+        });
+  }
+
+  /**
+   * The current turn as this workshop page's engine holds it ({@code roundTable.current}), with the
+   * time left computed now by js/round-clock.js from the page's server clock.
+   */
+  public record EngineTurn(
+      String speakerId, double remainingMs, String phase, Long pausedRemainingMs, long localNow) {
+    public long impliedLocalEnd() {
+      return Math.round(localNow + remainingMs);
+    }
+  }
+
+  private static final String READ_ENGINE_TURN =
+      "var done = arguments[arguments.length - 1];"
+          + "import('/js/round-clock.js').then(function (rc) {"
+          + "  var a = window.atelier, table = a.engine.arrangement().roundTable;"
+          + "  var current = table.current;"
+          + "  if (!current) { done(null); return; }"
+          + "  var local = (window.__machineNow || Date.now)();"
+          + "  var clock = rc.turnClock(current, table.warningMs, a.connection.serverNow());"
+          + "  done({speaker: current.participantId, remaining: clock.remainingMs,"
+          + "    phase: clock.phase, paused: current.deadline == null ? current.remainingMs : null,"
+          + "    local: local});"
+          + "}).catch(function (e) { done({error: String(e)}); });";
+
+  /** The engine's current turn, or null while no round runs. */
+  public EngineTurn engineTurn() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> r =
+        (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(READ_ENGINE_TURN);
+    if (r == null) {
+      return null;
+    }
+    if (r.containsKey("error")) {
+      throw new AssertionError(name + ": " + r.get("error"));
+    }
+    Object paused = r.get("paused");
+    return new EngineTurn(
+        (String) r.get("speaker"),
+        number(r.get("remaining")),
+        (String) r.get("phase"),
+        paused == null ? null : (long) number(paused),
+        (long) number(r.get("local")));
+  }
+
+  public EngineTurn awaitEngineSpeaker(String participantId) {
+    return await(
+        LONG,
+        "the engine's current speaker is " + participantId,
+        d -> {
+          EngineTurn turn = engineTurn();
+          return turn != null && participantId.equals(turn.speakerId()) ? turn : null;
+        });
+  }
+
+  private static final String SEND_CHANGE =
+      "var done = arguments[arguments.length - 1], builder = arguments[0], args = arguments[1];"
+          + "import('/js/protocol.js').then(function (p) {"
+          + "  var a = window.atelier;"
+          + "  var change = p[builder].apply(null, [a.room.ids].concat(args));"
+          + "  a.connection.send(change);"
+          + "  done(change.changeId);"
+          + "}).catch(function (e) { done('failed: ' + e); });";
+
+  /**
+   * Proposes a change from this page, as its own UI would: {@code builder} names a function of
+   * js/protocol.js, called with this page's id factory and {@code args}. Returns the change id.
+   */
+  public String sendChange(String builder, Object... args) {
+    String changeId =
+        (String)
+            ((JavascriptExecutor) driver)
+                .executeAsyncScript(SEND_CHANGE, builder, java.util.Arrays.asList(args));
+    assertThat(changeId).as("%s: %s", name, builder).doesNotStartWith("failed");
+    return changeId;
+  }
+
+  /**
+   * From the next page load on, this browser's clock ({@code Date.now}) runs {@code skewMs} ahead
+   * of the machine's, as a laptop set by hand would; {@code window.__machineNow()} keeps the
+   * machine's time for the reading scripts above, so that pages can still be compared on one clock.
+   */
+  public void skewClock(long skewMs) {
+    ((org.openqa.selenium.chromium.ChromiumDriver) driver)
+        .executeCdpCommand(
+            "Page.addScriptToEvaluateOnNewDocument",
+            Map.of(
+                "source",
+                "(function () { var machine = Date.now.bind(Date); window.__machineNow = machine;"
+                    + " Date.now = function () { return machine() + "
+                    + skewMs
+                    + "; }; })();"));
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString().replace('\u00a0', ' ');
+  }
 }

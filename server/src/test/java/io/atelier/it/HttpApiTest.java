@@ -158,5 +158,12 @@ class HttpApiTest {
     HttpResponse<String> page = server.get("/w/some-workshop-id");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    HttpResponse<String> projector = server.get("/w/some-workshop-id/projector");
+    assertThat(projector.statusCode()).isEqualTo(200);
+    assertThat(projector.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/html");
+    assertThat(projector.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .doesNotContain("unsafe-inline");
+    assertThat(projector.body()).contains("/js/projector.js").doesNotContain("<style");
   }
 }

@@ -75,6 +75,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/workshops/:id/images/:imageId").handler(imageRoutes::read);
     router.get("/ws").handler(gateway::upgrade);
     router.get("/w/:id").handler(pages::workshop);
+    router.get("/w/:id/projector").handler(pages::projector);
     // Max-age 0: browsers revalidate (304) on every load, so a new release reaches them at once
     // (a client too old for the protocol is told to reload: HS2).
     router
