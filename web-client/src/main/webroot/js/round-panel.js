@@ -1,14 +1,14 @@
 // The facilitator's round table panel, in the side panel like the agenda: the round's controls
 // (start, next, previous, pass, pause and resume, more time, end: RT4 to RT7), the raised hands to
 // accept or decline (RT2), the speaking order (RT1, speaking-order.js), the length of a turn and
-// of its warning (RT3), and the speaking time, live and then summed up (RT9, round-summary.js).
-// Only the facilitator gets the button that opens it; the server refuses the rest anyway (FA1).
+// of its warning (RT3, round-settings.js), and the speaking time, live and then summed up (RT9,
+// round-summary.js). Only the facilitator gets the button that opens it; the server refuses the
+// rest from anyone else anyway (FA1).
 
 import { t } from './i18n.js';
 import {
   addTurnTime,
   answerHand,
-  configureRound,
   endRound,
   nextTurn,
   passTurn,
@@ -18,13 +18,11 @@ import {
   startRound,
 } from './protocol.js';
 import { formatTurnTime, turnClock, upcomingSpeaker } from './round-clock.js';
-import { formatTurnLength, parseTurnLength, parseWarning, roundPhase } from './round-order.js';
+import { roundPhase } from './round-order.js';
 import { drawPerson, personName } from './round-person.js';
+import { RoundSettings } from './round-settings.js';
 import { RoundSummary } from './round-summary.js';
 import { SpeakingOrderEditor } from './speaking-order.js';
-
-/** The turn lengths offered in one click, in seconds. */
-const PRESETS = [60, 120, 180];
 
 export class RoundPanel {
   constructor(room, aside, tools) {
@@ -70,10 +68,11 @@ export class RoundPanel {
     this.hands = this.buildHands();
     this.editor = new SpeakingOrderEditor(this.room);
     this.orderSection = section('round-order-section', this.editor.element);
-    this.settings = this.buildSettings();
+    this.settings = new RoundSettings(this.room);
     this.summary = new RoundSummary();
     this.summarySection = section('round-summary-section', this.summary.element);
-    panel.append(head, this.now, this.controls, this.hands.element, this.orderSection.element, this.settings, this.summarySection.element);
+    const sections = [this.hands.element, this.orderSection.element, this.settings.element, this.summarySection.element];
+    panel.append(head, this.now, this.controls, ...sections);
     aside.append(panel);
 
     // One side panel at a time: opening the agenda closes this one (and the reverse, in setOpen).
@@ -127,44 +126,6 @@ export class RoundPanel {
     return built;
   }
 
-  buildSettings() {
-    const settings = make('div', 'round-settings', 'round-settings');
-    this.settingsTitle = make('h3');
-    this.presets = make('div', 'round-presets');
-    this.presets.setAttribute('role', 'group');
-    this.presetButtons = PRESETS.map((seconds) => {
-      const preset = this.button('round-preset', '', () => this.configure(seconds, null));
-      preset.dataset.seconds = String(seconds);
-      return preset;
-    });
-    this.presets.append(...this.presetButtons);
-    const fields = make('div', 'round-fields');
-    [this.lengthLabel, this.lengthInput, this.lengthText] = field('round-turn-length', 'text');
-    this.lengthInput.inputMode = 'numeric';
-    this.lengthInput.autocomplete = 'off';
-    [this.warningLabel, this.warningInput, this.warningText] = field('round-warning', 'number');
-    Object.assign(this.warningInput, { min: '0', max: '300', step: '5' });
-    this.settingsError = make('p', 'form-error round-settings-error', 'round-settings-error');
-    this.settingsError.setAttribute('role', 'alert');
-    this.settingsError.hidden = true;
-    fields.append(this.lengthLabel, this.warningLabel);
-    for (const input of [this.lengthInput, this.warningInput]) {
-      input.addEventListener('change', () => this.configureFromFields());
-      input.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          this.configureFromFields();
-        }
-      });
-    }
-    this.settingsHelp = make('p', 'help round-settings-help');
-    this.settingsHelp.id = 'round-settings-help';
-    this.lengthInput.setAttribute('aria-describedby', 'round-settings-help');
-    this.warningInput.setAttribute('aria-describedby', 'round-settings-help');
-    settings.append(this.settingsTitle, this.presets, fields, this.settingsHelp, this.settingsError);
-    return settings;
-  }
-
   /** Opens or closes the panel; the side panel stays open while another feature shows in it. */
   setOpen(open, { focusToggle = true } = {}) {
     if (open) {
@@ -190,32 +151,6 @@ export class RoundPanel {
     this.room.connection.send(startRound(this.room.ids));
   }
 
-  /** RT3: both values travel together; the one not given is the round's current one. */
-  configure(turnSeconds, warningSeconds) {
-    const { roundTable } = this.room.engine.arrangement();
-    const turn = turnSeconds ?? Math.round(roundTable.turnMs / 1000);
-    const warning = warningSeconds ?? Math.round(roundTable.warningMs / 1000);
-    this.settingsError.hidden = true;
-    this.lengthInput.removeAttribute('aria-invalid');
-    this.warningInput.removeAttribute('aria-invalid');
-    this.lengthInput.value = formatTurnLength(turn);
-    if (turn * 1000 === roundTable.turnMs && warning * 1000 === roundTable.warningMs) return; // nothing changed
-    this.room.connection.send(configureRound(this.room.ids, turn, warning));
-  }
-
-  configureFromFields() {
-    const turn = parseTurnLength(this.lengthInput.value);
-    const warning = parseWarning(this.warningInput.value);
-    this.lengthInput.setAttribute('aria-invalid', String(Number.isNaN(turn)));
-    this.warningInput.setAttribute('aria-invalid', String(Number.isNaN(warning)));
-    if (Number.isNaN(turn) || Number.isNaN(warning)) {
-      this.settingsError.hidden = false;
-      this.settingsError.textContent = t(Number.isNaN(turn) ? 'round.settings.lengthInvalid' : 'round.settings.warningInvalid');
-      return;
-    }
-    this.configure(turn, warning);
-  }
-
   /** @param state {roundTable, facilitator, selfId, people, participants, remote} */
   render(state) {
     this.state = state;
@@ -235,11 +170,11 @@ export class RoundPanel {
     this.drawHands(state);
     this.orderSection.title.textContent = t('round.order.title', { count: roundTable.order.length });
     this.editor.render(state);
-    this.drawSettings(roundTable);
+    this.settings.render(roundTable);
     const phase = roundPhase(roundTable);
     // Once the round has ended its summary is what the facilitator came for: it follows the
     // controls; while a round is being prepared or run it waits at the end, below the order.
-    const summaryPlace = phase === 'ended' ? this.controls : this.settings;
+    const summaryPlace = phase === 'ended' ? this.controls : this.settings.element;
     if (summaryPlace.nextElementSibling !== this.summarySection.element) summaryPlace.after(this.summarySection.element);
     this.summarySection.element.hidden = phase === 'idle';
     this.summarySection.title.textContent = t(phase === 'ended' ? 'round.summary.title' : 'round.summary.liveTitle');
@@ -311,28 +246,6 @@ export class RoundPanel {
     this.room.connection.send(answerHand(this.room.ids, participantId, accept));
   }
 
-  drawSettings(roundTable) {
-    const turnSeconds = Math.round(roundTable.turnMs / 1000);
-    this.settingsTitle.textContent = t('round.settings.title');
-    this.presets.setAttribute('aria-label', t('round.settings.presets'));
-    for (const preset of this.presetButtons) {
-      const seconds = Number(preset.dataset.seconds);
-      preset.textContent = `${seconds / 60} min`;
-      preset.setAttribute('aria-pressed', String(seconds === turnSeconds));
-    }
-    this.lengthText.textContent = t('round.settings.length');
-    this.settingsHelp.textContent = t('round.settings.help');
-    this.lengthInput.placeholder = '2:00';
-    this.warningText.textContent = t('round.settings.warning');
-    // A field being typed in, or holding a refused value, is left as the person left it.
-    if (document.activeElement !== this.lengthInput && this.lengthInput.getAttribute('aria-invalid') !== 'true') {
-      this.lengthInput.value = formatTurnLength(turnSeconds);
-    }
-    if (document.activeElement !== this.warningInput && this.warningInput.getAttribute('aria-invalid') !== 'true') {
-      this.warningInput.value = String(Math.round(roundTable.warningMs / 1000));
-    }
-  }
-
   /** The live line and totals: the countdown every tick, the totals once a second. */
   tick(serverNow) {
     const state = this.state;
@@ -365,15 +278,6 @@ function section(testid, content) {
   const title = make('h3');
   element.append(title, content);
   return { element, title };
-}
-
-function field(testid, type) {
-  const label = make('label', 'round-field');
-  const text = make('span');
-  const input = make('input', '', testid);
-  input.type = type;
-  label.append(text, input);
-  return [label, input, text];
 }
 
 function make(tag, className = '', testid = '') {

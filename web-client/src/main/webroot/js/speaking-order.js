@@ -11,7 +11,6 @@ import {
   addAllToOrder,
   addToOrder,
   arrivalOrder,
-  dropIndex,
   moveInOrder,
   moveTo,
   outsideOrder,
@@ -22,6 +21,7 @@ import {
   shuffleOrder,
 } from './round-order.js';
 import { drawPerson, personName } from './round-person.js';
+import { RowDrag } from './row-drag.js';
 
 const STATUS_KEYS = {
   speaking: 'round.order.speaking',
@@ -34,7 +34,6 @@ export class SpeakingOrderEditor {
     this.room = room;
     this.state = null;
     this.rows = new Map(); // participant id -> {element, ...its parts}
-    this.drag = null;
     this.build();
   }
 
@@ -55,6 +54,7 @@ export class SpeakingOrderEditor {
 
     this.list = make('ol', 'round-order-list', 'round-order');
     this.list.id = 'round-order-list';
+    this.drag = new RowDrag({ list: this.list, onDrop: (from, to) => this.dropped(from, to) });
     this.empty = make('p', 'round-order-empty', 'round-order-empty');
     this.moveHelp = make('p', 'help round-order-help');
     this.moveHelp.id = 'round-order-help';
@@ -163,7 +163,7 @@ export class SpeakingOrderEditor {
   /** @param state {roundTable, participants, people: Map, remote: Set, selfId} */
   render(state) {
     this.state = state;
-    if (this.drag) return; // the rows stay put under the pointer; drawn again on the drop
+    if (this.drag.active) return; // the rows stay put under the pointer; drawn again on the drop
     const { roundTable, participants, people, remote, selfId } = state;
     const running = roundTable.current !== null;
     this.arrivalButton.textContent = t('round.order.arrival');
@@ -239,7 +239,7 @@ export class SpeakingOrderEditor {
       event.preventDefault();
       this.move(id, event.key === 'ArrowUp' ? -1 : 1);
     });
-    handle.addEventListener('pointerdown', (event) => this.startDrag(event, id, element));
+    this.drag.attach(handle, element);
     const row = { element, number, who, status, up, down, removeButton };
     this.rows.set(id, row);
     return row;
@@ -271,54 +271,11 @@ export class SpeakingOrderEditor {
     this.addAllButton.textContent = t('round.order.addAll');
   }
 
-  // --- Drag and drop with pointer events: a mouse, a pen or a finger -------------------------
-
-  startDrag(event, id, element) {
-    if (event.button !== 0 || this.drag) return;
-    event.preventDefault();
-    const rows = [...this.list.children];
-    const from = rows.indexOf(element);
-    if (from < 0) return;
-    const middles = rows.map((row) => {
-      const box = row.getBoundingClientRect();
-      return box.top + box.height / 2;
-    });
-    const handle = event.currentTarget;
-    handle.setPointerCapture(event.pointerId);
-    this.drag = { id, element, rows, from, to: from, middles, startY: event.clientY, pointerId: event.pointerId };
-    element.classList.add('dragging');
-    const move = (e) => this.dragMove(e);
-    const end = (e) => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', end);
-      handle.removeEventListener('pointercancel', end);
-      this.endDrag(e.type === 'pointerup');
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', end);
-    handle.addEventListener('pointercancel', end);
-  }
-
-  dragMove(event) {
-    const drag = this.drag;
-    if (!drag || event.pointerId !== drag.pointerId) return;
-    const dy = event.clientY - drag.startY;
-    drag.element.style.transform = `translateY(${dy}px)`;
-    drag.to = dropIndex(drag.middles, drag.from, drag.middles[drag.from] + dy);
-    drag.rows.forEach((row, i) => {
-      row.classList.toggle('drop-before', i !== drag.from && drag.to < drag.from && i === drag.to);
-      row.classList.toggle('drop-after', i !== drag.from && drag.to > drag.from && i === drag.to);
-    });
-  }
-
-  endDrag(dropped) {
-    const drag = this.drag;
-    if (!drag) return;
-    this.drag = null;
-    drag.element.style.transform = '';
-    drag.element.classList.remove('dragging');
-    for (const row of drag.rows) row.classList.remove('drop-before', 'drop-after');
-    if (dropped && drag.to !== drag.from && this.commit(moveTo(this.order(), drag.id, drag.to))) this.announceMove(drag.id);
+  /** A row dragged from one place to another (the same place when the drag was let go or lost). */
+  dropped(from, to) {
+    const order = this.order();
+    const id = this.list.children[from]?.dataset.participantId;
+    if (id && to !== from && order.indexOf(id) === from && this.commit(moveTo(order, id, to))) this.announceMove(id);
     this.refresh();
   }
 

@@ -14,6 +14,9 @@ import { drawPerson, personName } from './round-person.js';
 
 const HAND_WAIT_MS = 5000;
 
+/** What the facilitator's button on the card says, by what the card shows. */
+const OPEN_KEYS = { running: 'round.card.controls', ended: 'round.card.openSummary', preparing: 'round.card.openPanel' };
+
 export class TurnCard {
   /** @param {{openPanel: function(): void}} hooks what the facilitator's button opens */
   constructor(room, { openPanel }) {
@@ -129,8 +132,10 @@ export class TurnCard {
     this.endButton.hidden = !speaking;
     this.passButton.textContent = t('round.card.pass');
     this.endButton.textContent = t('round.card.end');
-    this.openButton.hidden = !facilitator || mode === 'running';
-    this.openButton.textContent = t(mode === 'ended' ? 'round.card.openSummary' : 'round.card.openPanel');
+    // The facilitator's way to the panel from the card: on a phone the top bar folds its button away.
+    this.openButton.hidden = !facilitator;
+    this.openButton.textContent = t(OPEN_KEYS[mode]);
+    this.openButton.classList.toggle('primary', mode !== 'running');
     this.drawHand(roundTable, { facilitator, inOrder, speaking, selfId });
     if (mode === 'running') this.drawRunning(state, speaking);
     else this.drawAside(mode, state, inOrder);
@@ -151,7 +156,11 @@ export class TurnCard {
     this.next.dataset.participantId = upcoming ?? '';
     if (upcoming === null) this.next.textContent = t('round.card.last');
     else if (upcoming === selfId) this.next.textContent = t('round.card.youAreNext');
-    else this.next.textContent = t('round.card.next', { name: personName(people.get(upcoming)) });
+    else {
+      const next = people.get(upcoming);
+      const key = next && !next.online ? 'round.card.nextOffline' : 'round.card.next';
+      this.next.textContent = t(key, { name: personName(next) });
+    }
     this.next.classList.toggle('turn-next-mine', upcoming === selfId);
     this.message.hidden = true;
     const before = waitingBefore(roundTable, selfId);
