@@ -50,6 +50,7 @@ class RoundTableBrowserTest extends ServerWithChromium {
     String joinUrl = workshop.getString("joinUrl");
     AtelierPage fanny = facilitator(workshop);
     AtelierPage ana = browser("Ana", joinUrl);
+    ana.chooseLanguage("en"); // each person reads the round table in their own language
     String anaId = ana.participantId();
     fanny.awaitParticipantOnline(anaId, "Ana", LONG);
 
@@ -123,9 +124,8 @@ class RoundTableBrowserTest extends ServerWithChromium {
 
     // The speaker's own card; the next person's; and a participant steers nothing.
     assertThat(ben.text(testId("turn-label"))).isEqualTo("C’est à vous!");
-    assertThat(ana.text(testId("turn-label"))).isEqualTo("La parole est à");
-    assertThat(ana.text(testId("turn-next")))
-        .isEqualTo("Vous êtes la prochaine personne à parler!");
+    assertThat(ana.text(testId("turn-label"))).isEqualTo("Now speaking");
+    assertThat(ana.text(testId("turn-next"))).isEqualTo("You are next to speak!");
     assertThat(fanny.text(testId("turn-next"))).isEqualTo("Ensuite : Ana");
     assertThat(ana.shown(testId("turn-pass"))).as("Ana is not speaking").isFalse();
     for (By control :
@@ -144,7 +144,7 @@ class RoundTableBrowserTest extends ServerWithChromium {
     ana.awaitSpeaker(anaId, LONG);
     ben.awaitSpeaker(anaId, LONG);
     fanny.awaitSpeaker(anaId, LONG);
-    assertThat(ana.text(testId("turn-label"))).isEqualTo("C’est à vous!");
+    assertThat(ana.text(testId("turn-label"))).isEqualTo("It’s your turn!");
     assertThat(ben.text(testId("turn-next")))
         .as("RT5 a passed person is offered a turn at the end")
         .isEqualTo("Vous êtes la prochaine personne à parler!");
@@ -170,8 +170,8 @@ class RoundTableBrowserTest extends ServerWithChromium {
     for (AtelierPage page : List.of(fanny, ana, ben)) {
       page.awaitTurnCard("ended", LONG);
     }
-    assertThat(ana.text(testId("turn-message"))).startsWith("Tour de table terminé");
-    assertThat(ana.text(testId("turn-own-time"))).matches("Votre temps de parole : 0:\\d\\d");
+    assertThat(ana.text(testId("turn-message"))).startsWith("The round table is over.");
+    assertThat(ana.text(testId("turn-own-time"))).matches("Your speaking time: 0:\\d\\d");
     assertThat(ben.text(testId("turn-own-time"))).matches("Votre temps de parole : 0:\\d\\d");
 
     // RT9 the facilitator's summary: each person, then min, max, median and evenness.
