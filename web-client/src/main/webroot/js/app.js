@@ -18,6 +18,7 @@ import { mountProjectorLink } from './projector-link.js';
 import { Presence } from './presence.js';
 import { idFactory } from './protocol.js';
 import { mountRoleMap } from './role-map.js';
+import { mountRoundTable } from './round-table.js';
 import { showFailure, showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
 import { copyLink, toast } from './toasts.js';
@@ -142,6 +143,7 @@ function openRoom(workshop) {
   mountRoleMap(room);
   mountAttendance(room);
   mountAgenda(room);
+  mountRoundTable(room);
   mountExports(room);
   mountPeopleToggle(room);
   mountTopBar(); // last: it orders and fits the tools the features above put in the top bar

@@ -1248,4 +1248,127 @@ public final class AtelierPage {
   private static String text(Object value) {
     return value == null ? null : value.toString().replace('\u00a0', ' ');
   }
+
+  // ---- round table (RT1 to RT9) --------------------------------------------------------------
+
+  public static final By ROUND_TABLE_TOGGLE = testId("round-table-toggle");
+  public static final By ROUND_PANEL = testId("round-panel");
+  public static final By TURN_CARD = testId("turn-card");
+  public static final By TURN_SPEAKER = testId("turn-speaker");
+  public static final By TURN_COUNTDOWN = testId("turn-countdown");
+
+  /**
+   * What the turn card shows: the speaker's id, the time left at the last paint and its phase, the
+   * countdown's text, and when (this machine's clock) it was read. Without a card, all null.
+   */
+  public record TurnReading(
+      String speakerId, long remainingMs, String phase, String text, long readAtMillis) {}
+
+  /** Opens the facilitator's round table panel (through the ⋯ menu if the bar folded it). */
+  public WebElement openRoundTable() {
+    if (!shown(ROUND_PANEL)) {
+      headerControl(ROUND_TABLE_TOGGLE).click();
+    }
+    return awaitVisible(ROUND_PANEL, LONG);
+  }
+
+  /** A control of the round table panel, once shown. */
+  public WebElement roundControl(String testid) {
+    return awaitVisible(
+        By.cssSelector("[data-testid=round-panel] [data-testid=" + testid + "]"), LONG);
+  }
+
+  /** The speaking order as the facilitator's panel lists it: participant ids, in order. */
+  @SuppressWarnings("unchecked")
+  public List<String> panelOrder() {
+    return (List<String>)
+        script(
+            "return Array.from(document.querySelectorAll('[data-testid=round-order-item]'))"
+                + ".map(function (row) { return row.getAttribute('data-participant-id'); });");
+  }
+
+  public List<String> awaitPanelOrder(List<String> ids, Duration timeout) {
+    return await(
+        timeout,
+        "the panel lists the order " + ids + " (now " + panelOrder() + ")",
+        d -> ids.equals(panelOrder()) ? ids : null);
+  }
+
+  /** The speaking order this page's engine holds (RT8): what the server confirmed, and its own. */
+  @SuppressWarnings("unchecked")
+  public List<String> sharedOrder() {
+    return (List<String>)
+        script("return window.atelier.engine.arrangement().roundTable.order.slice();");
+  }
+
+  public void awaitSharedOrder(List<String> ids, Duration timeout) {
+    await(
+        timeout,
+        "the shared order is " + ids + " (now " + sharedOrder() + ")",
+        d -> ids.equals(sharedOrder()));
+  }
+
+  /** A button in a person's row of the speaking order (round-order-up, round-order-remove ...). */
+  public WebElement orderRowControl(String participantId, String testid) {
+    return driver.findElement(
+        By.cssSelector(
+            "[data-testid=round-order-item][data-participant-id='"
+                + participantId
+                + "'] [data-testid="
+                + testid
+                + "]"));
+  }
+
+  public TurnReading turn() {
+    long before = System.currentTimeMillis();
+    @SuppressWarnings("unchecked")
+    List<String> values =
+        (List<String>)
+            script(
+                "var card = document.querySelector('[data-testid=turn-card]');"
+                    + "var s = document.querySelector('[data-testid=turn-speaker]');"
+                    + "var c = document.querySelector('[data-testid=turn-countdown]');"
+                    + "if (!card || card.hidden || card.dataset.state !== 'running') return null;"
+                    + "return [s.getAttribute('data-participant-id'),"
+                    + " c.getAttribute('data-remaining-ms'), c.getAttribute('data-phase'),"
+                    + " c.querySelector('.turn-countdown-value').textContent];");
+    long after = System.currentTimeMillis();
+    if (values == null || values.get(1) == null) {
+      return new TurnReading(null, 0, null, null, after);
+    }
+    return new TurnReading(
+        values.get(0),
+        Long.parseLong(values.get(1)),
+        values.get(2),
+        values.get(3),
+        (before + after) / 2);
+  }
+
+  /** Waits until the turn card shows that participant speaking. */
+  public TurnReading awaitSpeaker(String participantId, Duration timeout) {
+    return await(
+        timeout,
+        "the turn card shows " + participantId + " speaking (now " + turn() + ")",
+        d -> {
+          TurnReading reading = turn();
+          return participantId.equals(reading.speakerId()) ? reading : null;
+        });
+  }
+
+  /** Waits until the turn card is in that state: running, ended, preparing, or none (hidden). */
+  public void awaitTurnCard(String state, Duration timeout) {
+    await(
+        timeout,
+        "the turn card is " + state,
+        d ->
+            state.equals(
+                script(
+                    "var card = document.querySelector('[data-testid=turn-card]');"
+                        + "return !card || card.hidden ? 'none' : card.dataset.state;")));
+  }
+
+  /** The text of an element shown on the page, French no-break spaces read as spaces. */
+  public String text(By locator) {
+    return awaitVisible(locator, LONG).getDomProperty("textContent").replace('\u00a0', ' ');
+  }
 }

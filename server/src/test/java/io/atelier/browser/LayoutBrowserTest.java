@@ -27,7 +27,8 @@ class LayoutBrowserTest extends ServerWithChromium {
   private static final List<String> EVERYONE =
       List.of("agenda-toggle", "role-map-toggle", "share-button", "language-toggle", "timer-menu");
 
-  private static final List<String> FACILITATOR_ONLY = List.of("export-menu", "delete-workshop");
+  private static final List<String> FACILITATOR_ONLY =
+      List.of("round-table-toggle", "export-menu", "delete-workshop");
 
   /** One row: the bar is no taller than this (it is 3 to 3.25 rem; two rows would be 5 and up). */
   private static final int ONE_ROW_PX = 64;
