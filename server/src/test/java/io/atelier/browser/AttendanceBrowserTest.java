@@ -5,6 +5,7 @@ import static io.atelier.browser.AtelierPage.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,6 +57,14 @@ class AttendanceBrowserTest extends ServerWithChromium {
     // After a reload the join choice is not applied again: the facilitator's correction stays.
     ana.reload();
     awaitChip(ana, anaId, "false", "dans la salle");
+
+    // RT1: "remote first" puts Ben, who arrived after Ana, at the front of the speaking order.
+    host.openRoundTable();
+    host.roundControl("round-remote-first").click();
+    host.roundControl("round-order-arrival").click();
+    host.awaitSharedOrder(List.of(benId, anaId), LONG);
+    ben.awaitSharedOrder(List.of(benId, anaId), LONG);
+    assertThat(host.panelOrder()).containsExactly(benId, anaId);
   }
 
   private static WebElement chip(AtelierPage page, String participantId) {
