@@ -1,6 +1,7 @@
 // RT5 to RT9 on the client: the turn clock, who speaks next, and the speaking-time summary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { formatTurnTime, speakingSummary, turnClock, upcomingSpeaker } from '../src/main/webroot/js/round-clock.js';
 
 const running = (deadline, resumedAt, spokenMs = 0) => ({ participantId: 'a', deadline, remainingMs: null, resumedAt, spokenMs, secondChance: false });
@@ -85,3 +86,18 @@ test('RT9 evenness is 1 for equal shares, none with one speaker, and the running
   assert.deepEqual(live.people, [{ participantId: 'a', totalMs: 10_000, turns: 1, spoke: true }]);
   assert.deepEqual(speakingSummary({ turns: [] }), { people: [], minMs: 0, maxMs: 0, medianMs: 0, evenness: null });
 });
+
+// The server's SpeakingSummaryTest reads the same file: both sides give these figures (RT9).
+const SHARED = JSON.parse(readFileSync(new URL('../../docs/protocol/speaking-summary-cases.json', import.meta.url), 'utf8'));
+for (const { name, turns, expected } of SHARED.cases) {
+  test(`RT9 shared case: ${name}`, () => {
+    const summary = speakingSummary({ turns });
+    assert.deepEqual(
+      summary.people.map((p) => [p.participantId, p.totalMs, p.turns, p.spoke]),
+      expected.people,
+    );
+    assert.deepEqual([summary.minMs, summary.maxMs, summary.medianMs], [expected.minMs, expected.maxMs, expected.medianMs]);
+    if (expected.evenness === null) assert.equal(summary.evenness, null);
+    else assert.ok(Math.abs(summary.evenness - expected.evenness) < 1e-9, `${summary.evenness} vs ${expected.evenness}`);
+  });
+}
