@@ -3,6 +3,7 @@
 
 import { mountAgenda } from './agenda.js';
 import { mountAttendance, rememberJoinChoice } from './attendance.js';
+import { mountLocksAndClusters } from './locks-and-clusters.js';
 import { Board } from './board.js';
 import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
@@ -140,6 +141,7 @@ function openRoom(workshop) {
   // Features mount here, each with its own module: mountX(room).
   mountProjectorLink(room);
   mountCanvases(room);
+  mountLocksAndClusters(room); // after the canvases: it adds a canvas tool
   mountRoleMap(room);
   mountAttendance(room);
   mountAgenda(room);

@@ -98,6 +98,19 @@ export class CanvasBar {
     return button;
   }
 
+  /**
+   * A tool another feature adds (the canvas lock, LK1), before "Print": folded, shown and named like
+   * the others; the feature may change its `data-key` as its state changes.
+   */
+  addTool(testid, key, action, facilitatorOnly) {
+    const button = this.tool(testid, key, action, facilitatorOnly);
+    this.tools.insertBefore(button, this.buttons.print);
+    this.buttons[testid] = button;
+    this.menu.forwardFocus(button, () => this.menu.enabled);
+    this.fold(this.narrow.matches);
+    return button;
+  }
+
   /** @param {{canvases: Map, currentId: string|null, groupId: string|null, facilitator: boolean, overviewOpen: boolean}} state */
   render({ canvases, currentId, groupId, facilitator, overviewOpen }) {
     this.element.hidden = canvases.size === 0;

@@ -29,6 +29,12 @@ export function mountCanvases(room) {
     show: (canvasId) => view.show(canvasId),
     /** `listener(canvasId)` after the shown canvas changed. */
     onChange: (listener) => view.listeners.add(listener),
+    /** Adds a tool to the canvas bar (CanvasBar.addTool); the room draws again. */
+    addTool: (...args) => {
+      const button = view.bar.addTool(...args);
+      view.schedule();
+      return button;
+    },
   };
   return room.canvases;
 }
@@ -205,6 +211,7 @@ class CanvasView {
   remove() {
     const canvas = this.room.engine.arrangement().canvases.get(this.currentId);
     if (!canvas) return;
+    if (canvas.locked) return toast(t('locks.deleteLocked'), 'error'); // LK3: the server would refuse it
     const count = this.room.engine.notesOn(canvas.id).length;
     if (!window.confirm(t('canvases.deleteConfirm', { name: canvas.name, count }))) return;
     this.room.connection.send(deleteCanvas(this.room.ids, canvas.id));

@@ -8,13 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The part of a workshop's state that steers it: canvases, groups, the role map, the agenda, the
- * current step, the timer, the round table and who takes part from a distance (protocol rules CV,
- * RM, AT, AG, TM and RT). {@link WorkshopState} owns one and hands it every change that is not
- * about a note; like its owner it is not thread safe.
+ * current step, the timer, the round table, who takes part from a distance, canvas locks and the
+ * clusters of notes (protocol rules CV, RM, AT, AG, TM, RT, LK1 and CL). {@link WorkshopState} owns
+ * one and hands it every change that is not about a note; like its owner it is not thread safe.
  */
 final class Facilitation implements Serializable {
   private final LinkedHashMap<String, Canvas> canvases = new LinkedHashMap<>();
@@ -29,6 +30,7 @@ final class Facilitation implements Serializable {
   private Progress progress = Progress.NOT_STARTED;
   private Timer timer = Timer.STOPPED;
   private RoundTable roundTable = RoundTable.EMPTY;
+  private final Clusters clusters = new Clusters();
 
   /** A new workshop starts with one MSC canvas, named in its language (NT7). */
   static Facilitation startingWith(Language language, long createdAt) {
@@ -48,6 +50,20 @@ final class Facilitation implements Serializable {
   boolean isLiveCanvas(String canvasId) {
     Canvas canvas = canvases.get(canvasId);
     return canvas != null && !canvas.deleted();
+  }
+
+  /** LK1: whether the participants' note changes on this canvas are refused. */
+  boolean isLockedCanvas(String canvasId) {
+    Canvas canvas = canvases.get(canvasId);
+    return canvas != null && canvas.locked();
+  }
+
+  /** Decides one cluster change (CL1 to CL5) with the workshop's notes, and applies it. */
+  Event decideCluster(
+      ParticipantId author, Change.ClusterChange change, long next, Function<String, Note> notes) {
+    Event event = clusters.decide(author, change, next, notes, this::isLiveCanvas);
+    replay(event);
+    return event;
   }
 
   /**
@@ -78,11 +94,17 @@ final class Facilitation implements Serializable {
       liveCanvas(r.canvasId());
       event = new Event.CanvasRenamed(next, changeId, author, r.canvasId(), r.name());
     } else if (change instanceof Change.DeleteCanvas d) {
-      liveCanvas(d.canvasId());
+      if (liveCanvas(d.canvasId()).locked()) {
+        // LK3: a lock keeps a canvas's notes; deleting it would throw them all away.
+        throw new Refusal(RejectionCode.LOCKED, "Unlock canvas " + d.canvasId() + " first.");
+      }
       if (liveCanvasCount() == 1) {
         throw new Refusal(RejectionCode.LAST_CANVAS, "A workshop keeps at least one canvas.");
       }
       event = new Event.CanvasDeleted(next, changeId, author, d.canvasId());
+    } else if (change instanceof Change.LockCanvas l) {
+      liveCanvas(l.canvasId());
+      event = new Event.CanvasLocked(next, changeId, author, l.canvasId(), l.locked());
     } else if (change instanceof Change.AssignGroup a) {
       if (!isParticipant.test(a.participantId())) {
         throw new Refusal(
@@ -202,6 +224,12 @@ final class Facilitation implements Serializable {
         put(canvas.asTombstone());
       }
       groups.values().removeIf(e.canvasId()::equals);
+      clusters.replay(e);
+    } else if (event instanceof Event.CanvasLocked e) {
+      Canvas canvas = canvases.get(e.canvasId());
+      if (canvas != null) {
+        put(canvas.withLock(e.locked()));
+      }
     } else if (event instanceof Event.GroupAssigned e) {
       if (e.canvasId() == null) {
         groups.remove(e.member());
@@ -230,6 +258,8 @@ final class Facilitation implements Serializable {
       roundTable = e.roundTable();
     } else if (event instanceof Event.ContentImported e) {
       install(e.content().facilitation());
+    } else {
+      clusters.replay(event); // cluster events, and a deleted note leaving its cluster
     }
   }
 
@@ -245,7 +275,8 @@ final class Facilitation implements Serializable {
         progress,
         timer,
         roundTable,
-        List.copyOf(remote));
+        List.copyOf(remote),
+        clusters.list());
   }
 
   private void install(FacilitationState saved) {
@@ -263,6 +294,7 @@ final class Facilitation implements Serializable {
     timer = saved.timer();
     roundTable = saved.roundTable();
     remote.addAll(saved.remote());
+    clusters.install(saved.clusters());
   }
 
   private void setRole(ParticipantId participant, Pillar pillar, String role) {

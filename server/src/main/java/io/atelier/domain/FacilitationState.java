@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Everything a facilitator arranges, as plain data: canvases (tombstones included), who is in which
  * canvas's group, the role map, the agenda, where the workshop is in it, the timer and the round
- * table, and who takes part from a distance. It travels in snapshots, checkpoints and exports
- * alike.
+ * table, who takes part from a distance, and the clusters of notes (CL1). It travels in snapshots,
+ * checkpoints and exports alike.
  */
 public record FacilitationState(
     List<Canvas> canvases,
@@ -18,8 +18,22 @@ public record FacilitationState(
     Progress progress,
     Timer timer,
     RoundTable roundTable,
-    List<ParticipantId> remote)
+    List<ParticipantId> remote,
+    List<Cluster> clusters)
     implements Serializable {
+  /** An arrangement without clusters (an export or test from before CL1). */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable,
+      List<ParticipantId> remote) {
+    this(canvases, groups, roles, agenda, progress, timer, roundTable, remote, List.of());
+  }
+
   /** An arrangement that does not say who is remote (an export or test from before AT1). */
   public FacilitationState(
       List<Canvas> canvases,
@@ -49,6 +63,7 @@ public record FacilitationState(
     roles = List.copyOf(roles);
     agenda = List.copyOf(agenda);
     remote = remote == null ? List.of() : List.copyOf(remote);
+    clusters = clusters == null ? List.of() : List.copyOf(clusters);
     if (progress == null || timer == null || roundTable == null) {
       throw new InvalidValueException("progress, timer and round table are required");
     }
@@ -64,6 +79,7 @@ public record FacilitationState(
         progress,
         timer,
         roundTable,
-        remote);
+        remote,
+        clusters);
   }
 }

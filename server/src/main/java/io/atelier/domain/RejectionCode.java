@@ -26,7 +26,13 @@ public enum RejectionCode {
   ORDER_FULL,
   TOO_MANY_TURNS,
   /** HS8: an observer's socket proposed a change; the session refuses it before the model. */
-  READ_ONLY;
+  READ_ONLY,
+  /** LK1, LK2: a participant's change of a note on a locked canvas, or of a locked note. */
+  LOCKED,
+  /** CL1. */
+  CLUSTER_EXISTS,
+  /** CL2 to CL5. */
+  UNKNOWN_CLUSTER;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -82,7 +82,7 @@ public final class WorkshopState implements Serializable {
     long next = revision + 1;
     Event event;
     if (change instanceof Change.NoteChange noteChange) {
-      Outcome.Rejected refused = refusal(noteChange);
+      Outcome.Rejected refused = refusal(noteChange, byFacilitator);
       if (refused != null) {
         return refused;
       }
@@ -90,17 +90,22 @@ public final class WorkshopState implements Serializable {
     } else {
       try {
         event =
-            facilitation.decide(
-                author, change, next, now, byFacilitator, participants::containsKey);
+            change instanceof Change.ClusterChange clusterChange
+                ? facilitation.decideCluster(author, clusterChange, next, notes::get)
+                : facilitation.decide(
+                    author, change, next, now, byFacilitator, participants::containsKey);
       } catch (Facilitation.Refusal refusal) {
         return reject(change, refusal.code, refusal.getMessage());
+      }
+      if (event instanceof Event.ClusterMoved moved) {
+        moveNotes(moved);
       }
     }
     appliedChanges.remember(change.changeId(), next);
     return new Outcome.Applied(record(event));
   }
 
-  private Outcome.Rejected refusal(Change.NoteChange change) {
+  private Outcome.Rejected refusal(Change.NoteChange change, boolean byFacilitator) {
     Note existing = notes.get(change.noteId());
     if (change instanceof Change.CreateNote create) {
       if (existing != null) {
@@ -114,6 +119,22 @@ public final class WorkshopState implements Serializable {
     } else if (existing.deleted()) {
       return reject(
           change, RejectionCode.NOTE_DELETED, "Note " + change.noteId() + " was deleted.");
+    }
+    return byFacilitator ? null : lockRefusal(change, existing);
+  }
+
+  /** LK1, LK2: a lock holds back every note change but the facilitator's. */
+  private Outcome.Rejected lockRefusal(Change.NoteChange change, Note existing) {
+    String canvasId =
+        existing == null ? ((Change.CreateNote) change).canvasId() : existing.canvasId();
+    if (facilitation.isLockedCanvas(canvasId)) {
+      return reject(
+          change,
+          RejectionCode.LOCKED,
+          "Canvas " + canvasId + " is locked: only the facilitator may change its notes.");
+    }
+    if (existing != null && existing.locked()) {
+      return reject(change, RejectionCode.LOCKED, "Note " + existing.id() + " is locked.");
     }
     return null;
   }
@@ -143,6 +164,11 @@ public final class WorkshopState implements Serializable {
       notes.put(existing.id(), existing.with(u.set()));
       return new Event.NoteUpdated(next, u.changeId(), author, u.noteId(), u.set());
     }
+    if (change instanceof Change.LockNote l) {
+      NotePatch lock = NotePatch.lock(l.locked());
+      notes.put(existing.id(), existing.with(lock));
+      return new Event.NoteUpdated(next, l.changeId(), author, l.noteId(), lock);
+    }
     if (change instanceof Change.BringNoteToFront b) {
       NotePatch front = NotePatch.front(++highestZ);
       notes.put(existing.id(), existing.with(front));
@@ -150,7 +176,19 @@ public final class WorkshopState implements Serializable {
     }
     Change.DeleteNote d = (Change.DeleteNote) change;
     notes.put(existing.id(), existing.asTombstone());
-    return new Event.NoteDeleted(next, d.changeId(), author, d.noteId());
+    Event deleted = new Event.NoteDeleted(next, d.changeId(), author, d.noteId());
+    facilitation.replay(deleted); // CL4: the note leaves its cluster
+    return deleted;
+  }
+
+  /** CL5: a moved cluster's notes, all at once. */
+  private void moveNotes(Event.ClusterMoved moved) {
+    for (NotePosition position : moved.positions()) {
+      Note note = notes.get(position.noteId());
+      if (note != null) {
+        notes.put(note.id(), note.movedTo(position.x(), position.y()));
+      }
+    }
   }
 
   /**
@@ -363,6 +401,9 @@ public final class WorkshopState implements Serializable {
       if (note != null) {
         notes.put(note.id(), note.asTombstone());
       }
+      facilitation.replay(deleted);
+    } else if (event instanceof Event.ClusterMoved moved) {
+      moveNotes(moved);
     } else if (event instanceof Event.ParticipantJoined joined) {
       participants.put(joined.participant().id(), joined.participant());
     } else if (event instanceof Event.ContentImported imported) {

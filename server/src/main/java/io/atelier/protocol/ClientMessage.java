@@ -46,6 +46,14 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.ResumeRound.class, name = "resume_round"),
   @JsonSubTypes.Type(value = ClientMessage.AddTurnTime.class, name = "add_turn_time"),
   @JsonSubTypes.Type(value = ClientMessage.EndRound.class, name = "end_round"),
+  @JsonSubTypes.Type(value = ClientMessage.LockCanvas.class, name = "lock_canvas"),
+  @JsonSubTypes.Type(value = ClientMessage.LockNote.class, name = "lock_note"),
+  @JsonSubTypes.Type(value = ClientMessage.CreateCluster.class, name = "create_cluster"),
+  @JsonSubTypes.Type(value = ClientMessage.RenameCluster.class, name = "rename_cluster"),
+  @JsonSubTypes.Type(value = ClientMessage.AddToCluster.class, name = "add_to_cluster"),
+  @JsonSubTypes.Type(value = ClientMessage.RemoveFromCluster.class, name = "remove_from_cluster"),
+  @JsonSubTypes.Type(value = ClientMessage.DissolveCluster.class, name = "dissolve_cluster"),
+  @JsonSubTypes.Type(value = ClientMessage.MoveCluster.class, name = "move_cluster"),
   @JsonSubTypes.Type(value = ClientMessage.Sync.class, name = "sync"),
   @JsonSubTypes.Type(value = ClientMessage.MoveCursor.class, name = "move_cursor"),
   @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping")
@@ -385,6 +393,69 @@ public sealed interface ClientMessage {
     @Override
     public Change toChange() {
       return new Change.CommandRound(changeId, Change.RoundAction.END_ROUND);
+    }
+  }
+
+  // LK1, LK2: locks; CL1 to CL5: clusters of notes.
+
+  record LockCanvas(String changeId, String canvasId, Boolean locked) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.LockCanvas(changeId, canvasId, require(locked, "locked"));
+    }
+  }
+
+  record LockNote(String changeId, String noteId, Boolean locked) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.LockNote(changeId, noteId, require(locked, "locked"));
+    }
+  }
+
+  record CreateCluster(
+      String changeId, String clusterId, String canvasId, String title, List<String> noteIds)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CreateCluster(changeId, clusterId, canvasId, title, noteIds);
+    }
+  }
+
+  record RenameCluster(String changeId, String clusterId, String title) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.RenameCluster(changeId, clusterId, title);
+    }
+  }
+
+  record AddToCluster(String changeId, String clusterId, List<String> noteIds)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.AddToCluster(changeId, clusterId, noteIds);
+    }
+  }
+
+  record RemoveFromCluster(String changeId, String clusterId, List<String> noteIds)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.RemoveFromCluster(changeId, clusterId, noteIds);
+    }
+  }
+
+  record DissolveCluster(String changeId, String clusterId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.DissolveCluster(changeId, clusterId);
+    }
+  }
+
+  record MoveCluster(String changeId, String clusterId, Double dx, Double dy)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.MoveCluster(changeId, clusterId, require(dx, "dx"), require(dy, "dy"));
     }
   }
 

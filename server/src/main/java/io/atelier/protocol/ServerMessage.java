@@ -3,6 +3,8 @@ package io.atelier.protocol;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
+import io.atelier.protocol.WireFacilitation.WireCluster;
+import io.atelier.protocol.WireFacilitation.WirePosition;
 import io.atelier.protocol.WireFacilitation.WireProgress;
 import io.atelier.protocol.WireFacilitation.WireRole;
 import io.atelier.protocol.WireFacilitation.WireRoundTable;
@@ -32,6 +34,10 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.ProgressChanged.class, name = "progress_changed"),
   @JsonSubTypes.Type(value = ServerMessage.TimerChanged.class, name = "timer_changed"),
   @JsonSubTypes.Type(value = ServerMessage.RoundTableChanged.class, name = "round_table_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.CanvasLocked.class, name = "canvas_locked"),
+  @JsonSubTypes.Type(value = ServerMessage.ClusterChanged.class, name = "cluster_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.ClusterDissolved.class, name = "cluster_dissolved"),
+  @JsonSubTypes.Type(value = ServerMessage.ClusterMoved.class, name = "cluster_moved"),
   @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
   @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
   @JsonSubTypes.Type(value = ServerMessage.CursorMoved.class, name = "cursor_moved"),
@@ -98,7 +104,8 @@ public sealed interface ServerMessage {
       WireProgress progress,
       WireTimer timer,
       WireRoundTable roundTable,
-      List<String> remote)
+      List<String> remote,
+      List<WireCluster> clusters)
       implements ServerMessage {}
 
   record Synced(long revision) implements ServerMessage {}
@@ -152,6 +159,30 @@ public sealed interface ServerMessage {
 
   record RoundTableChanged(
       long revision, String changeId, String participantId, WireRoundTable roundTable)
+      implements RevisionedMessage {}
+
+  /** LK1. */
+  record CanvasLocked(
+      long revision, String changeId, String participantId, String canvasId, boolean locked)
+      implements RevisionedMessage {}
+
+  /** CL1 to CL3: the whole cluster after the change. */
+  record ClusterChanged(long revision, String changeId, String participantId, WireCluster cluster)
+      implements RevisionedMessage {}
+
+  /** CL3, CL4. */
+  record ClusterDissolved(long revision, String changeId, String participantId, String clusterId)
+      implements RevisionedMessage {}
+
+  /** CL5: the offset asked for, and where each note of the cluster now is. */
+  record ClusterMoved(
+      long revision,
+      String changeId,
+      String participantId,
+      String clusterId,
+      double dx,
+      double dy,
+      List<WirePosition> positions)
       implements RevisionedMessage {}
 
   record Ack(String changeId, long revision, boolean duplicate) implements ServerMessage {}

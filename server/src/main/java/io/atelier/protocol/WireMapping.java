@@ -7,6 +7,8 @@ import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Outcome;
 import io.atelier.domain.ParticipantId;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
+import io.atelier.protocol.WireFacilitation.WireCluster;
+import io.atelier.protocol.WireFacilitation.WirePosition;
 import io.atelier.protocol.WireFacilitation.WireProgress;
 import io.atelier.protocol.WireFacilitation.WireRole;
 import io.atelier.protocol.WireFacilitation.WireRoundTable;
@@ -62,6 +64,28 @@ public final class WireMapping {
       return new ServerMessage.CanvasDeleted(
           revision, changeId, author(e.participantId()), e.canvasId());
     }
+    if (event instanceof Event.CanvasLocked e) {
+      return new ServerMessage.CanvasLocked(
+          revision, changeId, author(e.participantId()), e.canvasId(), e.locked());
+    }
+    if (event instanceof Event.ClusterChanged e) {
+      return new ServerMessage.ClusterChanged(
+          revision, changeId, author(e.participantId()), WireCluster.of(e.cluster()));
+    }
+    if (event instanceof Event.ClusterDissolved e) {
+      return new ServerMessage.ClusterDissolved(
+          revision, changeId, author(e.participantId()), e.clusterId());
+    }
+    if (event instanceof Event.ClusterMoved e) {
+      return new ServerMessage.ClusterMoved(
+          revision,
+          changeId,
+          author(e.participantId()),
+          e.clusterId(),
+          e.dx(),
+          e.dy(),
+          e.positions().stream().map(WirePosition::of).toList());
+    }
     if (event instanceof Event.GroupAssigned e) {
       return new ServerMessage.GroupAssigned(
           revision, changeId, author(e.participantId()), e.member().value(), e.canvasId());
@@ -109,7 +133,8 @@ public final class WireMapping {
         WireProgress.of(facilitation.progress()),
         WireTimer.of(facilitation.timer()),
         WireRoundTable.of(facilitation.roundTable()),
-        facilitation.remote().stream().map(ParticipantId::value).toList());
+        facilitation.remote().stream().map(ParticipantId::value).toList(),
+        facilitation.clusters().stream().map(WireCluster::of).toList());
   }
 
   private static List<WireStep> steps(List<AgendaStep> steps) {

@@ -1371,4 +1371,119 @@ public final class AtelierPage {
   public String text(By locator) {
     return awaitVisible(locator, LONG).getDomProperty("textContent").replace('\u00a0', ' ');
   }
+
+  // ---- locks (LK1 to LK3) and clusters of notes (CL1 to CL5), issue 6 ------------------------
+
+  public static final By LOCK_STATUS = testId("lock-status");
+  public static final By LOCK_CANVAS = testId("lock-canvas");
+  public static final By SELECTION_BAR = testId("selection-bar");
+  public static final By SELECTION_COUNT = testId("selection-count");
+  public static final By GROUP_NOTES = testId("group-notes");
+  public static final By CLUSTER_TITLE_INPUT = testId("cluster-title-input");
+
+  /** The facilitator locks or unlocks the canvas shown, from the canvas tools. */
+  public void toggleCanvasLock() {
+    canvasTool(LOCK_CANVAS).click();
+  }
+
+  /** Waits until this page holds the canvas as locked or not (LK1). */
+  public void awaitCanvasLocked(String canvasId, boolean locked, Duration timeout) {
+    await(
+        timeout,
+        "canvas " + canvasId + " locked=" + locked,
+        d ->
+            Boolean.valueOf(locked)
+                .equals(
+                    script(
+                        "var c = window.atelier.engine.arrangement().canvases.get(arguments[0]);"
+                            + "return !!(c && c.locked);",
+                        canvasId)));
+  }
+
+  /** Shift+click on a note: the facilitator adds it to the selection, or takes it out (CL1). */
+  public void shiftClickNote(String noteId) {
+    new Actions(driver).keyDown(Keys.SHIFT).click(noteElement(noteId)).keyUp(Keys.SHIFT).perform();
+  }
+
+  /** Space on a focused note: the keyboard's way to select it. */
+  public void selectWithSpace(String noteId) {
+    focusNote(noteId);
+    press(Keys.SPACE);
+  }
+
+  /** The ids of the notes drawn as selected. */
+  @SuppressWarnings("unchecked")
+  public List<String> selectedNoteIds() {
+    return (List<String>)
+        script(
+            "return Array.from(document.querySelectorAll('[data-testid=note].selected'))"
+                + ".map(function (n) { return n.getAttribute('data-note-id'); }).sort();");
+  }
+
+  /** The clusters this page holds, id to the ids of their notes, in the order they were made. */
+  @SuppressWarnings("unchecked")
+  public Map<String, List<String>> clusters() {
+    List<List<Object>> raw =
+        (List<List<Object>>)
+            script(
+                "return Array.from(window.atelier.engine.arrangement().clusters.values())"
+                    + ".map(function (c) { return [c.id, c.noteIds]; });");
+    Map<String, List<String>> clusters = new java.util.LinkedHashMap<>();
+    raw.forEach(pair -> clusters.put((String) pair.get(0), (List<String>) pair.get(1)));
+    return clusters;
+  }
+
+  /** "Group notes…", a title, Enter: returns the id of the new cluster once it is drawn. */
+  public String groupSelectedNotes(String title) {
+    Set<String> before = clusters().keySet();
+    awaitVisible(GROUP_NOTES, LONG).click();
+    WebElement input = awaitVisible(CLUSTER_TITLE_INPUT, LONG);
+    input.sendKeys(title, Keys.ENTER);
+    return await(
+        LONG,
+        "a cluster titled " + title + " is drawn",
+        d ->
+            clusters().keySet().stream()
+                .filter(id -> !before.contains(id) && clusterFrame(id) != null)
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** The frame of a cluster, or null when it is not drawn. */
+  public WebElement clusterFrame(String clusterId) {
+    return driver
+        .findElements(
+            By.cssSelector("[data-testid=cluster-frame][data-cluster-id='" + clusterId + "']"))
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A control of a cluster's frame: cluster-handle, cluster-title, cluster-rename ... */
+  public WebElement clusterControl(String clusterId, String testid) {
+    return driver.findElement(
+        By.cssSelector(
+            "[data-testid=cluster-frame][data-cluster-id='"
+                + clusterId
+                + "'] [data-testid="
+                + testid
+                + "]"));
+  }
+
+  /** Drags a cluster's title by (dx, dy) screen pixels, in a few pointer moves, and drops it. */
+  public void dragCluster(String clusterId, int dx, int dy) {
+    new Actions(driver)
+        .moveToElement(clusterControl(clusterId, "cluster-handle"))
+        .clickAndHold()
+        .moveByOffset(dx / 3, dy / 3)
+        .moveByOffset(dx / 3, dy / 3)
+        .moveByOffset(dx - 2 * (dx / 3), dy - 2 * (dy / 3))
+        .release()
+        .perform();
+  }
+
+  /** The board's zoom: screen pixels per canvas unit. */
+  public double zoom() {
+    return number(script("return window.atelier.room.board.viewport.scale;"));
+  }
 }

@@ -9,6 +9,7 @@ import io.atelier.application.StoredImage;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Checks;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.ImageFormat;
 import io.atelier.domain.ImageRefusedException;
@@ -115,8 +116,9 @@ public final class JsonImport {
       String name = c.text("name");
       String template = c.text("template");
       long at = c.integer("createdAt");
+      boolean locked = optionalFlag(c, "locked");
       c.done();
-      canvases.add(c.build(() -> new Canvas(id, name, template, at, false)));
+      canvases.add(c.build(() -> new Canvas(id, name, template, at, false, locked)));
     }
     Map<ParticipantId, String> groups = new LinkedHashMap<>();
     for (Map.Entry<String, String> group : root.textMap("groups")) {
@@ -145,6 +147,13 @@ public final class JsonImport {
     // An export from before AT1 does not say who is remote: nobody.
     List<ParticipantId> remote =
         root.has("remote") ? RoundTableJson.ids(root, "remote") : List.of();
+    // An export from before CL1 holds no clusters.
+    List<Cluster> clusters = new ArrayList<>();
+    if (root.has("clusters")) {
+      for (StrictObject k : root.objects("clusters")) {
+        clusters.add(cluster(k));
+      }
+    }
     List<Note> notes = new ArrayList<>();
     for (StrictObject n : root.objects("notes")) {
       notes.add(note(n));
@@ -166,10 +175,32 @@ public final class JsonImport {
                   participants,
                   notes,
                   new FacilitationState(
-                      canvases, groups, roles, agenda, progress, timer, roundTable, remote));
+                      canvases,
+                      groups,
+                      roles,
+                      agenda,
+                      progress,
+                      timer,
+                      roundTable,
+                      remote,
+                      clusters));
           return new WorkshopExport(
               title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
         });
+  }
+
+  private static Cluster cluster(StrictObject k) {
+    String id = k.text("id");
+    String canvasId = k.text("canvasId");
+    String title = k.text("title");
+    List<String> noteIds = k.texts("noteIds");
+    k.done();
+    return k.build(() -> new Cluster(id, canvasId, title, noteIds));
+  }
+
+  /** A flag later versions added (LK1, LK2): false in an export made before it existed. */
+  private static boolean optionalFlag(StrictObject object, String name) {
+    return object.has(name) && object.bool(name);
   }
 
   /** An image is what its bytes are: the id must be their hash, the type what they start as. */
@@ -269,6 +300,7 @@ public final class JsonImport {
     long z = n.integer("z");
     String createdBy = n.text("createdBy");
     long createdAt = n.integer("createdAt");
+    boolean locked = optionalFlag(n, "locked");
     n.done();
     return n.build(
         () ->
@@ -284,6 +316,7 @@ public final class JsonImport {
                 z,
                 new ParticipantId(createdBy),
                 createdAt,
-                false));
+                false,
+                locked));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.adapter.jdbc.JournalCodec.UndecodableException;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Note;
 import io.atelier.domain.Participant;
@@ -49,6 +50,8 @@ final class FacilitationMapping {
     node.set("roundTable", RoundTableMapping.write(state.roundTable()));
     ArrayNode remote = node.putArray("remote");
     state.remote().forEach(id -> remote.add(id.value()));
+    ArrayNode clusters = node.putArray("clusters");
+    state.clusters().forEach(cluster -> clusters.add(cluster(cluster)));
     return node;
   }
 
@@ -89,7 +92,45 @@ final class FacilitationMapping {
         node.has("roundTable")
             ? RoundTableMapping.read(Fields.object(node, "roundTable"))
             : RoundTable.EMPTY,
-        remote);
+        remote,
+        clusters(node));
+  }
+
+  /** Documents written before CL1 hold no clusters. */
+  private static List<Cluster> clusters(JsonNode node) throws UndecodableException {
+    List<Cluster> clusters = new ArrayList<>();
+    if (node.has("clusters")) {
+      for (JsonNode cluster : Fields.array(node, "clusters")) {
+        clusters.add(cluster(cluster));
+      }
+    }
+    return clusters;
+  }
+
+  static ObjectNode cluster(Cluster cluster) {
+    ObjectNode node =
+        JournalCodec.object()
+            .put("id", cluster.id())
+            .put("canvasId", cluster.canvasId())
+            .put("title", cluster.title());
+    ArrayNode noteIds = node.putArray("noteIds");
+    cluster.noteIds().forEach(noteIds::add);
+    return node;
+  }
+
+  static Cluster cluster(JsonNode node) throws UndecodableException {
+    List<String> noteIds = new ArrayList<>();
+    for (JsonNode id : Fields.array(node, "noteIds")) {
+      if (!id.isTextual()) {
+        throw new UndecodableException("\"noteIds\" must hold strings");
+      }
+      noteIds.add(id.textValue());
+    }
+    return new Cluster(
+        Fields.text(node, "id"),
+        Fields.text(node, "canvasId"),
+        Fields.text(node, "title"),
+        noteIds);
   }
 
   static ObjectNode content(WorkshopContent content) {
@@ -115,12 +156,17 @@ final class FacilitationMapping {
   }
 
   static ObjectNode canvas(Canvas canvas) {
-    return JournalCodec.object()
-        .put("id", canvas.id())
-        .put("name", canvas.name())
-        .put("template", canvas.templateId())
-        .put("createdAt", canvas.createdAt())
-        .put("deleted", canvas.deleted());
+    ObjectNode node =
+        JournalCodec.object()
+            .put("id", canvas.id())
+            .put("name", canvas.name())
+            .put("template", canvas.templateId())
+            .put("createdAt", canvas.createdAt())
+            .put("deleted", canvas.deleted());
+    if (canvas.locked()) {
+      node.put("locked", true); // LK1; written only when true, so older documents read the same
+    }
+    return node;
   }
 
   static Canvas canvas(JsonNode node) throws UndecodableException {
@@ -129,7 +175,8 @@ final class FacilitationMapping {
         Fields.text(node, "name"),
         Fields.text(node, "template"),
         Fields.integer(node, "createdAt"),
-        Fields.bool(node, "deleted"));
+        Fields.bool(node, "deleted"),
+        node.has("locked") && Fields.bool(node, "locked"));
   }
 
   static ArrayNode steps(List<AgendaStep> steps) {
