@@ -512,7 +512,7 @@ const STRINGS = {
     'clusters.titleRequired': 'Donnez un titre au regroupement (1 à 120 caractères).',
     'clusters.frameLabel': 'Regroupement « {title} »',
     'clusters.handle':
-      'Regroupement « {title} » ({count} notes). Glissez le titre ou utilisez les flèches pour le déplacer; F2 pour le renommer.',
+      'Regroupement « {title} », notes : {count}. Glissez le titre ou utilisez les flèches pour le déplacer; F2 pour le renommer.',
     'clusters.addSelection': 'Ajouter la sélection ({count})',
     'clusters.addSelectionLabel': 'Ajouter les notes sélectionnées ({count}) au regroupement « {title} »',
     'clusters.rename': 'Renommer le regroupement « {title} »',
@@ -1025,7 +1025,7 @@ const STRINGS = {
     'clusters.titleRequired': 'Give the cluster a title (1 to 120 characters).',
     'clusters.frameLabel': 'Cluster “{title}”',
     'clusters.handle':
-      'Cluster “{title}” ({count} notes). Drag the title or use the arrow keys to move it; F2 to rename it.',
+      'Cluster “{title}”, notes: {count}. Drag the title or use the arrow keys to move it; F2 to rename it.',
     'clusters.addSelection': 'Add selection ({count})',
     'clusters.addSelectionLabel': 'Add the selected notes ({count}) to the cluster “{title}”',
     'clusters.rename': 'Rename the cluster “{title}”',

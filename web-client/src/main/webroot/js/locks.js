@@ -109,6 +109,9 @@ export function mountLocks(room) {
     if (held) addButton.setAttribute('aria-describedby', status.id);
     else addButton.removeAttribute('aria-describedby');
     room.board.element.classList.toggle('canvas-locked', held);
+    // The board's own label invites to add notes: held back, it is told why too.
+    if (held) room.board.element.setAttribute('aria-describedby', status.id);
+    else room.board.element.removeAttribute('aria-describedby');
     for (const tab of document.querySelectorAll('[data-testid=canvas-tab]')) {
       const tabLocked = isCanvasLocked(arrangement, tab.dataset.canvasId);
       tab.dataset.locked = String(tabLocked);
