@@ -63,6 +63,10 @@ const CLIENT_TYPES = [
   'assign_group',
   'set_role',
   'set_attendance',
+  'set_access',
+  'lock_workshop',
+  'set_passcode',
+  'remove_participant',
   'set_agenda',
   'go_to_step',
   'set_roaming',
@@ -102,6 +106,10 @@ const SERVER_TYPES = [
   'group_assigned',
   'role_set',
   'attendance_changed',
+  'access_changed',
+  'workshop_locked',
+  'passcode_changed',
+  'participant_removed',
   'agenda_set',
   'progress_changed',
   'timer_changed',
@@ -139,6 +147,14 @@ function build(type, ex) {
       return protocol.deleteCanvas(ids, ex.canvasId);
     case 'assign_group':
       return protocol.assignGroup(ids, ex.participantId, ex.canvasId);
+    case 'set_access':
+      return protocol.setAccess(ids, ex.participantId, ex.access);
+    case 'lock_workshop':
+      return protocol.lockWorkshop(ids, ex.locked);
+    case 'set_passcode':
+      return protocol.setPasscode(ids, ex.passcode);
+    case 'remove_participant':
+      return protocol.removeParticipant(ids, ex.participantId);
     case 'set_attendance':
       return protocol.setAttendance(ids, ex.participantId, ex.remote);
     case 'set_role':
@@ -214,7 +230,7 @@ test('ER1 every documented message type has exactly one example file, and no oth
 });
 
 test('HS8 the variants are the observer\'s hello and welcome, each with the fields of its base example', () => {
-  assert.deepEqual(variantNames('client'), ['hello.observer.json']);
+  assert.deepEqual(variantNames('client'), ['hello.observer.json', 'hello.passcode.json']);
   assert.deepEqual(variantNames('server'), ['welcome.observer.json']);
   const hello = example('client', 'hello.observer');
   assert.deepEqual(Object.keys(hello).sort(), Object.keys(example('client', 'hello')).sort());
@@ -227,6 +243,12 @@ test('HS8 the variants are the observer\'s hello and welcome, each with the fiel
   assert.equal(welcome.participant, null);
   assert.equal(welcome.observer, true);
   assert.equal(example('server', 'welcome').observer, false);
+});
+
+test('RO4 a newcomer\'s hello may carry the passcode; the builder trims nothing but sends it', () => {
+  const hello = example('client', 'hello.passcode');
+  assert.deepEqual(Object.keys(hello).sort(), Object.keys(example('client', 'hello')).sort());
+  assert.deepEqual(protocol.hello({ workshopId: hello.workshopId, displayName: hello.displayName, passcode: hello.passcode }), hello);
 });
 
 for (const type of CLIENT_TYPES) {

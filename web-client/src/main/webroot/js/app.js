@@ -134,7 +134,12 @@ function openRoom(workshop) {
     notes,
     presence,
     facilitatorKey,
-    isFacilitator: () => facilitator,
+    // RO1: the shared state says who steers now (a promotion or a hand-over takes effect at
+    // once); until the snapshot has this person, the welcome says it.
+    isFacilitator: () => {
+      const set = engine.arrangement().access.get(room.selfId());
+      return set ? set === 'facilitator' : facilitator;
+    },
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
@@ -149,6 +154,7 @@ function openRoom(workshop) {
   mountTopBar(); // last: it orders and fits the tools the features above put in the top bar
 
   const render = frameScheduler(() => {
+    $('facilitator-badge').hidden = !room.isFacilitator();
     notes.render();
     presence.render();
     board.centreOnContent(engine.notes());
@@ -175,7 +181,6 @@ function openRoom(workshop) {
       facilitator = message.facilitator;
       engine.welcomedAs(message.participant.id);
       showTitle(message.workshop.title);
-      $('facilitator-badge').hidden = !message.facilitator;
       if (facilitatorKey && !message.facilitator) toast(t('workshop.notFacilitator'), 'error');
       render();
     } else if (outcome?.refused) {

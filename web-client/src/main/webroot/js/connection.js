@@ -15,7 +15,14 @@ export const CURSOR_INTERVAL_MS = 50; // CU1: at most 20 a second.
 export const CLOCK_PINGS = { count: 3, spacingMs: 200 };
 
 /** Close codes after which trying again cannot help (docs/protocol.md, "Close codes"). */
-const FINAL_CLOSE_CODES = { 4000: 'protocol', 4003: 'identity', 4004: 'not_found' };
+const FINAL_CLOSE_CODES = {
+  4000: 'protocol',
+  4003: 'identity',
+  4004: 'not_found',
+  4006: 'locked', // RO3
+  4007: 'passcode', // RO4: the page asks for it, then calls resume()
+  4008: 'removed', // RO5
+};
 
 export class Connection {
   /**
@@ -125,6 +132,18 @@ export class Connection {
     this.open();
   }
 
+  /**
+   * After a failure the person can fix (a passcode, RO4): forget it and connect again at once.
+   * The others (a new version, an unknown workshop, a removal) stay final.
+   */
+  resume() {
+    if (this.failure !== 'passcode' || this.socket) return;
+    this.failure = null;
+    this.failureReason = null;
+    this.attempts = 0;
+    this.open();
+  }
+
   /** Server time now, as far as this tab can tell (ER2): what timers and the agenda count with. */
   serverNow() {
     return this.clock.serverNow(this.now());
@@ -154,6 +173,7 @@ export class Connection {
               displayName: this.identity.displayName(),
               lastRevision: this.engine.confirmedRevision,
               facilitatorKey: this.identity.facilitatorKey?.() ?? null,
+              passcode: this.identity.passcode?.() ?? null,
             }),
       );
     };

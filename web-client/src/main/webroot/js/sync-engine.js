@@ -14,6 +14,10 @@ const FACILITATION_CHANGES = [
   'assign_group',
   'set_role',
   'set_attendance',
+  'set_access',
+  'lock_workshop',
+  'set_passcode',
+  'remove_participant',
   'set_agenda',
   'go_to_step',
   'set_roaming',
@@ -48,6 +52,10 @@ const REVISIONED_TYPES = new Set([
   'group_assigned',
   'role_set',
   'attendance_changed',
+  'access_changed',
+  'workshop_locked',
+  'passcode_changed',
+  'participant_removed',
   'agenda_set',
   'progress_changed',
   'timer_changed',
@@ -300,6 +308,12 @@ export class SyncEngine {
         if (participant) this.participants.set(participant.id, { ...participant, online: event.online });
         break;
       }
+      case 'participant_removed':
+        // RO5: they leave the snapshot's people, so they leave this list too.
+        this.participants.delete(event.member);
+        arrangeConfirmed(this.confirmedArrangement, event);
+        this.arranged = null;
+        break;
       case 'canvas_deleted':
         // CV3: the canvas's notes leave with it, as they leave snapshots.
         for (const [id, note] of this.confirmedNotes) {
@@ -372,6 +386,9 @@ function emptyArrangement() {
     timer: STOPPED_TIMER,
     roundTable: NO_ROUND_TABLE,
     remote: new Set(),
+    access: new Map(),
+    locked: false,
+    passcodeRequired: false,
   };
 }
 
@@ -385,6 +402,9 @@ function arrangementOf(snapshot) {
   arranged.timer = { ...STOPPED_TIMER, ...(snapshot.timer ?? {}) };
   arranged.roundTable = { ...NO_ROUND_TABLE, ...(snapshot.roundTable ?? {}) };
   arranged.remote = new Set(snapshot.remote ?? []);
+  arranged.access = new Map(Object.entries(snapshot.access ?? {}));
+  arranged.locked = snapshot.locked === true;
+  arranged.passcodeRequired = snapshot.passcodeRequired === true;
   return arranged;
 }
 
@@ -397,6 +417,7 @@ function copyArrangement(arranged) {
     groups: new Map(arranged.groups),
     roles,
     remote: new Set(arranged.remote),
+    access: new Map(arranged.access),
   };
 }
 
@@ -422,6 +443,18 @@ function arrangeConfirmed(arranged, event) {
       return;
     case 'attendance_changed':
       attend(arranged, event.member, event.remote);
+      return;
+    case 'access_changed':
+      arranged.access.set(event.member, event.access);
+      return;
+    case 'workshop_locked':
+      arranged.locked = event.locked;
+      return;
+    case 'passcode_changed':
+      arranged.passcodeRequired = event.required;
+      return;
+    case 'participant_removed':
+      forget(arranged, event.member);
       return;
     case 'agenda_set':
       arranged.agenda = event.steps.map((step) => ({ ...step }));
@@ -470,6 +503,9 @@ function arrangeLocally(arranged, change, selfId) {
     case 'set_attendance':
       attend(arranged, change.participantId, change.remote);
       return;
+    case 'lock_workshop':
+      arranged.locked = change.locked;
+      return;
     case 'set_agenda':
       arranged.agenda = change.steps.map((step) => ({ ...step }));
       return;
@@ -502,6 +538,21 @@ function dropCanvas(arranged, canvasId) {
 function assign(arranged, member, canvasId) {
   if (canvasId === null) arranged.groups.delete(member);
   else arranged.groups.set(member, canvasId);
+}
+
+/** RO5: a removed person leaves every arrangement, as the server's model does. */
+function forget(arranged, member) {
+  arranged.groups.delete(member);
+  arranged.roles.delete(member);
+  arranged.remote.delete(member);
+  arranged.access.delete(member);
+  const table = arranged.roundTable;
+  arranged.roundTable = {
+    ...table,
+    order: table.order.filter((id) => id !== member),
+    hands: table.hands.filter((id) => id !== member),
+    passed: table.passed.filter((id) => id !== member),
+  };
 }
 
 function attend(arranged, participantId, remote) {

@@ -1,5 +1,6 @@
 package io.atelier.application;
 
+import io.atelier.domain.Event;
 import io.atelier.domain.WorkshopId;
 import io.atelier.protocol.ProtocolCodec;
 import io.atelier.protocol.ServerMessage;
@@ -46,9 +47,18 @@ public final class RoomHub {
         session.close(RoomSession.CLOSE_WORKSHOP_NOT_FOUND, "This workshop was deleted.");
       }
     } else if (message instanceof FeedMessage.Committed committed) {
-      String frame = codec.encode(WireMapping.toMessage(committed.event()));
+      Event event = committed.event();
+      String frame = codec.encode(WireMapping.toMessage(event));
       for (RoomSession session : sessions) {
         session.deliver(frame);
+        if (event instanceof Event.AccessChanged changed) {
+          session.accessChanged(changed.member(), changed.access());
+        } else if (event instanceof Event.ParticipantRemoved removed
+            && removed.member().equals(session.participantId())) {
+          // RO5: on every node, at once; the event went first so the page can say why.
+          session.close(
+              RoomSession.CLOSE_REMOVED, "The facilitator removed you from this workshop.");
+        }
       }
     } else {
       FeedMessage.CursorMoved moved = (FeedMessage.CursorMoved) message;

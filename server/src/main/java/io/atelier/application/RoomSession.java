@@ -1,5 +1,6 @@
 package io.atelier.application;
 
+import io.atelier.domain.Access;
 import io.atelier.domain.Admission;
 import io.atelier.domain.CatchUp;
 import io.atelier.domain.CursorPosition;
@@ -37,6 +38,9 @@ public final class RoomSession {
   static final int CLOSE_HELLO_EXPECTED = 4001;
   static final int CLOSE_UNKNOWN_TOKEN = 4003;
   static final int CLOSE_WORKSHOP_NOT_FOUND = 4004;
+  static final int CLOSE_LOCKED = 4006;
+  static final int CLOSE_PASSCODE = 4007;
+  static final int CLOSE_REMOVED = 4008;
   private static final long CURSOR_INTERVAL_MILLIS = 40;
   private static final Logger LOG = LoggerFactory.getLogger(RoomSession.class);
 
@@ -44,7 +48,10 @@ public final class RoomSession {
   private final RoomServices services;
   private final String connectionId;
 
-  /** Whether this socket presented the facilitator key (HS7); facilitator-only actions check it. */
+  /** Whether this socket presented the workshop's key (HS7); the model weighs it with RO1. */
+  private volatile boolean presentedKey;
+
+  /** Whether this socket steers now (HS7, RO1): kept current by the access events it delivers. */
   private volatile boolean facilitator;
 
   /** Where the handshake stands: what the socket may do next. */
@@ -172,7 +179,13 @@ public final class RoomSession {
             ? null
             : new WorkshopState.Newcomer(
                 new ParticipantId(services.ids().participantId()), hello.displayName());
-    var enter = new WorkshopOperation.Enter(Secrets.hash(token), newcomer, connectionId);
+    var enter =
+        new WorkshopOperation.Enter(
+            Secrets.hash(token),
+            newcomer,
+            connectionId,
+            hello.facilitatorKey() == null ? null : Secrets.hash(hello.facilitatorKey()),
+            hello.passcode() == null ? null : Secrets.hash(hello.passcode().strip()));
     return services
         .store()
         .execute(id, enter)
@@ -186,7 +199,7 @@ public final class RoomSession {
       return done();
     }
     if (!(admission.get() instanceof Admission.Admitted admitted)) {
-      channel.close(CLOSE_UNKNOWN_TOKEN, "This browser's identity is not known in this workshop.");
+      refuseEntry(admission.get());
       return done();
     }
     workshopId = id;
@@ -200,8 +213,9 @@ public final class RoomSession {
         .thenCompose(
             facts -> {
               var info = facts.orElseThrow();
-              // HS7: this socket facilitates when its hello carries the workshop's key.
-              facilitator = WorkshopService.isFacilitatorKey(info, hello.facilitatorKey());
+              // HS7 RO1: the key counts unless the person's access was set since.
+              presentedKey = WorkshopService.isFacilitatorKey(info, hello.facilitatorKey());
+              facilitator = admitted.steers();
               send(
                   new ServerMessage.Welcome(
                       ProtocolCodec.PROTOCOL_VERSION,
@@ -212,6 +226,33 @@ public final class RoomSession {
                       facilitator));
               return catchUp(hello.lastRevision());
             });
+  }
+
+  /** HS4 RO3 to RO5: why a person may not come in, as a close code the page explains. */
+  private void refuseEntry(Admission refused) {
+    if (refused instanceof Admission.Removed) {
+      channel.close(CLOSE_REMOVED, "The facilitator removed you from this workshop.");
+    } else if (refused instanceof Admission.Locked) {
+      channel.close(CLOSE_LOCKED, "This workshop is locked: it takes nobody new.");
+    } else if (refused instanceof Admission.PasscodeRefused passcode) {
+      channel.close(
+          CLOSE_PASSCODE,
+          passcode.given() ? "Wrong passcode." : "This workshop asks for a passcode.");
+    } else {
+      channel.close(CLOSE_UNKNOWN_TOKEN, "This browser's identity is not known in this workshop.");
+    }
+  }
+
+  /** RO1: a committed access change of this socket's person takes effect at once. */
+  void accessChanged(ParticipantId member, Access access) {
+    if (member.equals(participantId)) {
+      facilitator = access == Access.FACILITATOR;
+    }
+  }
+
+  /** Whether this socket steers now (HS7, RO1). */
+  boolean facilitates() {
+    return facilitator;
   }
 
   /**
@@ -280,7 +321,7 @@ public final class RoomSession {
   private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message) {
     var operation =
         new WorkshopOperation.ApplyChange(
-            participantId, message.toChange(), facilitator, services.clock().millis());
+            participantId, message.toChange(), presentedKey, services.clock().millis());
     return services
         .store()
         .execute(workshopId, operation)

@@ -29,6 +29,7 @@ final class Facilitation implements Serializable {
   private Progress progress = Progress.NOT_STARTED;
   private Timer timer = Timer.STOPPED;
   private RoundTable roundTable = RoundTable.EMPTY;
+  private Membership membership = Membership.OPEN;
 
   /** A new workshop starts with one MSC canvas, named in its language (NT7). */
   static Facilitation startingWith(Language language, long createdAt) {
@@ -42,6 +43,10 @@ final class Facilitation implements Serializable {
     Facilitation facilitation = new Facilitation();
     facilitation.install(saved);
     return facilitation;
+  }
+
+  Membership membership() {
+    return membership;
   }
 
   /** Whether a note may be written on this canvas (NT7). */
@@ -104,6 +109,23 @@ final class Facilitation implements Serializable {
             RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + a.participantId() + ".");
       }
       event = new Event.AttendanceChanged(next, changeId, author, a.participantId(), a.remote());
+    } else if (change instanceof Change.SetAccess a) {
+      event = decideAccess(author, a, next, isParticipant);
+    } else if (change instanceof Change.LockWorkshop l) {
+      event = new Event.WorkshopLocked(next, changeId, author, l.locked());
+    } else if (change instanceof Change.SetPasscode p) {
+      String hash = p.passcode() == null ? null : Secrets.hash(p.passcode());
+      event = new Event.PasscodeChanged(next, changeId, author, hash);
+    } else if (change instanceof Change.RemoveParticipant r) {
+      if (r.participantId().equals(author)) {
+        throw new Refusal(
+            RejectionCode.CANNOT_REMOVE_SELF, "Hand over the facilitation before leaving.");
+      }
+      if (!isParticipant.test(r.participantId())) {
+        throw new Refusal(
+            RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + r.participantId() + ".");
+      }
+      event = new Event.ParticipantRemoved(next, changeId, author, r.participantId());
     } else if (change instanceof Change.SetAgenda a) {
       event = new Event.AgendaSet(next, changeId, author, a.steps());
     } else if (change instanceof Change.GoToStep g) {
@@ -123,6 +145,26 @@ final class Facilitation implements Serializable {
     }
     replay(event);
     return event;
+  }
+
+  /** RO1: a workshop keeps at least one facilitator among the people whose access was set. */
+  private Event decideAccess(
+      ParticipantId author,
+      Change.SetAccess change,
+      long next,
+      Predicate<ParticipantId> isParticipant) {
+    ParticipantId member = change.participantId();
+    if (!isParticipant.test(member)) {
+      throw new Refusal(RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + member + ".");
+    }
+    if (membership.of(member) == Access.FACILITATOR
+        && change.access() != Access.FACILITATOR
+        && membership.facilitatorCount() == 1) {
+      throw new Refusal(
+          RejectionCode.LAST_FACILITATOR,
+          "A workshop keeps a facilitator: promote someone before stepping down.");
+    }
+    return new Event.AccessChanged(next, change.changeId(), author, member, change.access());
   }
 
   private Timer command(Change.CommandTimer command, long now) {
@@ -216,6 +258,14 @@ final class Facilitation implements Serializable {
       } else {
         remote.remove(e.member());
       }
+    } else if (event instanceof Event.AccessChanged e) {
+      membership = membership.with(e.member(), e.access());
+    } else if (event instanceof Event.WorkshopLocked e) {
+      membership = membership.locked(e.locked());
+    } else if (event instanceof Event.PasscodeChanged e) {
+      membership = membership.passcode(e.passcodeHash());
+    } else if (event instanceof Event.ParticipantRemoved e) {
+      forget(e.member());
     } else if (event instanceof Event.AgendaSet e) {
       agenda = e.steps();
       if (progress.currentStepId() != null
@@ -245,7 +295,8 @@ final class Facilitation implements Serializable {
         progress,
         timer,
         roundTable,
-        List.copyOf(remote));
+        List.copyOf(remote),
+        membership);
   }
 
   private void install(FacilitationState saved) {
@@ -263,6 +314,19 @@ final class Facilitation implements Serializable {
     timer = saved.timer();
     roundTable = saved.roundTable();
     remote.addAll(saved.remote());
+    membership = saved.membership();
+  }
+
+  /**
+   * RO5: a removed person leaves every arrangement: their group, their markers, the remote list and
+   * the speaking order (as RT1 removes someone: a current speaker finishes their turn).
+   */
+  private void forget(ParticipantId member) {
+    membership = membership.without(member);
+    groups.remove(member);
+    roles.remove(member);
+    remote.remove(member);
+    roundTable = roundTable.without(member);
   }
 
   private void setRole(ParticipantId participant, Pillar pillar, String role) {

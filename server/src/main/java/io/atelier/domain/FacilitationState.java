@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Everything a facilitator arranges, as plain data: canvases (tombstones included), who is in which
  * canvas's group, the role map, the agenda, where the workshop is in it, the timer and the round
- * table, and who takes part from a distance. It travels in snapshots, checkpoints and exports
- * alike.
+ * table, who takes part from a distance, and who may do what (RO). It travels in snapshots,
+ * checkpoints and exports alike.
  */
 public record FacilitationState(
     List<Canvas> canvases,
@@ -18,8 +18,22 @@ public record FacilitationState(
     Progress progress,
     Timer timer,
     RoundTable roundTable,
-    List<ParticipantId> remote)
+    List<ParticipantId> remote,
+    Membership membership)
     implements Serializable {
+  /** An arrangement from before roles and joining rules (RO): open, everyone a participant. */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable,
+      List<ParticipantId> remote) {
+    this(canvases, groups, roles, agenda, progress, timer, roundTable, remote, Membership.OPEN);
+  }
+
   /** An arrangement that does not say who is remote (an export or test from before AT1). */
   public FacilitationState(
       List<Canvas> canvases,
@@ -29,7 +43,7 @@ public record FacilitationState(
       Progress progress,
       Timer timer,
       RoundTable roundTable) {
-    this(canvases, groups, roles, agenda, progress, timer, roundTable, List.of());
+    this(canvases, groups, roles, agenda, progress, timer, roundTable, List.of(), Membership.OPEN);
   }
 
   /** An arrangement without a round table (an export or test from before issue 5). */
@@ -40,7 +54,16 @@ public record FacilitationState(
       List<AgendaStep> agenda,
       Progress progress,
       Timer timer) {
-    this(canvases, groups, roles, agenda, progress, timer, RoundTable.EMPTY, List.of());
+    this(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        RoundTable.EMPTY,
+        List.of(),
+        Membership.OPEN);
   }
 
   public FacilitationState {
@@ -49,6 +72,7 @@ public record FacilitationState(
     roles = List.copyOf(roles);
     agenda = List.copyOf(agenda);
     remote = remote == null ? List.of() : List.copyOf(remote);
+    membership = membership == null ? Membership.OPEN : membership;
     if (progress == null || timer == null || roundTable == null) {
       throw new InvalidValueException("progress, timer and round table are required");
     }
@@ -64,6 +88,7 @@ public record FacilitationState(
         progress,
         timer,
         roundTable,
-        remote);
+        remote,
+        membership);
   }
 }

@@ -26,7 +26,11 @@ public enum RejectionCode {
   ORDER_FULL,
   TOO_MANY_TURNS,
   /** HS8: an observer's socket proposed a change; the session refuses it before the model. */
-  READ_ONLY;
+  READ_ONLY,
+  /** RO1: a workshop keeps at least one facilitator. */
+  LAST_FACILITATOR,
+  /** RO5: the facilitator cannot remove themself; they hand over first. */
+  CANNOT_REMOVE_SELF;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

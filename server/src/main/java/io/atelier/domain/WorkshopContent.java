@@ -70,6 +70,8 @@ public record WorkshopContent(
       known(people, id, "the remote people name");
       unique(remote, id, "remote people");
     }
+    arranged.membership().access().keySet().forEach(id -> known(people, id, "an access is of"));
+    arranged.membership().removed().forEach(id -> known(people, id, "the removed people name"));
     if (arranged.agenda().size() > Change.SetAgenda.MAX_STEPS) {
       throw new InvalidValueException(
           "an agenda holds at most " + Change.SetAgenda.MAX_STEPS + " steps");

@@ -43,11 +43,21 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
-  record Enter(String tokenHash, WorkshopState.Newcomer newcomer, String connectionId)
+  /** {@code keyHash} and {@code passcodeHash}: what the socket presented, hashed (HS7, RO4). */
+  record Enter(
+      String tokenHash,
+      WorkshopState.Newcomer newcomer,
+      String connectionId,
+      String keyHash,
+      String passcodeHash)
       implements WorkshopOperation<Admission> {
+    public Enter(String tokenHash, WorkshopState.Newcomer newcomer, String connectionId) {
+      this(tokenHash, newcomer, connectionId, null, null);
+    }
+
     @Override
     public Admission applyTo(WorkshopState state) {
-      return state.enter(tokenHash, newcomer, connectionId);
+      return state.enter(tokenHash, newcomer, connectionId, keyHash, passcodeHash);
     }
 
     @Override

@@ -76,7 +76,16 @@ public final class WorkshopState implements Serializable {
     if (appliedAt != null) {
       return new Outcome.Duplicate(change.changeId(), appliedAt);
     }
-    if (change.facilitatorOnly() && !byFacilitator) {
+    Membership membership = facilitation.membership();
+    if (membership.isRemoved(author)) {
+      // RO5: a change already on its way when the facilitator removed its author.
+      return reject(change, RejectionCode.UNKNOWN_PARTICIPANT, "You were removed.");
+    }
+    if (membership.of(author) == Access.OBSERVER) {
+      return reject(change, RejectionCode.READ_ONLY, "Observers change nothing (RO1).");
+    }
+    boolean steers = membership.steers(author, byFacilitator);
+    if (change.facilitatorOnly() && !steers) {
       return reject(change, RejectionCode.NOT_FACILITATOR, "Only the facilitator may do this.");
     }
     long next = revision + 1;
@@ -89,12 +98,13 @@ public final class WorkshopState implements Serializable {
       event = commit(author, noteChange, notes.get(noteChange.noteId()), next, now);
     } else {
       try {
-        event =
-            facilitation.decide(
-                author, change, next, now, byFacilitator, participants::containsKey);
+        event = facilitation.decide(author, change, next, now, steers, this::isParticipant);
       } catch (Facilitation.Refusal refusal) {
         return reject(change, refusal.code, refusal.getMessage());
       }
+    }
+    if (event instanceof Event.ParticipantRemoved removed) {
+      openConnections.remove(removed.member()); // RO5: their sockets are closed on every node
     }
     appliedChanges.remember(change.changeId(), next);
     return new Outcome.Applied(record(event));
@@ -158,11 +168,40 @@ public final class WorkshopState implements Serializable {
    * a token the workshop does not know.
    */
   public Admission enter(String tokenHash, Newcomer newcomer, String connectionId) {
+    return enter(tokenHash, newcomer, connectionId, null, null);
+  }
+
+  /**
+   * Lets a person in (HS4, HS6, HS7, RO3 to RO5). {@code keyHash} is the hash of the facilitator
+   * key the socket presented (or null): its holder always gets in and is recorded as a facilitator.
+   * {@code passcodeHash} is the hash of the passcode a newcomer typed (or null).
+   */
+  public Admission enter(
+      String tokenHash,
+      Newcomer newcomer,
+      String connectionId,
+      String keyHash,
+      String passcodeHash) {
     List<Event> events = new ArrayList<>();
+    Membership membership = facilitation.membership();
+    boolean keyHolder =
+        keyHash != null && Secrets.constantTimeEquals(keyHash, facts.facilitatorKeyHash());
     Participant participant = findByTokenHash(tokenHash).orElse(null);
+    if (participant != null && membership.isRemoved(participant.id())) {
+      return new Admission.Removed();
+    }
     if (participant == null) {
       if (newcomer == null) {
         return new Admission.UnknownToken();
+      }
+      if (!keyHolder && membership.locked()) {
+        return new Admission.Locked();
+      }
+      if (!keyHolder
+          && membership.passcodeRequired()
+          && (passcodeHash == null
+              || !Secrets.constantTimeEquals(passcodeHash, membership.passcodeHash()))) {
+        return new Admission.PasscodeRefused(passcodeHash != null);
       }
       String color = PARTICIPANT_COLORS[participants.size() % PARTICIPANT_COLORS.length];
       participant = new Participant(newcomer.id(), newcomer.name(), color, tokenHash);
@@ -176,7 +215,16 @@ public final class WorkshopState implements Serializable {
     if (wasOffline && events.isEmpty()) {
       events.add(record(new Event.PresenceChanged(revision + 1, participant.id(), true)));
     }
-    return new Admission.Admitted(participant.view(true), List.copyOf(events), revision);
+    if (keyHolder && membership.of(participant.id()) != Access.FACILITATOR) {
+      // HS7 RO1: the key is the owner's; presenting it makes its holder a facilitator again.
+      Event promoted =
+          new Event.AccessChanged(
+              revision + 1, null, participant.id(), participant.id(), Access.FACILITATOR);
+      facilitation.replay(promoted);
+      events.add(record(promoted));
+    }
+    boolean steers = facilitation.membership().steers(participant.id(), keyHolder);
+    return new Admission.Admitted(participant.view(true), List.copyOf(events), revision, steers);
   }
 
   /** Closes one socket of a participant; the last one takes them offline (HS6). */
@@ -237,7 +285,10 @@ public final class WorkshopState implements Serializable {
   public CatchUp.Snapshot snapshot() {
     List<Note> live = liveNotes().sorted(Comparator.comparingLong(Note::z)).toList();
     List<ParticipantView> people =
-        participants.values().stream().map(p -> p.view(isOnline(p.id()))).toList();
+        participants.values().stream()
+            .filter(p -> isParticipant(p.id()))
+            .map(p -> p.view(isOnline(p.id())))
+            .toList();
     return new CatchUp.Snapshot(revision, live, people, facilitation.state().live());
   }
 
@@ -275,8 +326,9 @@ public final class WorkshopState implements Serializable {
     facilitation.replay(new Event.ContentImported(revision, content));
   }
 
+  /** A person of the workshop whom the facilitator has not removed (RO5). */
   public boolean isParticipant(ParticipantId id) {
-    return participants.containsKey(id);
+    return participants.containsKey(id) && !facilitation.membership().isRemoved(id);
   }
 
   private boolean isOnline(ParticipantId id) {

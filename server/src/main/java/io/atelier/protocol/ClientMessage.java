@@ -2,6 +2,7 @@ package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Change;
@@ -27,6 +28,10 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.AssignGroup.class, name = "assign_group"),
   @JsonSubTypes.Type(value = ClientMessage.SetRole.class, name = "set_role"),
   @JsonSubTypes.Type(value = ClientMessage.SetAttendance.class, name = "set_attendance"),
+  @JsonSubTypes.Type(value = ClientMessage.SetAccess.class, name = "set_access"),
+  @JsonSubTypes.Type(value = ClientMessage.LockWorkshop.class, name = "lock_workshop"),
+  @JsonSubTypes.Type(value = ClientMessage.SetPasscode.class, name = "set_passcode"),
+  @JsonSubTypes.Type(value = ClientMessage.RemoveParticipant.class, name = "remove_participant"),
   @JsonSubTypes.Type(value = ClientMessage.SetAgenda.class, name = "set_agenda"),
   @JsonSubTypes.Type(value = ClientMessage.GoToStep.class, name = "go_to_step"),
   @JsonSubTypes.Type(value = ClientMessage.SetRoaming.class, name = "set_roaming"),
@@ -77,8 +82,21 @@ public sealed interface ClientMessage {
       String displayName,
       Long lastRevision,
       String facilitatorKey,
-      Boolean observe)
+      Boolean observe,
+      String passcode)
       implements ClientMessage {
+    /** A participant's or an observer's hello without a passcode (RO4). */
+    public Hello(
+        Integer protocol,
+        String workshopId,
+        String token,
+        String displayName,
+        Long lastRevision,
+        String facilitatorKey,
+        Boolean observe) {
+      this(protocol, workshopId, token, displayName, lastRevision, facilitatorKey, observe, null);
+    }
+
     /** A hello that does not claim to facilitate (HS7). */
     public Hello(
         Integer protocol, String workshopId, String token, String displayName, Long lastRevision) {
@@ -102,6 +120,26 @@ public sealed interface ClientMessage {
           ProtocolCodec.PROTOCOL_VERSION, workshopId, null, null, lastRevision, null, true);
     }
 
+    /** Secrets stay out of logs and error messages (issue 7): the key and passcode are masked. */
+    @Override
+    public String toString() {
+      return "Hello[workshopId="
+          + workshopId
+          + ", token="
+          + (token == null ? "none" : "***")
+          + ", displayName="
+          + displayName
+          + ", lastRevision="
+          + lastRevision
+          + ", facilitatorKey="
+          + (facilitatorKey == null ? "none" : "***")
+          + ", observe="
+          + observe
+          + ", passcode="
+          + (passcode == null ? "none" : "***")
+          + "]";
+    }
+
     /** Whether this hello joins read-only (HS8). */
     public boolean observing() {
       return Boolean.TRUE.equals(observe);
@@ -112,9 +150,9 @@ public sealed interface ClientMessage {
       require(protocol, "protocol");
       Checks.identifier(workshopId, "workshopId");
       if (observing()) {
-        if (token != null || displayName != null || facilitatorKey != null) {
+        if (token != null || displayName != null || facilitatorKey != null || passcode != null) {
           throw new InvalidValueException(
-              "an observer (observe: true) has no token, displayName or facilitatorKey");
+              "an observer (observe: true) has no token, displayName, facilitatorKey or passcode");
         }
       } else if (token == null) {
         Checks.label(displayName, Checks.MAX_NAME, "displayName");
@@ -228,6 +266,48 @@ public sealed interface ClientMessage {
           changeId,
           new ParticipantId(Checks.identifier(participantId, "participantId")),
           require(remote, "remote"));
+    }
+  }
+
+  record SetAccess(String changeId, String participantId, String access) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.SetAccess(
+          changeId,
+          new ParticipantId(Checks.identifier(participantId, "participantId")),
+          Access.fromCode(require(access, "access")));
+    }
+  }
+
+  record LockWorkshop(String changeId, Boolean locked) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.LockWorkshop(changeId, require(locked, "locked"));
+    }
+  }
+
+  /** RO4: the passcode in clear, from the facilitator's socket only; never logged. */
+  record SetPasscode(String changeId, String passcode) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.SetPasscode(changeId, passcode);
+    }
+
+    @Override
+    public String toString() {
+      return "SetPasscode[changeId="
+          + changeId
+          + ", passcode="
+          + (passcode == null ? "none" : "***")
+          + "]";
+    }
+  }
+
+  record RemoveParticipant(String changeId, String participantId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.RemoveParticipant(
+          changeId, new ParticipantId(Checks.identifier(participantId, "participantId")));
     }
   }
 

@@ -28,6 +28,10 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.GroupAssigned.class, name = "group_assigned"),
   @JsonSubTypes.Type(value = ServerMessage.RoleSet.class, name = "role_set"),
   @JsonSubTypes.Type(value = ServerMessage.AttendanceChanged.class, name = "attendance_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.AccessChanged.class, name = "access_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.WorkshopLocked.class, name = "workshop_locked"),
+  @JsonSubTypes.Type(value = ServerMessage.PasscodeChanged.class, name = "passcode_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.ParticipantRemoved.class, name = "participant_removed"),
   @JsonSubTypes.Type(value = ServerMessage.AgendaSet.class, name = "agenda_set"),
   @JsonSubTypes.Type(value = ServerMessage.ProgressChanged.class, name = "progress_changed"),
   @JsonSubTypes.Type(value = ServerMessage.TimerChanged.class, name = "timer_changed"),
@@ -98,7 +102,10 @@ public sealed interface ServerMessage {
       WireProgress progress,
       WireTimer timer,
       WireRoundTable roundTable,
-      List<String> remote)
+      List<String> remote,
+      Map<String, String> access,
+      boolean locked,
+      boolean passcodeRequired)
       implements ServerMessage {}
 
   record Synced(long revision) implements ServerMessage {}
@@ -138,6 +145,20 @@ public sealed interface ServerMessage {
 
   record AttendanceChanged(
       long revision, String changeId, String participantId, String member, boolean remote)
+      implements RevisionedMessage {}
+
+  record AccessChanged(
+      long revision, String changeId, String participantId, String member, String access)
+      implements RevisionedMessage {}
+
+  record WorkshopLocked(long revision, String changeId, String participantId, boolean locked)
+      implements RevisionedMessage {}
+
+  /** RO4: whether newcomers need a passcode; the passcode and its hash never leave the server. */
+  record PasscodeChanged(long revision, String changeId, String participantId, boolean required)
+      implements RevisionedMessage {}
+
+  record ParticipantRemoved(long revision, String changeId, String participantId, String member)
       implements RevisionedMessage {}
 
   record AgendaSet(long revision, String changeId, String participantId, List<WireStep> steps)

@@ -4,6 +4,7 @@ import io.atelier.domain.AgendaStep;
 import io.atelier.domain.CatchUp;
 import io.atelier.domain.Event;
 import io.atelier.domain.FacilitationState;
+import io.atelier.domain.Membership;
 import io.atelier.domain.Outcome;
 import io.atelier.domain.ParticipantId;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
@@ -74,6 +75,22 @@ public final class WireMapping {
       return new ServerMessage.AttendanceChanged(
           revision, changeId, author(e.participantId()), e.member().value(), e.remote());
     }
+    if (event instanceof Event.AccessChanged e) {
+      return new ServerMessage.AccessChanged(
+          revision, changeId, author(e.participantId()), e.member().value(), e.access().code());
+    }
+    if (event instanceof Event.WorkshopLocked e) {
+      return new ServerMessage.WorkshopLocked(
+          revision, changeId, author(e.participantId()), e.locked());
+    }
+    if (event instanceof Event.PasscodeChanged e) {
+      return new ServerMessage.PasscodeChanged(
+          revision, changeId, author(e.participantId()), e.passcodeHash() != null);
+    }
+    if (event instanceof Event.ParticipantRemoved e) {
+      return new ServerMessage.ParticipantRemoved(
+          revision, changeId, author(e.participantId()), e.member().value());
+    }
     if (event instanceof Event.AgendaSet e) {
       return new ServerMessage.AgendaSet(
           revision, changeId, author(e.participantId()), steps(e.steps()));
@@ -109,7 +126,17 @@ public final class WireMapping {
         WireProgress.of(facilitation.progress()),
         WireTimer.of(facilitation.timer()),
         WireRoundTable.of(facilitation.roundTable()),
-        facilitation.remote().stream().map(ParticipantId::value).toList());
+        facilitation.remote().stream().map(ParticipantId::value).toList(),
+        access(facilitation.membership()),
+        facilitation.membership().locked(),
+        facilitation.membership().passcodeRequired());
+  }
+
+  /** RO1: who has which access, sorted so that two snapshots of one state read the same. */
+  private static Map<String, String> access(Membership membership) {
+    Map<String, String> access = new TreeMap<>();
+    membership.access().forEach((id, granted) -> access.put(id.value(), granted.code()));
+    return access;
   }
 
   private static List<WireStep> steps(List<AgendaStep> steps) {

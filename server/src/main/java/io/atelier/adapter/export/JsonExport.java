@@ -91,6 +91,15 @@ final class JsonExport {
     root.set("roundTable", RoundTableJson.write(arranged.roundTable()));
     ArrayNode remote = root.putArray("remote");
     arranged.remote().forEach(id -> remote.add(id.value()));
+    // RO: who facilitates or observes, who was removed, whether it is locked; never the passcode.
+    ObjectNode membership = root.putObject("membership");
+    ObjectNode access = membership.putObject("access");
+    arranged.membership().access().entrySet().stream()
+        .sorted(Comparator.comparing(entry -> entry.getKey().value()))
+        .forEach(entry -> access.put(entry.getKey().value(), entry.getValue().code()));
+    ArrayNode removed = membership.putArray("removed");
+    arranged.membership().removed().forEach(id -> removed.add(id.value()));
+    membership.put("locked", arranged.membership().locked());
     ArrayNode notes = root.putArray("notes");
     content.notes().forEach(note -> notes.add(note(note)));
     // Complete: the images step texts show travel with them, bytes in base64, ids unchanged.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atelier.application.StoredImage;
+import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Checks;
@@ -15,6 +16,7 @@ import io.atelier.domain.ImageRefusedException;
 import io.atelier.domain.ImageRules;
 import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.Language;
+import io.atelier.domain.Membership;
 import io.atelier.domain.Note;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.Participant;
@@ -145,6 +147,8 @@ public final class JsonImport {
     // An export from before AT1 does not say who is remote: nobody.
     List<ParticipantId> remote =
         root.has("remote") ? RoundTableJson.ids(root, "remote") : List.of();
+    Membership membership =
+        root.has("membership") ? membership(root.object("membership")) : Membership.OPEN;
     List<Note> notes = new ArrayList<>();
     for (StrictObject n : root.objects("notes")) {
       notes.add(note(n));
@@ -166,7 +170,15 @@ public final class JsonImport {
                   participants,
                   notes,
                   new FacilitationState(
-                      canvases, groups, roles, agenda, progress, timer, roundTable, remote));
+                      canvases,
+                      groups,
+                      roles,
+                      agenda,
+                      progress,
+                      timer,
+                      roundTable,
+                      remote,
+                      membership));
           return new WorkshopExport(
               title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
         });
@@ -285,5 +297,19 @@ public final class JsonImport {
                 new ParticipantId(createdBy),
                 createdAt,
                 false));
+  }
+
+  /** RO: an export never holds a passcode, so the copy asks none until its facilitator sets one. */
+  private static Membership membership(StrictObject node) {
+    Map<ParticipantId, Access> access = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : node.textMap("access")) {
+      access.put(
+          node.build(() -> new ParticipantId(entry.getKey())),
+          node.build(() -> Access.fromCode(entry.getValue())));
+    }
+    List<ParticipantId> removed = RoundTableJson.ids(node, "removed");
+    boolean locked = node.bool("locked");
+    node.done();
+    return node.build(() -> new Membership(access, removed, locked, null));
   }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.adapter.jdbc.JournalCodec.UndecodableException;
+import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.FacilitationState;
+import io.atelier.domain.Membership;
 import io.atelier.domain.Note;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a facilitator arranges (canvases, groups, roles, agenda, progress, timer) to and from the
@@ -49,6 +52,7 @@ final class FacilitationMapping {
     node.set("roundTable", RoundTableMapping.write(state.roundTable()));
     ArrayNode remote = node.putArray("remote");
     state.remote().forEach(id -> remote.add(id.value()));
+    node.set("membership", membership(state.membership()));
     return node;
   }
 
@@ -89,7 +93,40 @@ final class FacilitationMapping {
         node.has("roundTable")
             ? RoundTableMapping.read(Fields.object(node, "roundTable"))
             : RoundTable.EMPTY,
-        remote);
+        remote,
+        // Documents written before roles and joining rules (RO): open, everyone a participant.
+        node.has("membership") ? membership(Fields.object(node, "membership")) : Membership.OPEN);
+  }
+
+  static ObjectNode membership(Membership membership) {
+    ObjectNode node = JournalCodec.object();
+    ObjectNode access = node.putObject("access");
+    new TreeMap<>(
+            membership.access().entrySet().stream()
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        entry -> entry.getKey().value(), entry -> entry.getValue().code())))
+        .forEach(access::put);
+    ArrayNode removed = node.putArray("removed");
+    membership.removed().forEach(id -> removed.add(id.value()));
+    node.put("locked", membership.locked());
+    node.put("passcodeHash", membership.passcodeHash());
+    return node;
+  }
+
+  static Membership membership(JsonNode node) throws UndecodableException {
+    Map<ParticipantId, Access> access = new LinkedHashMap<>();
+    var entries = Fields.object(node, "access").fields();
+    while (entries.hasNext()) {
+      var entry = entries.next();
+      access.put(new ParticipantId(entry.getKey()), EventMapping.access(entry.getValue().asText()));
+    }
+    List<ParticipantId> removed = new ArrayList<>();
+    for (JsonNode id : Fields.array(node, "removed")) {
+      removed.add(new ParticipantId(id.asText()));
+    }
+    return new Membership(
+        access, removed, Fields.bool(node, "locked"), Fields.optionalText(node, "passcodeHash"));
   }
 
   static ObjectNode content(WorkshopContent content) {

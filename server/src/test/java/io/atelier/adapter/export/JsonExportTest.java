@@ -64,6 +64,7 @@ class JsonExportTest {
             "timer",
             "roundTable",
             "remote",
+            "membership",
             "notes",
             "images");
     assertThat(root.get("format").asText()).isEqualTo("atelier-export");

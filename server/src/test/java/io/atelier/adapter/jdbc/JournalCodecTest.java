@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Checkpoint;
 import io.atelier.domain.Event;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Language;
+import io.atelier.domain.Membership;
 import io.atelier.domain.Note;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.NotePatch;
@@ -81,7 +83,8 @@ class JournalCodecTest {
               new Progress("s-1", 3L, 3L, false, null),
               Timer.STOPPED,
               RUNNING_ROUND,
-              List.of(ANA)));
+              List.of(ANA),
+              new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash")));
 
   @Test
   @DisplayName("a stored note_created document decodes to its event and encodes back the same")
@@ -150,6 +153,12 @@ class JournalCodecTest {
             new Event.RoleSet(13, "c-13", ANA, Pillar.SHARING, null),
             new Event.AttendanceChanged(13, "c-13b", BO, ANA, true),
             new Event.AttendanceChanged(13, "c-13c", ANA, ANA, false),
+            new Event.AccessChanged(13, "c-13d", ANA, BO, Access.FACILITATOR),
+            new Event.AccessChanged(13, null, ANA, ANA, Access.OBSERVER),
+            new Event.WorkshopLocked(13, "c-13e", ANA, true),
+            new Event.PasscodeChanged(13, "c-13f", ANA, "hash-of-it"),
+            new Event.PasscodeChanged(13, "c-13g", ANA, null),
+            new Event.ParticipantRemoved(13, "c-13h", ANA, BO),
             new Event.AgendaSet(14, "c-14", ANA, List.of(STEP, WALK)),
             new Event.ProgressChanged(
                 15, "c-15", ANA, new Progress("s-2", 20L, 10L, true, Pillar.RESOURCES)),
@@ -178,6 +187,12 @@ class JournalCodecTest {
             "role_set",
             "attendance_changed",
             "attendance_changed",
+            "access_changed",
+            "access_changed",
+            "workshop_locked",
+            "passcode_changed",
+            "passcode_changed",
+            "participant_removed",
             "agenda_set",
             "progress_changed",
             "timer_changed",
