@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atelier.protocol.ClientMessage;
 import io.atelier.protocol.NoteProperties;
 import io.atelier.protocol.ProtocolCodec;
+import io.atelier.protocol.ServerMessage;
 import io.atelier.protocol.ServerMessage.Ack;
 import io.atelier.protocol.ServerMessage.NoteCreated;
 import io.atelier.protocol.ServerMessage.NoteUpdated;
@@ -218,6 +219,43 @@ class ClusterTest {
     back.hello(workshopId, anaWelcome.token(), null, null); // a reload: a snapshot
     Snapshot snapshot = back.await(Snapshot.class);
     assertThat(snapshot.roundTable()).isEqualTo(onA);
+  }
+
+  @Test
+  @DisplayName(
+      "RO5 RO1 a removal through node A closes the person's sockets on nodes B and C; a promotion"
+          + " through A lets a socket on B steer at once")
+  void rolesAcrossNodes() {
+    JsonObject created = node(0).createWorkshop("Rôles répartis", "fr");
+    String workshopId = created.getString("id");
+    TestClient host =
+        track(
+            node(0)
+                .connect()
+                .send(
+                    new ClientMessage.Hello(
+                        ProtocolCodec.PROTOCOL_VERSION,
+                        workshopId,
+                        null,
+                        "Anim",
+                        null,
+                        created.getString("facilitatorKey"))));
+    host.await(Synced.class);
+    TestClient ana = join(node(1), workshopId, "Ana");
+    String anaId = ana.await(Welcome.class).participant().id();
+    TestClient ben = join(node(1), workshopId, "Ben");
+    Welcome benWelcome = ben.await(Welcome.class);
+    TestClient benElsewhere = track(node(2).connect());
+    benElsewhere.hello(workshopId, benWelcome.token(), null, null);
+    benElsewhere.await(Synced.class);
+
+    host.send(new ClientMessage.SetAccess("h-1", anaId, "facilitator"));
+    ana.await(ServerMessage.AccessChanged.class, e -> "h-1".equals(e.changeId()), LIVE);
+    ana.send(new ClientMessage.RemoveParticipant("a-1", benWelcome.participant().id()));
+    for (TestClient tab : List.of(ben, benElsewhere)) {
+      assertThat(tab.awaitClose().code()).isEqualTo((short) 4008);
+    }
+    assertThat(ana.await(Ack.class, a -> "a-1".equals(a.changeId()), LIVE).duplicate()).isFalse();
   }
 
   private static RunningServer node(int index) {
