@@ -64,6 +64,7 @@ const CLIENT_TYPES = [
   'set_role',
   'set_attendance',
   'set_access',
+  'set_canvas_privacy',
   'lock_workshop',
   'set_passcode',
   'remove_participant',
@@ -107,6 +108,8 @@ const SERVER_TYPES = [
   'role_set',
   'attendance_changed',
   'access_changed',
+  'canvas_privacy_changed',
+  'hidden',
   'workshop_locked',
   'passcode_changed',
   'participant_removed',
@@ -147,6 +150,8 @@ function build(type, ex) {
       return protocol.deleteCanvas(ids, ex.canvasId);
     case 'assign_group':
       return protocol.assignGroup(ids, ex.participantId, ex.canvasId);
+    case 'set_canvas_privacy':
+      return protocol.setCanvasPrivacy(ids, ex.canvasId, ex.private, ex.anonymous);
     case 'set_access':
       return protocol.setAccess(ids, ex.participantId, ex.access);
     case 'lock_workshop':

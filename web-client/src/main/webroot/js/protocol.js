@@ -140,6 +140,11 @@ export function setAccess(ids, participantId, access) {
   return { type: 'set_access', changeId: ids.changeId(), participantId, access };
 }
 
+/** PW1 PW2: `isPrivate` true starts private writing; false reveals, without authors if `anonymous`. */
+export function setCanvasPrivacy(ids, canvasId, isPrivate, anonymous = false) {
+  return { type: 'set_canvas_privacy', changeId: ids.changeId(), canvasId, private: isPrivate === true, anonymous: anonymous === true };
+}
+
 /** RO3: a locked workshop takes nobody new. */
 export function lockWorkshop(ids, locked) {
   return { type: 'lock_workshop', changeId: ids.changeId(), locked: locked === true };

@@ -15,6 +15,7 @@ const FACILITATION_CHANGES = [
   'set_role',
   'set_attendance',
   'set_access',
+  'set_canvas_privacy',
   'lock_workshop',
   'set_passcode',
   'remove_participant',
@@ -53,6 +54,8 @@ const REVISIONED_TYPES = new Set([
   'role_set',
   'attendance_changed',
   'access_changed',
+  'canvas_privacy_changed',
+  'hidden',
   'workshop_locked',
   'passcode_changed',
   'participant_removed',
@@ -211,6 +214,34 @@ export class SyncEngine {
     return [...this.participants.values()];
   }
 
+  /**
+   * PW1 PW2: entering private writing keeps only this person's notes of the canvas (the server
+   * sends no others from now on, and a snapshot would not have them); a reveal brings them all.
+   */
+  changePrivacy(event) {
+    const arranged = this.confirmedArrangement;
+    if (event.private) {
+      let hidden = 0;
+      for (const [id, note] of this.confirmedNotes) {
+        if (note.canvasId === event.canvasId && note.createdBy !== this.selfId) {
+          this.confirmedNotes.delete(id);
+          hidden += 1;
+        }
+      }
+      arranged.privateCanvases.add(event.canvasId);
+      arranged.hiddenNotes.set(event.canvasId, (arranged.hiddenNotes.get(event.canvasId) ?? 0) + hidden);
+    } else {
+      for (const note of event.notes ?? []) {
+        const mine = this.confirmedNotes.get(note.id)?.createdBy;
+        // An anonymous reveal names nobody; this tab still knows which notes are its own.
+        this.confirmedNotes.set(note.id, { ...note, createdBy: note.createdBy ?? (mine === this.selfId ? mine : null) });
+      }
+      arranged.privateCanvases.delete(event.canvasId);
+      arranged.hiddenNotes.delete(event.canvasId);
+    }
+    if (event.anonymous) arranged.anonymousCanvases.add(event.canvasId);
+  }
+
   /** Called with the participant id of `welcome`. */
   welcomedAs(participantId) {
     this.selfId = participantId;
@@ -308,6 +339,15 @@ export class SyncEngine {
         if (participant) this.participants.set(participant.id, { ...participant, online: event.online });
         break;
       }
+      case 'hidden':
+        // PW1: someone else's note on a canvas in private writing: only a count moves.
+        countHidden(this.confirmedArrangement, event.canvasId, event.change === 'created' ? 1 : event.change === 'deleted' ? -1 : 0);
+        this.arranged = null;
+        break;
+      case 'canvas_privacy_changed':
+        this.changePrivacy(event);
+        this.arranged = null;
+        break;
       case 'participant_removed':
         // RO5: they leave the snapshot's people, so they leave this list too.
         this.participants.delete(event.member);
@@ -389,6 +429,9 @@ function emptyArrangement() {
     access: new Map(),
     locked: false,
     passcodeRequired: false,
+    privateCanvases: new Set(),
+    anonymousCanvases: new Set(),
+    hiddenNotes: new Map(),
   };
 }
 
@@ -405,6 +448,9 @@ function arrangementOf(snapshot) {
   arranged.access = new Map(Object.entries(snapshot.access ?? {}));
   arranged.locked = snapshot.locked === true;
   arranged.passcodeRequired = snapshot.passcodeRequired === true;
+  arranged.privateCanvases = new Set(snapshot.privateCanvases ?? []);
+  arranged.anonymousCanvases = new Set(snapshot.anonymousCanvases ?? []);
+  arranged.hiddenNotes = new Map(Object.entries(snapshot.hiddenNotes ?? {}));
   return arranged;
 }
 
@@ -418,6 +464,9 @@ function copyArrangement(arranged) {
     roles,
     remote: new Set(arranged.remote),
     access: new Map(arranged.access),
+    privateCanvases: new Set(arranged.privateCanvases),
+    anonymousCanvases: new Set(arranged.anonymousCanvases),
+    hiddenNotes: new Map(arranged.hiddenNotes),
   };
 }
 
@@ -538,6 +587,12 @@ function dropCanvas(arranged, canvasId) {
 function assign(arranged, member, canvasId) {
   if (canvasId === null) arranged.groups.delete(member);
   else arranged.groups.set(member, canvasId);
+}
+
+function countHidden(arranged, canvasId, delta) {
+  const count = Math.max(0, (arranged.hiddenNotes.get(canvasId) ?? 0) + delta);
+  if (count === 0) arranged.hiddenNotes.delete(canvasId);
+  else arranged.hiddenNotes.set(canvasId, count);
 }
 
 /** RO5: a removed person leaves every arrangement, as the server's model does. */

@@ -2,6 +2,7 @@ package io.atelier.application;
 
 import io.atelier.domain.CursorPosition;
 import io.atelier.domain.Event;
+import io.atelier.domain.Visibility;
 import io.atelier.domain.WorkshopId;
 import java.io.Serializable;
 
@@ -9,8 +10,13 @@ import java.io.Serializable;
 public sealed interface FeedMessage extends Serializable {
   WorkshopId workshopId();
 
-  /** An event the store has committed (RV2). */
-  record Committed(WorkshopId workshopId, Event event) implements FeedMessage {}
+  /** An event the store has committed (RV2), and who may read it as it is (PW1). */
+  record Committed(WorkshopId workshopId, Event event, Visibility visibility)
+      implements FeedMessage {
+    public Committed(WorkshopId workshopId, Event event) {
+      this(workshopId, event, Visibility.PUBLIC);
+    }
+  }
 
   /** The facilitator deleted the workshop: every node closes its sockets of it. */
   record Deleted(WorkshopId workshopId) implements FeedMessage {}

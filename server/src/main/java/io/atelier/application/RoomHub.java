@@ -1,6 +1,7 @@
 package io.atelier.application;
 
 import io.atelier.domain.Event;
+import io.atelier.domain.Visibility;
 import io.atelier.domain.WorkshopId;
 import io.atelier.protocol.ProtocolCodec;
 import io.atelier.protocol.ServerMessage;
@@ -48,9 +49,15 @@ public final class RoomHub {
       }
     } else if (message instanceof FeedMessage.Committed committed) {
       Event event = committed.event();
+      Visibility visibility = committed.visibility();
       String frame = codec.encode(WireMapping.toMessage(event));
+      // PW1 PW2: readers who may not read the event as it is share one other frame.
+      String othersFrame =
+          visibility.kind() == Visibility.Kind.PUBLIC
+              ? frame
+              : codec.encode(WireMapping.forOthers(event, visibility));
       for (RoomSession session : sessions) {
-        session.deliver(frame);
+        session.deliver(visibility.readableBy(session.participantId()) ? frame : othersFrame);
         if (event instanceof Event.AccessChanged changed) {
           session.accessChanged(changed.member(), changed.access());
         } else if (event instanceof Event.ParticipantRemoved removed

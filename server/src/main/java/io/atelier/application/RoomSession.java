@@ -291,7 +291,7 @@ public final class RoomSession {
   private CompletionStage<Void> catchUp(Long lastRevision) {
     return services
         .store()
-        .execute(workshopId, new WorkshopOperation.ReadCatchUp(lastRevision))
+        .execute(workshopId, new WorkshopOperation.ReadCatchUp(lastRevision, participantId))
         .thenAccept(
             found ->
                 sendCatchUp(found.orElseThrow(() -> new IllegalStateException("workshop gone"))));
@@ -300,7 +300,12 @@ public final class RoomSession {
   /** HS5: the missed events or one snapshot, then synced. */
   private void sendCatchUp(CatchUp catchUp) {
     if (catchUp instanceof CatchUp.Missed missed) {
-      missed.events().forEach(event -> send(WireMapping.toMessage(event)));
+      for (int i = 0; i < missed.events().size(); i++) {
+        // PW1: as this reader may read each event, so a hidden note's text never leaves.
+        send(
+            WireMapping.toMessage(
+                missed.events().get(i), missed.visibilities().get(i), participantId));
+      }
     } else {
       send(WireMapping.toMessage((CatchUp.Snapshot) catchUp));
     }
@@ -329,7 +334,11 @@ public final class RoomSession {
             found -> {
               Outcome outcome = found.orElseThrow(() -> new IllegalStateException("workshop gone"));
               if (outcome instanceof Outcome.Applied applied) {
-                services.feed().publish(new FeedMessage.Committed(workshopId, applied.event()));
+                services
+                    .feed()
+                    .publish(
+                        new FeedMessage.Committed(
+                            workshopId, applied.event(), applied.visibility()));
               }
               send(WireMapping.toReply(outcome));
             });

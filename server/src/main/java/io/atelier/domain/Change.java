@@ -234,6 +234,18 @@ public sealed interface Change extends Serializable {
     }
   }
 
+  /**
+   * PW1 PW2: {@code privateMode} true starts private writing on a canvas; false reveals it, with
+   * its authors left out when {@code anonymous}. The facilitator's.
+   */
+  record SetCanvasPrivacy(String changeId, String canvasId, boolean privateMode, boolean anonymous)
+      implements Change {
+    public SetCanvasPrivacy {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(canvasId, "canvasId");
+    }
+  }
+
   /** AG1: the whole agenda at once, so adding, removing, reordering and renaming are one rule. */
   record SetAgenda(String changeId, List<AgendaStep> steps) implements Change {
     public static final int MAX_STEPS = 60;

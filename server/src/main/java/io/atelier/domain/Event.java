@@ -90,6 +90,24 @@ public sealed interface Event extends Serializable {
       long revision, String changeId, ParticipantId participantId, ParticipantId member)
       implements Event {}
 
+  /**
+   * PW1 PW2: a canvas enters private writing, or is revealed; a reveal carries the canvas's live
+   * notes (the ones readers did not have), which the journal need not keep: they are in the state.
+   */
+  record CanvasPrivacyChanged(
+      long revision,
+      String changeId,
+      ParticipantId participantId,
+      String canvasId,
+      boolean privateMode,
+      boolean anonymous,
+      List<Note> revealed)
+      implements Event {
+    public CanvasPrivacyChanged {
+      revealed = List.copyOf(revealed);
+    }
+  }
+
   record AgendaSet(
       long revision, String changeId, ParticipantId participantId, List<AgendaStep> steps)
       implements Event {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +31,8 @@ final class Facilitation implements Serializable {
   private Timer timer = Timer.STOPPED;
   private RoundTable roundTable = RoundTable.EMPTY;
   private Membership membership = Membership.OPEN;
+  private final LinkedHashSet<String> privateCanvases = new LinkedHashSet<>();
+  private final LinkedHashSet<String> anonymousCanvases = new LinkedHashSet<>();
 
   /** A new workshop starts with one MSC canvas, named in its language (NT7). */
   static Facilitation startingWith(Language language, long createdAt) {
@@ -49,6 +52,14 @@ final class Facilitation implements Serializable {
     return membership;
   }
 
+  boolean isPrivate(String canvasId) {
+    return privateCanvases.contains(canvasId);
+  }
+
+  boolean isAnonymous(String canvasId) {
+    return anonymousCanvases.contains(canvasId);
+  }
+
   /** Whether a note may be written on this canvas (NT7). */
   boolean isLiveCanvas(String canvasId) {
     Canvas canvas = canvases.get(canvasId);
@@ -65,7 +76,8 @@ final class Facilitation implements Serializable {
       long next,
       long now,
       boolean byFacilitator,
-      Predicate<ParticipantId> isParticipant) {
+      Predicate<ParticipantId> isParticipant,
+      Function<String, List<Note>> liveNotesOf) {
     String changeId = change.changeId();
     Event event;
     if (change instanceof Change.CreateCanvas c) {
@@ -126,6 +138,14 @@ final class Facilitation implements Serializable {
             RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + r.participantId() + ".");
       }
       event = new Event.ParticipantRemoved(next, changeId, author, r.participantId());
+    } else if (change instanceof Change.SetCanvasPrivacy p) {
+      liveCanvas(p.canvasId());
+      // PW2: anonymity once given stays; a reveal carries the notes readers were not sent.
+      boolean anonymous = p.anonymous() || isAnonymous(p.canvasId());
+      List<Note> revealed = p.privateMode() ? List.of() : liveNotesOf.apply(p.canvasId());
+      event =
+          new Event.CanvasPrivacyChanged(
+              next, changeId, author, p.canvasId(), p.privateMode(), anonymous, revealed);
     } else if (change instanceof Change.SetAgenda a) {
       event = new Event.AgendaSet(next, changeId, author, a.steps());
     } else if (change instanceof Change.GoToStep g) {
@@ -266,6 +286,15 @@ final class Facilitation implements Serializable {
       membership = membership.passcode(e.passcodeHash());
     } else if (event instanceof Event.ParticipantRemoved e) {
       forget(e.member());
+    } else if (event instanceof Event.CanvasPrivacyChanged e) {
+      if (e.privateMode()) {
+        privateCanvases.add(e.canvasId());
+      } else {
+        privateCanvases.remove(e.canvasId());
+      }
+      if (e.anonymous()) {
+        anonymousCanvases.add(e.canvasId());
+      }
     } else if (event instanceof Event.AgendaSet e) {
       agenda = e.steps();
       if (progress.currentStepId() != null
@@ -296,7 +325,8 @@ final class Facilitation implements Serializable {
         timer,
         roundTable,
         List.copyOf(remote),
-        membership);
+        membership,
+        new Privacy(List.copyOf(privateCanvases), List.copyOf(anonymousCanvases)));
   }
 
   private void install(FacilitationState saved) {
@@ -315,6 +345,10 @@ final class Facilitation implements Serializable {
     roundTable = saved.roundTable();
     remote.addAll(saved.remote());
     membership = saved.membership();
+    privateCanvases.clear();
+    privateCanvases.addAll(saved.privacy().privateCanvases());
+    anonymousCanvases.clear();
+    anonymousCanvases.addAll(saved.privacy().anonymousCanvases());
   }
 
   /**

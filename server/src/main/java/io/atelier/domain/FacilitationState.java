@@ -19,8 +19,33 @@ public record FacilitationState(
     Timer timer,
     RoundTable roundTable,
     List<ParticipantId> remote,
-    Membership membership)
+    Membership membership,
+    Privacy privacy)
     implements Serializable {
+  /** An arrangement from before private writing (PW): every canvas public. */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable,
+      List<ParticipantId> remote,
+      Membership membership) {
+    this(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        Privacy.NONE);
+  }
+
   /** An arrangement from before roles and joining rules (RO): open, everyone a participant. */
   public FacilitationState(
       List<Canvas> canvases,
@@ -73,6 +98,7 @@ public record FacilitationState(
     agenda = List.copyOf(agenda);
     remote = remote == null ? List.of() : List.copyOf(remote);
     membership = membership == null ? Membership.OPEN : membership;
+    privacy = privacy == null ? Privacy.NONE : privacy;
     if (progress == null || timer == null || roundTable == null) {
       throw new InvalidValueException("progress, timer and round table are required");
     }
@@ -89,6 +115,7 @@ public record FacilitationState(
         timer,
         roundTable,
         remote,
-        membership);
+        membership,
+        privacy);
   }
 }

@@ -54,7 +54,9 @@ public record WorkshopContent(
         throw new InvalidValueException("note " + note.id() + " is deleted");
       }
       known(canvases, note.canvasId(), "note " + note.id() + " is on");
-      known(people, note.createdBy(), "note " + note.id() + " was written by");
+      if (note.createdBy() != null) { // PW2: an anonymous canvas's notes name nobody
+        known(people, note.createdBy(), "note " + note.id() + " was written by");
+      }
     }
     for (Map.Entry<ParticipantId, String> group : arranged.groups().entrySet()) {
       known(people, group.getKey(), "a group holds");

@@ -118,10 +118,16 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
-  record ReadCatchUp(Long lastRevision) implements WorkshopOperation<CatchUp> {
+  /** {@code reader}: whose snapshot it is (PW1); null for an observer, who owns nothing. */
+  record ReadCatchUp(Long lastRevision, ParticipantId reader)
+      implements WorkshopOperation<CatchUp> {
+    public ReadCatchUp(Long lastRevision) {
+      this(lastRevision, null);
+    }
+
     @Override
     public CatchUp applyTo(WorkshopState state) {
-      return state.catchUp(lastRevision);
+      return state.catchUp(lastRevision, reader);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +38,7 @@ public final class WorkshopState implements Serializable {
   private final LinkedHashMap<String, Note> notes = new LinkedHashMap<>();
   private final LinkedHashMap<ParticipantId, Participant> participants = new LinkedHashMap<>();
   private final HashMap<ParticipantId, Set<String>> openConnections = new HashMap<>();
-  private final ArrayDeque<Event> history = new ArrayDeque<>();
+  private final ArrayDeque<Recorded> history = new ArrayDeque<>();
   private final RecentChanges appliedChanges = new RecentChanges(REMEMBERED_CHANGES);
   private final Facilitation facilitation;
 
@@ -90,15 +91,19 @@ public final class WorkshopState implements Serializable {
     }
     long next = revision + 1;
     Event event;
+    Visibility visibility = Visibility.PUBLIC;
     if (change instanceof Change.NoteChange noteChange) {
       Outcome.Rejected refused = refusal(noteChange);
       if (refused != null) {
         return refused;
       }
       event = commit(author, noteChange, notes.get(noteChange.noteId()), next, now);
+      visibility = visibilityOf(notes.get(noteChange.noteId()), event);
     } else {
       try {
-        event = facilitation.decide(author, change, next, now, steers, this::isParticipant);
+        event =
+            facilitation.decide(
+                author, change, next, now, steers, this::isParticipant, this::liveNotesOn);
       } catch (Facilitation.Refusal refusal) {
         return reject(change, refusal.code, refusal.getMessage());
       }
@@ -107,7 +112,32 @@ public final class WorkshopState implements Serializable {
       openConnections.remove(removed.member()); // RO5: their sockets are closed on every node
     }
     appliedChanges.remember(change.changeId(), next);
-    return new Outcome.Applied(record(event));
+    return new Outcome.Applied(record(event, visibility), visibility);
+  }
+
+  /**
+   * PW1 PW2: who may read a note's event as it is, from its canvas's state now: only its author on
+   * a canvas in private writing; anyone, without the authors, on an anonymous one.
+   */
+  private Visibility visibilityOf(Note note, Event event) {
+    if (facilitation.isPrivate(note.canvasId())) {
+      String change =
+          event instanceof Event.NoteCreated
+              ? "created"
+              : event instanceof Event.NoteDeleted ? "deleted" : "updated";
+      return Visibility.hidden(note.createdBy(), note.canvasId(), change);
+    }
+    if (facilitation.isAnonymous(note.canvasId())) {
+      return Visibility.anonymous(note.createdBy());
+    }
+    return Visibility.PUBLIC;
+  }
+
+  private List<Note> liveNotesOn(String canvasId) {
+    return liveNotes()
+        .filter(note -> note.canvasId().equals(canvasId))
+        .sorted(Comparator.comparingLong(Note::z))
+        .toList();
   }
 
   private Outcome.Rejected refusal(Change.NoteChange change) {
@@ -257,39 +287,74 @@ public final class WorkshopState implements Serializable {
 
   /** The event at a revision, while the history still holds it (empty or one event). */
   public List<Event> eventAt(long wanted) {
-    for (Event event : history) {
-      if (event.revision() == wanted) {
-        return List.of(event);
+    for (Recorded recorded : history) {
+      if (recorded.event().revision() == wanted) {
+        return List.of(recorded.event());
       }
     }
     return List.of();
   }
 
-  /** What a client at {@code lastRevision} needs to be up to date (HS5, SY1). */
+  /** What a client at {@code lastRevision} needs to be up to date (HS5, SY1), for nobody. */
   public CatchUp catchUp(Long lastRevision) {
-    if (lastRevision != null && lastRevision <= revision) {
-      long oldestKept = history.isEmpty() ? revision + 1 : history.peekFirst().revision();
-      if (lastRevision >= oldestKept - 1) {
-        List<Event> missed = new ArrayList<>();
-        for (Event event : history) {
-          if (event.revision() > lastRevision) {
-            missed.add(event);
-          }
-        }
-        return new CatchUp.Missed(revision, missed);
-      }
-    }
-    return snapshot();
+    return catchUp(lastRevision, null);
   }
 
+  /**
+   * What a client at {@code lastRevision} needs to be up to date (HS5, SY1): the missed events with
+   * who may read each (PW1), or a snapshot as {@code reader} may see it (null: nobody).
+   */
+  public CatchUp catchUp(Long lastRevision, ParticipantId reader) {
+    if (lastRevision != null && lastRevision <= revision) {
+      long oldestKept = history.isEmpty() ? revision + 1 : history.peekFirst().event().revision();
+      if (lastRevision >= oldestKept - 1) {
+        List<Event> missed = new ArrayList<>();
+        List<Visibility> visibilities = new ArrayList<>();
+        for (Recorded recorded : history) {
+          if (recorded.event().revision() > lastRevision) {
+            missed.add(recorded.event());
+            visibilities.add(recorded.visibility());
+          }
+        }
+        return new CatchUp.Missed(revision, missed, visibilities);
+      }
+    }
+    return snapshot(reader);
+  }
+
+  /** The live state as someone who owns no note sees it (PW1). */
   public CatchUp.Snapshot snapshot() {
-    List<Note> live = liveNotes().sorted(Comparator.comparingLong(Note::z)).toList();
+    return snapshot(null);
+  }
+
+  /**
+   * The live state as {@code reader} may see it (PW1, PW2): others' notes on a canvas in private
+   * writing are left out and counted per canvas; on an anonymous canvas they come without author.
+   */
+  public CatchUp.Snapshot snapshot(ParticipantId reader) {
+    List<Note> visible = new ArrayList<>();
+    Map<String, Integer> hidden = new TreeMap<>();
+    liveNotes()
+        .sorted(Comparator.comparingLong(Note::z))
+        .forEach(
+            note -> {
+              boolean own = note.createdBy() != null && note.createdBy().equals(reader);
+              if (own) {
+                visible.add(note);
+              } else if (facilitation.isPrivate(note.canvasId())) {
+                hidden.merge(note.canvasId(), 1, Integer::sum);
+              } else if (facilitation.isAnonymous(note.canvasId())) {
+                visible.add(note.withoutAuthor());
+              } else {
+                visible.add(note);
+              }
+            });
     List<ParticipantView> people =
         participants.values().stream()
             .filter(p -> isParticipant(p.id()))
             .map(p -> p.view(isOnline(p.id())))
             .toList();
-    return new CatchUp.Snapshot(revision, live, people, facilitation.state().live());
+    return new CatchUp.Snapshot(revision, visible, people, facilitation.state().live(), hidden);
   }
 
   /** Notes that are not deleted and whose canvas is not either (NT3, CV3). */
@@ -300,7 +365,11 @@ public final class WorkshopState implements Serializable {
 
   /** What an export carries (EX1): live notes, participants, and what the facilitator set up. */
   public WorkshopContent content() {
-    List<Note> live = liveNotes().toList();
+    // PW2: an anonymous canvas stays anonymous in every export.
+    List<Note> live =
+        liveNotes()
+            .map(note -> facilitation.isAnonymous(note.canvasId()) ? note.withoutAuthor() : note)
+            .toList();
     return new WorkshopContent(
         List.copyOf(participants.values()), live, facilitation.state().live());
   }
@@ -350,8 +419,12 @@ public final class WorkshopState implements Serializable {
   }
 
   private Event record(Event event) {
+    return record(event, Visibility.PUBLIC);
+  }
+
+  private Event record(Event event, Visibility visibility) {
     revision = event.revision();
-    history.addLast(event);
+    history.addLast(new Recorded(event, visibility));
     if (history.size() > HISTORY_LIMIT) {
       history.removeFirst();
     }
@@ -427,6 +500,9 @@ public final class WorkshopState implements Serializable {
       appliedChanges.remember(event.changeId(), revision);
     }
   }
+
+  /** An event of the catch-up history, with who may read it as it is (PW1). */
+  private record Recorded(Event event, Visibility visibility) implements Serializable {}
 
   /** A person entering for the first time: the id and name the application chose for them. */
   public record Newcomer(ParticipantId id, String name) implements Serializable {

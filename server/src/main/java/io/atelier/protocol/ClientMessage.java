@@ -1,5 +1,6 @@
 package io.atelier.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.atelier.domain.Access;
@@ -29,6 +30,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.SetRole.class, name = "set_role"),
   @JsonSubTypes.Type(value = ClientMessage.SetAttendance.class, name = "set_attendance"),
   @JsonSubTypes.Type(value = ClientMessage.SetAccess.class, name = "set_access"),
+  @JsonSubTypes.Type(value = ClientMessage.SetCanvasPrivacy.class, name = "set_canvas_privacy"),
   @JsonSubTypes.Type(value = ClientMessage.LockWorkshop.class, name = "lock_workshop"),
   @JsonSubTypes.Type(value = ClientMessage.SetPasscode.class, name = "set_passcode"),
   @JsonSubTypes.Type(value = ClientMessage.RemoveParticipant.class, name = "remove_participant"),
@@ -276,6 +278,19 @@ public sealed interface ClientMessage {
           changeId,
           new ParticipantId(Checks.identifier(participantId, "participantId")),
           Access.fromCode(require(access, "access")));
+    }
+  }
+
+  record SetCanvasPrivacy(
+      String changeId,
+      String canvasId,
+      @JsonProperty("private") Boolean privateMode,
+      Boolean anonymous)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.SetCanvasPrivacy(
+          changeId, canvasId, require(privateMode, "private"), anonymous != null && anonymous);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.atelier.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
@@ -29,6 +30,10 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.RoleSet.class, name = "role_set"),
   @JsonSubTypes.Type(value = ServerMessage.AttendanceChanged.class, name = "attendance_changed"),
   @JsonSubTypes.Type(value = ServerMessage.AccessChanged.class, name = "access_changed"),
+  @JsonSubTypes.Type(
+      value = ServerMessage.CanvasPrivacyChanged.class,
+      name = "canvas_privacy_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.Hidden.class, name = "hidden"),
   @JsonSubTypes.Type(value = ServerMessage.WorkshopLocked.class, name = "workshop_locked"),
   @JsonSubTypes.Type(value = ServerMessage.PasscodeChanged.class, name = "passcode_changed"),
   @JsonSubTypes.Type(value = ServerMessage.ParticipantRemoved.class, name = "participant_removed"),
@@ -105,7 +110,10 @@ public sealed interface ServerMessage {
       List<String> remote,
       Map<String, String> access,
       boolean locked,
-      boolean passcodeRequired)
+      boolean passcodeRequired,
+      List<String> privateCanvases,
+      List<String> anonymousCanvases,
+      Map<String, Integer> hiddenNotes)
       implements ServerMessage {}
 
   record Synced(long revision) implements ServerMessage {}
@@ -160,6 +168,23 @@ public sealed interface ServerMessage {
 
   record ParticipantRemoved(long revision, String changeId, String participantId, String member)
       implements RevisionedMessage {}
+
+  /** PW1 PW2: private writing on or off; a reveal brings the canvas's notes. */
+  record CanvasPrivacyChanged(
+      long revision,
+      String changeId,
+      String participantId,
+      String canvasId,
+      @JsonProperty("private") boolean privateMode,
+      boolean anonymous,
+      List<WireNote> notes)
+      implements RevisionedMessage {}
+
+  /**
+   * PW1: a revision whose event this reader may not read (another person's note on a canvas in
+   * private writing): its canvas and what happened (created, updated, deleted), no content.
+   */
+  record Hidden(long revision, String canvasId, String change) implements RevisionedMessage {}
 
   record AgendaSet(long revision, String changeId, String participantId, List<WireStep> steps)
       implements RevisionedMessage {}

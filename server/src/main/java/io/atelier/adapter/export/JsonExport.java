@@ -100,6 +100,11 @@ final class JsonExport {
     ArrayNode removed = membership.putArray("removed");
     arranged.membership().removed().forEach(id -> removed.add(id.value()));
     membership.put("locked", arranged.membership().locked());
+    ObjectNode privacy = root.putObject("privacy");
+    ArrayNode privateCanvases = privacy.putArray("private");
+    arranged.privacy().privateCanvases().forEach(privateCanvases::add);
+    ArrayNode anonymousCanvases = privacy.putArray("anonymous");
+    arranged.privacy().anonymousCanvases().forEach(anonymousCanvases::add);
     ArrayNode notes = root.putArray("notes");
     content.notes().forEach(note -> notes.add(note(note)));
     // Complete: the images step texts show travel with them, bytes in base64, ids unchanged.
@@ -159,7 +164,7 @@ final class JsonExport {
         .put("text", note.text())
         .put("color", note.color().code())
         .put("z", note.z())
-        .put("createdBy", note.createdBy().value())
+        .put("createdBy", note.createdBy() == null ? null : note.createdBy().value())
         .put("createdAt", note.createdAt());
   }
 }

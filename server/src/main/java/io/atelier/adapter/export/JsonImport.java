@@ -22,6 +22,7 @@ import io.atelier.domain.NoteColor;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Privacy;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
@@ -149,6 +150,7 @@ public final class JsonImport {
         root.has("remote") ? RoundTableJson.ids(root, "remote") : List.of();
     Membership membership =
         root.has("membership") ? membership(root.object("membership")) : Membership.OPEN;
+    Privacy privacy = root.has("privacy") ? privacy(root.object("privacy")) : Privacy.NONE;
     List<Note> notes = new ArrayList<>();
     for (StrictObject n : root.objects("notes")) {
       notes.add(note(n));
@@ -178,7 +180,8 @@ public final class JsonImport {
                       timer,
                       roundTable,
                       remote,
-                      membership));
+                      membership,
+                      privacy));
           return new WorkshopExport(
               title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
         });
@@ -279,7 +282,7 @@ public final class JsonImport {
     String text = n.text("text");
     String color = n.text("color");
     long z = n.integer("z");
-    String createdBy = n.text("createdBy");
+    String createdBy = n.optionalText("createdBy"); // PW2: null on an anonymous canvas
     long createdAt = n.integer("createdAt");
     n.done();
     return n.build(
@@ -294,7 +297,7 @@ public final class JsonImport {
                 text,
                 NoteColor.fromCode(color),
                 z,
-                new ParticipantId(createdBy),
+                createdBy == null ? null : new ParticipantId(createdBy),
                 createdAt,
                 false));
   }
@@ -311,5 +314,13 @@ public final class JsonImport {
     boolean locked = node.bool("locked");
     node.done();
     return node.build(() -> new Membership(access, removed, locked, null));
+  }
+
+  /** PW: which canvases are private or anonymous, so a copy keeps its promises. */
+  private static Privacy privacy(StrictObject node) {
+    List<String> privateCanvases = node.texts("private");
+    List<String> anonymousCanvases = node.texts("anonymous");
+    node.done();
+    return new Privacy(privateCanvases, anonymousCanvases);
   }
 }

@@ -8,6 +8,7 @@ import io.atelier.domain.Event;
 import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import java.util.List;
 
 /**
  * Events to and from JSON, with the stored type names. A type name is part of the format: it is
@@ -26,6 +27,7 @@ final class EventMapping {
   static final String ROLE_SET = "role_set";
   static final String ATTENDANCE_CHANGED = "attendance_changed";
   static final String ACCESS_CHANGED = "access_changed";
+  static final String CANVAS_PRIVACY_CHANGED = "canvas_privacy_changed";
   static final String WORKSHOP_LOCKED = "workshop_locked";
   static final String PASSCODE_CHANGED = "passcode_changed";
   static final String PARTICIPANT_REMOVED = "participant_removed";
@@ -94,6 +96,12 @@ final class EventMapping {
     } else if (event instanceof Event.AccessChanged e) {
       node.put("type", ACCESS_CHANGED).put("participantId", id(e.participantId()));
       node.put("member", id(e.member())).put("access", e.access().code());
+    } else if (event instanceof Event.CanvasPrivacyChanged e) {
+      // The revealed notes are in the state already; replay needs only the canvas's new mode.
+      node.put("type", CANVAS_PRIVACY_CHANGED).put("participantId", id(e.participantId()));
+      node.put("canvasId", e.canvasId())
+          .put("private", e.privateMode())
+          .put("anonymous", e.anonymous());
     } else if (event instanceof Event.WorkshopLocked e) {
       node.put("type", WORKSHOP_LOCKED).put("participantId", id(e.participantId()));
       node.put("locked", e.locked());
@@ -200,6 +208,15 @@ final class EventMapping {
               author,
               new ParticipantId(Fields.text(node, "member")),
               access(Fields.text(node, "access")));
+      case CANVAS_PRIVACY_CHANGED ->
+          new Event.CanvasPrivacyChanged(
+              revision,
+              changeId,
+              author,
+              Fields.text(node, "canvasId"),
+              Fields.bool(node, "private"),
+              Fields.bool(node, "anonymous"),
+              List.of());
       case WORKSHOP_LOCKED ->
           new Event.WorkshopLocked(revision, changeId, author, Fields.bool(node, "locked"));
       case PASSCODE_CHANGED ->

@@ -53,6 +53,11 @@ final class FacilitationMapping {
     ArrayNode remote = node.putArray("remote");
     state.remote().forEach(id -> remote.add(id.value()));
     node.set("membership", membership(state.membership()));
+    ObjectNode privacy = node.putObject("privacy");
+    ArrayNode privateCanvases = privacy.putArray("private");
+    state.privacy().privateCanvases().forEach(privateCanvases::add);
+    ArrayNode anonymousCanvases = privacy.putArray("anonymous");
+    state.privacy().anonymousCanvases().forEach(anonymousCanvases::add);
     return node;
   }
 

@@ -65,6 +65,7 @@ class JsonExportTest {
             "roundTable",
             "remote",
             "membership",
+            "privacy",
             "notes",
             "images");
     assertThat(root.get("format").asText()).isEqualTo("atelier-export");

@@ -159,6 +159,7 @@ class JournalCodecTest {
             new Event.PasscodeChanged(13, "c-13f", ANA, "hash-of-it"),
             new Event.PasscodeChanged(13, "c-13g", ANA, null),
             new Event.ParticipantRemoved(13, "c-13h", ANA, BO),
+            new Event.CanvasPrivacyChanged(13, "c-13i", ANA, "main", true, false, List.of()),
             new Event.AgendaSet(14, "c-14", ANA, List.of(STEP, WALK)),
             new Event.ProgressChanged(
                 15, "c-15", ANA, new Progress("s-2", 20L, 10L, true, Pillar.RESOURCES)),
@@ -193,6 +194,7 @@ class JournalCodecTest {
             "passcode_changed",
             "passcode_changed",
             "participant_removed",
+            "canvas_privacy_changed",
             "agenda_set",
             "progress_changed",
             "timer_changed",
