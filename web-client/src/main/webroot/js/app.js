@@ -23,6 +23,7 @@ import { showFailure, showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
 import { copyLink, toast } from './toasts.js';
 import { mountTopBar } from './top-bar.js';
+import { mountUndo } from './undo-controls.js';
 
 const MAX_NAME = 40;
 const $ = (id) => document.getElementById(id);
@@ -143,6 +144,7 @@ function openRoom(workshop) {
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountUndo(room);
   mountProjectorLink(room);
   mountCanvases(room);
   mountRoleMap(room);

@@ -6,6 +6,7 @@ import { t } from './i18n.js';
 import { COLORS } from './protocol.js';
 import * as messages from './protocol.js';
 import { NoteEditor } from './note-editor.js';
+import { NUDGE_IDLE_MS } from './undo-history.js';
 
 const KEY_STEP = 10;
 const KEY_STEP_LARGE = 50;
@@ -26,7 +27,7 @@ export class NotesLayer {
     this.shownCanvasId = 'main'; // NT7: the canvas shown; canvases.js changes it
     this.editor = new NoteEditor({
       layer: this,
-      onChange: (noteId, text) => this.update(noteId, { text }),
+      onChange: (noteId, text, session) => this.update(noteId, { text }, { session }),
       onEditingChange,
     });
   }
@@ -91,22 +92,27 @@ export class NotesLayer {
     return this.elements.get(noteId) ?? null;
   }
 
-  /** Creates a note centred on a world point and opens its editor (NT1). */
+  /**
+   * Creates a note centred on a world point and opens its editor (NT1): the typing that follows is
+   * one undo step with the creation (UN1).
+   */
   createAt(worldX, worldY) {
+    const session = {};
     const change = messages.createNote(this.ids, {
       canvasId: this.shownCanvasId,
       x: worldX - 100,
       y: worldY - 70,
       color: this.color,
     });
-    this.connection.send(change);
+    this.connection.send(change, { session });
     this.render();
-    this.editor.open(change.noteId);
+    this.editor.open(change.noteId, { session });
   }
 
-  update(noteId, set) {
+  /** `context.session`: the changes of one gesture or edit share it, and are one undo step (UN1). */
+  update(noteId, set, context = {}) {
     if (!this.engine.note(noteId)) return;
-    this.connection.send(messages.updateNote(this.ids, noteId, set));
+    this.connection.send(messages.updateNote(this.ids, noteId, set), context);
   }
 
   draw(element, note, rank) {
@@ -214,7 +220,7 @@ export class NotesLayer {
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
     if (moves[event.key]) {
       const [dx, dy] = moves[event.key];
-      this.update(noteId, { x: note.x + dx, y: note.y + dy });
+      this.update(noteId, { x: note.x + dx, y: note.y + dy }, { session: `nudge:${noteId}`, idleMs: NUDGE_IDLE_MS });
     } else if (event.key === 'Enter' || event.key === 'F2') {
       this.editor.open(noteId);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
@@ -246,6 +252,7 @@ export class NotesLayer {
       origin: { x: note.x, y: note.y, width: note.width, height: note.height },
       moved: false,
       lastSent: 0,
+      session: {}, // one undo step for the whole drag
     };
     event.preventDefault();
   }
@@ -266,7 +273,7 @@ export class NotesLayer {
     const now = performance.now();
     if (now - gesture.lastSent >= DRAG_SEND_MS) {
       gesture.lastSent = now;
-      this.update(gesture.noteId, geometry);
+      this.update(gesture.noteId, geometry, { session: gesture.session });
     } else {
       this.render();
     }
@@ -280,7 +287,7 @@ export class NotesLayer {
     const geometry = this.overrides.get(noteId);
     this.overrides.delete(noteId);
     if (gesture.moved && geometry && event.type === 'pointerup') {
-      this.update(noteId, geometry);
+      this.update(noteId, geometry, { session: gesture.session });
     } else if (!gesture.moved && event.pointerType === 'touch') {
       // Touch screens send no dblclick here: two taps on the same note open the editor.
       const now = performance.now();

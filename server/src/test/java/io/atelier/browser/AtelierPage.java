@@ -1371,4 +1371,57 @@ public final class AtelierPage {
   public String text(By locator) {
     return awaitVisible(locator, LONG).getDomProperty("textContent").replace('\u00a0', ' ');
   }
+
+  // ---- undo and redo (UN1 to UN6) ------------------------------------------------------------
+
+  public static final By UNDO_BUTTON = testId("undo-button");
+  public static final By REDO_BUTTON = testId("redo-button");
+
+  /** Ctrl+Z on whatever has the focus. */
+  public void pressUndo() {
+    new Actions(driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+  }
+
+  /** Ctrl+Shift+Z on whatever has the focus. */
+  public void pressRedo() {
+    new Actions(driver)
+        .keyDown(Keys.CONTROL)
+        .keyDown(Keys.SHIFT)
+        .sendKeys("z")
+        .keyUp(Keys.SHIFT)
+        .keyUp(Keys.CONTROL)
+        .perform();
+  }
+
+  /** What the undo or redo button says it would do ("Annuler : déplacer la note"), spaces plain. */
+  public String undoButtonName(By button) {
+    return text(driver.findElement(button).getDomAttribute("aria-label"));
+  }
+
+  /** Whether the undo or redo button has nothing to do (it stays focusable: aria-disabled). */
+  public boolean undoButtonSpent(By button) {
+    return "true".equals(driver.findElement(button).getDomAttribute("aria-disabled"));
+  }
+
+  /** Waits until the undo or redo button names that step (or says there is none). */
+  public void awaitUndoButtonName(By button, String name, Duration timeout) {
+    await(
+        timeout,
+        button + " is named '" + name + "' (now '" + undoButtonName(button) + "')",
+        d -> name.equals(undoButtonName(button)));
+  }
+
+  /** Where this tab's engine has the note now, pending changes included (SY2). */
+  public NoteView engineNote(String id) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> note =
+        (Map<String, Object>)
+            script(
+                "var n = window.atelier.engine.note(arguments[0]);"
+                    + "return n && {id: n.id, x: n.x, y: n.y, text: n.text};",
+                id);
+    return note == null
+        ? null
+        : new NoteView(id, number(note.get("x")), number(note.get("y")), (String) note.get("text"));
+  }
 }
