@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.protocol.ClientMessage;
 import io.atelier.protocol.NoteProperties;
-import io.atelier.protocol.ProtocolCodec;
 import io.atelier.protocol.ServerMessage;
 import io.atelier.protocol.ServerMessage.Ack;
 import io.atelier.protocol.ServerMessage.NoteCreated;
@@ -190,18 +189,7 @@ class ClusterTest {
   void roundTableAcrossNodes() {
     JsonObject created = node(0).createWorkshop("Tour de table réparti", "fr");
     String workshopId = created.getString("id");
-    TestClient host =
-        track(
-            node(0)
-                .connect()
-                .send(
-                    new ClientMessage.Hello(
-                        ProtocolCodec.PROTOCOL_VERSION,
-                        workshopId,
-                        null,
-                        "Anim",
-                        null,
-                        created.getString("facilitatorKey"))));
+    TestClient host = track(node(0).facilitate(created));
     TestClient ana = join(node(1), workshopId, "Ana");
     Welcome anaWelcome = ana.await(Welcome.class);
     String anaId = anaWelcome.participant().id();
@@ -228,19 +216,7 @@ class ClusterTest {
   void rolesAcrossNodes() {
     JsonObject created = node(0).createWorkshop("Rôles répartis", "fr");
     String workshopId = created.getString("id");
-    TestClient host =
-        track(
-            node(0)
-                .connect()
-                .send(
-                    new ClientMessage.Hello(
-                        ProtocolCodec.PROTOCOL_VERSION,
-                        workshopId,
-                        null,
-                        "Anim",
-                        null,
-                        created.getString("facilitatorKey"))));
-    host.await(Synced.class);
+    TestClient host = track(node(0).facilitate(created));
     TestClient ana = join(node(1), workshopId, "Ana");
     String anaId = ana.await(Welcome.class).participant().id();
     TestClient ben = join(node(1), workshopId, "Ben");
