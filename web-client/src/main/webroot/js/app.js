@@ -16,6 +16,7 @@ import { keepPendingAcrossReloads } from './pending-store.js';
 import { mountPeopleToggle } from './people-toggle.js';
 import { mountProjectorLink } from './projector-link.js';
 import { Presence } from './presence.js';
+import { mountPrivateWriting } from './private-writing.js';
 import { idFactory } from './protocol.js';
 import { mountRoleMap } from './role-map.js';
 import { mountRoundTable } from './round-table.js';
@@ -147,6 +148,7 @@ function openRoom(workshop) {
   mountUndo(room);
   mountProjectorLink(room);
   mountCanvases(room);
+  mountPrivateWriting(room); // after the canvases: its tool and tab marks are theirs
   mountRoleMap(room);
   mountAttendance(room);
   mountAgenda(room);

@@ -29,6 +29,13 @@ export function mountCanvases(room) {
     show: (canvasId) => view.show(canvasId),
     /** `listener(canvasId)` after the shown canvas changed. */
     onChange: (listener) => view.listeners.add(listener),
+    /** Adds a tool to the canvas bar: see CanvasBar.addTool. */
+    addTool: (tool) => view.bar.addTool(tool),
+    /** Adds marks to the canvas tabs: see CanvasBar.addTabMarks. */
+    addTabMarks: (marksOf) => {
+      view.bar.addTabMarks(marksOf);
+      view.schedule();
+    },
   };
   return room.canvases;
 }

@@ -57,6 +57,10 @@ public final class RoomHub {
               ? frame
               : codec.encode(WireMapping.forOthers(event, visibility));
       for (RoomSession session : sessions) {
+        if (event instanceof Event.CanvasPrivacyChanged privacy) {
+          // CU4: the socket's pointers follow the canvas before its page hears of the change.
+          session.privacyChanged(privacy);
+        }
         session.deliver(visibility.readableBy(session.participantId()) ? frame : othersFrame);
         if (event instanceof Event.AccessChanged changed) {
           session.accessChanged(changed.member(), changed.access());

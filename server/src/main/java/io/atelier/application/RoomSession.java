@@ -70,6 +70,7 @@ public final class RoomSession {
   private volatile ParticipantId participantId;
   private volatile boolean closed;
   private long lastCursorAt;
+  private final PointerPrivacy pointers = new PointerPrivacy();
 
   public RoomSession(ClientChannel channel, RoomServices services) {
     this.channel = channel;
@@ -225,7 +226,24 @@ public final class RoomSession {
                       admitted.revision(),
                       facilitator));
               return catchUp(hello.lastRevision());
-            });
+            })
+        .thenCompose(done -> readPointerPrivacy());
+  }
+
+  /**
+   * CU4: which canvases take no pointers, read once this socket is in the fan-out, so that every
+   * privacy event after the reading reaches {@link #privacyChanged}.
+   */
+  private CompletionStage<Void> readPointerPrivacy() {
+    return services
+        .store()
+        .execute(workshopId, new WorkshopOperation.ReadPrivacy())
+        .thenAccept(found -> found.ifPresent(p -> pointers.seed(p.revision(), p.privacy())));
+  }
+
+  /** CU4: a canvas entered private writing or was revealed (PW1, PW2). */
+  void privacyChanged(Event.CanvasPrivacyChanged event) {
+    pointers.changed(event);
   }
 
   /** HS4 RO3 to RO5: why a person may not come in, as a close code the page explains. */
@@ -345,6 +363,9 @@ public final class RoomSession {
   }
 
   private void moveCursor(ClientMessage.MoveCursor cursor) {
+    if (pointers.hides(cursor.canvas())) {
+      return; // CU4: a pointer on a private or anonymous canvas would tell what it must not.
+    }
     long now = services.clock().millis();
     if (now - lastCursorAt < CURSOR_INTERVAL_MILLIS) {
       return; // CU1: volatile, so dropping is correct; the next move carries the latest place.

@@ -59,6 +59,11 @@ public final class WorkshopState implements Serializable {
     return revision;
   }
 
+  /** Which canvases are in private writing or anonymous now (PW1, PW2), for the cursors (CU4). */
+  public Privacy privacy() {
+    return facilitation.state().privacy();
+  }
+
   /** A participant's change made without the facilitator's role, at an unknown time. */
   public Outcome apply(ParticipantId author, Change change) {
     return apply(author, change, false, 0);

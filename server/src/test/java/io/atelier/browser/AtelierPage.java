@@ -1424,4 +1424,87 @@ public final class AtelierPage {
         ? null
         : new NoteView(id, number(note.get("x")), number(note.get("y")), (String) note.get("text"));
   }
+
+  // ---- private writing (PW1, PW2, CU4) -------------------------------------------------------
+
+  public static final By PRIVATE_TOOL = testId("private-writing-tool");
+  public static final By PRIVATE_BANNER = testId("private-banner");
+  public static final By PRIVATE_REVEAL = testId("private-reveal");
+  public static final By PRIVATE_START_DIALOG = testId("private-start-dialog");
+  public static final By PRIVATE_REVEAL_DIALOG = testId("private-reveal-dialog");
+  public static final By REVEAL_ANONYMOUS = testId("reveal-anonymous");
+
+  /**
+   * The facilitator starts private writing on the canvas shown: the canvas tool, then its dialog.
+   */
+  public void startPrivateWriting() {
+    WebElement tool = canvasTool(PRIVATE_TOOL);
+    assertThat(tool.getDomAttribute("data-state"))
+        .as("%s: the tool starts it", name)
+        .isEqualTo("public");
+    tool.click();
+    awaitVisible(PRIVATE_START_DIALOG, LONG).findElement(testId("dialog-submit")).click();
+    awaitPrivateBanner(LONG);
+  }
+
+  /** The facilitator reveals the canvas shown from the banner, authors anonymous or not. */
+  public void revealPrivateWriting(boolean anonymous) {
+    awaitVisible(PRIVATE_REVEAL, LONG).click();
+    WebElement dialog = awaitVisible(PRIVATE_REVEAL_DIALOG, LONG);
+    WebElement box = dialog.findElement(REVEAL_ANONYMOUS);
+    if (box.isSelected() != anonymous) {
+      box.click();
+    }
+    dialog.findElement(testId("dialog-submit")).click();
+    await(LONG, "the reveal dialog closed", d -> !shown(PRIVATE_REVEAL_DIALOG));
+  }
+
+  /** Waits until the private writing banner is shown; returns its sentence, spaces plain. */
+  public String awaitPrivateBanner(Duration timeout) {
+    awaitVisible(PRIVATE_BANNER, timeout);
+    return text(driver.findElement(testId("private-banner-text")).getDomProperty("textContent"));
+  }
+
+  /** What the banner says of the notes of others hidden from this reader. */
+  public String hiddenCount() {
+    return text(driver.findElement(testId("private-hidden-count")).getDomProperty("textContent"));
+  }
+
+  public void awaitHiddenCount(String expected, Duration timeout) {
+    await(
+        timeout,
+        "the banner says '" + expected + "' (now '" + hiddenCount() + "')",
+        d -> shown(PRIVATE_BANNER) && expected.equals(hiddenCount()));
+  }
+
+  /**
+   * Whether the text is anywhere in this page: its DOM, or its engine's notes (drawn, with the
+   * pending changes, and confirmed).
+   */
+  public boolean holdsText(String text) {
+    return Boolean.TRUE.equals(
+        script(
+            "var t = arguments[0], e = window.atelier.engine;"
+                + "return document.documentElement.outerHTML.indexOf(t) >= 0"
+                + " || JSON.stringify(e.notes()).indexOf(t) >= 0"
+                + " || JSON.stringify(Array.from(e.confirmedNotes.values())).indexOf(t) >= 0;",
+            text));
+  }
+
+  /** The texts of the notes this tab's engine draws (SY2), sorted. */
+  public List<String> engineNoteTexts() {
+    @SuppressWarnings("unchecked")
+    List<String> texts =
+        (List<String>)
+            script("return window.atelier.engine.notes().map(function (n) { return n.text; });");
+    return texts.stream().sorted().toList();
+  }
+
+  /** The author this tab's engine has for a note: an id, or null when it names nobody (PW2). */
+  public String engineNoteAuthor(String id) {
+    return (String)
+        script(
+            "var n = window.atelier.engine.note(arguments[0]); return n ? n.createdBy : 'absent';",
+            id);
+  }
 }
