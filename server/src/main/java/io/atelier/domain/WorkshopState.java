@@ -98,7 +98,7 @@ public final class WorkshopState implements Serializable {
     Event event;
     Visibility visibility = Visibility.PUBLIC;
     if (change instanceof Change.NoteChange noteChange) {
-      Outcome.Rejected refused = refusal(noteChange);
+      Outcome.Rejected refused = refusal(author, noteChange);
       if (refused != null) {
         return refused;
       }
@@ -145,7 +145,11 @@ public final class WorkshopState implements Serializable {
         .toList();
   }
 
-  private Outcome.Rejected refusal(Change.NoteChange change) {
+  private boolean hiddenFrom(ParticipantId author, Note note) {
+    return facilitation.isPrivate(note.canvasId()) && !author.equals(note.createdBy());
+  }
+
+  private Outcome.Rejected refusal(ParticipantId author, Change.NoteChange change) {
     Note existing = notes.get(change.noteId());
     if (change instanceof Change.CreateNote create) {
       if (existing != null) {
@@ -154,7 +158,8 @@ public final class WorkshopState implements Serializable {
       if (!facilitation.isLiveCanvas(create.canvasId())) {
         return reject(change, RejectionCode.UNKNOWN_CANVAS, "No canvas " + create.canvasId() + ".");
       }
-    } else if (existing == null) {
+    } else if (existing == null || hiddenFrom(author, existing)) {
+      // PW1: another person's note on a private canvas does not exist for this author.
       return reject(change, RejectionCode.UNKNOWN_NOTE, "No note " + change.noteId() + ".");
     } else if (existing.deleted()) {
       return reject(
