@@ -8,6 +8,7 @@ import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
 import { refusalText } from './export-file.js';
 import { mountExports } from './exports.js';
+import { mountFollow } from './follow.js';
 import { frameScheduler } from './frame-scheduler.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
@@ -140,6 +141,7 @@ function openRoom(workshop) {
   // Features mount here, each with its own module: mountX(room).
   mountProjectorLink(room);
   mountCanvases(room);
+  mountFollow(room); // FS1-FS3: after the canvases, whose bar holds its tool
   mountRoleMap(room);
   mountAttendance(room);
   mountAgenda(room);

@@ -86,6 +86,20 @@ export class CanvasBar {
     this.buttons.overview.removeAttribute(other);
   }
 
+  /**
+   * A tool another feature adds (follow and summon: "Rassembler ici"), before the built-in ones
+   * and after the tools added earlier; its text (and `titleKey`'s title) follow the language.
+   */
+  addTool({ name, testid, key, titleKey = null, action, facilitatorOnly }) {
+    const button = this.tool(testid, key, action, facilitatorOnly);
+    if (titleKey) button.dataset.titleKey = titleKey;
+    this.tools.insertBefore(button, this.buttons.overview);
+    this.buttons[name] = button;
+    this.menu.forwardFocus(button, () => this.menu.enabled);
+    this.fold(this.menu.enabled);
+    return button;
+  }
+
   tool(testid, key, action, facilitatorOnly) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -124,6 +138,7 @@ export class CanvasBar {
       button.hidden = button.dataset.facilitatorOnly === 'true' && !facilitator;
       const text = t(button.dataset.key);
       if (button.textContent !== text) button.textContent = text;
+      if (button.dataset.titleKey) button.title = t(button.dataset.titleKey);
     }
     this.overviewOpen = overviewOpen;
     this.markOverview();
