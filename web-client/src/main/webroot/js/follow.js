@@ -41,6 +41,7 @@ class Follow {
       send: ({ canvasId, view }) => connection.sendVolatile(shareView(canvasId, view)),
       active: () => document.visibilityState === 'visible' && document.hasFocus(),
     });
+    this.publisher.start(); // it reads nothing, so sends nothing, while this screen does not facilitate
     this.controls = new FollowControls({ toolbar: board.toolbar, board: board.element, onToggle: () => this.toggle() });
     room.canvases.addTool({
       name: 'summon',
@@ -79,12 +80,8 @@ class Follow {
 
   received(message) {
     if (message.type === 'welcome') {
-      if (message.facilitator) {
-        this.publisher.start();
-        this.publisher.flush({ again: true }); // after a reconnect, followers have it at once
-      } else {
-        this.publisher.stop();
-      }
+      // After a reconnect, followers have the view at once (nothing is read unless facilitating).
+      this.publisher.flush({ again: true });
       this.render();
     } else if (message.type === 'summoned') {
       this.summoned(message);
