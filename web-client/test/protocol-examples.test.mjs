@@ -90,6 +90,8 @@ const CLIENT_TYPES = [
   'move_cursor',
   'sync',
   'ping',
+  'summon',
+  'share_view',
 ];
 
 const SERVER_TYPES = [
@@ -121,6 +123,8 @@ const SERVER_TYPES = [
   'error',
   'cursor_moved',
   'pong',
+  'summoned',
+  'facilitator_view',
 ];
 
 /** Builds, with protocol.js, the message a client would send for the given example. */
@@ -208,6 +212,10 @@ function build(type, ex) {
       return protocol.sync(ex.lastRevision);
     case 'ping':
       return protocol.ping(ex.clientTime);
+    case 'summon':
+      return protocol.summon(ex.canvasId, ex.view);
+    case 'share_view':
+      return protocol.shareView(ex.canvasId, ex.view);
     default:
       throw new Error(`no builder for ${type}`);
   }
@@ -281,7 +289,7 @@ test('HS4 hello carries the token and no displayName when a token is known', () 
 });
 
 test('CH1 builders with the example ids reproduce the client examples value for value', () => {
-  for (const type of ['create_note', 'update_note', 'delete_note', 'bring_note_to_front', 'move_cursor', 'sync', 'ping']) {
+  for (const type of ['create_note', 'update_note', 'delete_note', 'bring_note_to_front', 'move_cursor', 'sync', 'ping', 'summon', 'share_view']) {
     const ex = example('client', type);
     const built = build(type, ex);
     const { changeId, noteId, ...rest } = built;

@@ -8,6 +8,7 @@ import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
 import { refusalText } from './export-file.js';
 import { mountExports } from './exports.js';
+import { mountFollow } from './follow.js';
 import { frameScheduler } from './frame-scheduler.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
@@ -149,6 +150,7 @@ function openRoom(workshop) {
   mountProjectorLink(room);
   mountCanvases(room);
   mountPrivateWriting(room); // after the canvases: its tool and tab marks are theirs
+  mountFollow(room); // FS1-FS3: after the canvases, whose bar holds its tool
   mountRoleMap(room);
   mountAttendance(room);
   mountAgenda(room);

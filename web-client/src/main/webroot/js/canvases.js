@@ -29,6 +29,8 @@ export function mountCanvases(room) {
     show: (canvasId) => view.show(canvasId),
     /** `listener(canvasId)` after the shown canvas changed. */
     onChange: (listener) => view.listeners.add(listener),
+    /** Shows a canvas whose view the caller sets at once (FS3): its template is not fitted. */
+    showPlaced: (canvasId) => view.show(canvasId, { placed: true }),
     /** Adds a tool to the canvas bar: see CanvasBar.addTool. */
     addTool: (tool) => view.bar.addTool(tool),
     /** Adds marks to the canvas tabs: see CanvasBar.addTabMarks. */
@@ -136,14 +138,16 @@ class CanvasView {
     }
   }
 
-  show(canvasId) {
+  show(canvasId, { placed = false } = {}) {
     if (!canvasId || canvasId === this.currentId) return;
     const { board, notes } = this.room;
     if (this.currentId) this.views.set(this.currentId, { ...board.viewport });
     this.currentId = canvasId;
     notes.showCanvas(canvasId);
     const saved = this.views.get(canvasId);
-    if (saved) {
+    if (placed) {
+      this.fitPending = null;
+    } else if (saved) {
       Object.assign(board.viewport, saved);
       board.apply();
       this.fitPending = null;

@@ -18,6 +18,7 @@ export const LIMITS = {
   speakingOrder: 200,
   passcodeMin: 4,
   passcodeMax: 40,
+  viewExtent: 200000,
 };
 export const TEMPLATES = ['msc', 'analyse-platform', 'blank'];
 export const PILLARS = ['community', 'resources', 'coproduction', 'sharing', 'cogovernance']; // AG5 order
@@ -288,6 +289,21 @@ function label(value) {
 /** CU1 to CU3: where this tab points, on which canvas, editing which note. */
 export function moveCursor(x, y, editingNoteId, canvasId = 'main') {
   return { type: 'move_cursor', x: coordinate(x), y: coordinate(y), editingNoteId: editingNoteId ?? null, canvasId };
+}
+
+/** FS1: every other screen comes to this canvas and this rectangle of its world. */
+export function summon(canvasId, view) {
+  return { type: 'summon', canvasId, view: viewRegion(view) };
+}
+
+/** FS2: where the facilitator's screen is now, for the people who follow it. */
+export function shareView(canvasId, view) {
+  return { type: 'share_view', canvasId, view: viewRegion(view) };
+}
+
+function viewRegion({ x, y, width, height }) {
+  const extent = (value) => Math.max(1, Math.min(LIMITS.viewExtent, Math.round(finite(value) * 100) / 100));
+  return { x: coordinate(x), y: coordinate(y), width: extent(width), height: extent(height) };
 }
 
 export function sync(lastRevision) {

@@ -42,6 +42,10 @@ public final class RoomSession {
   static final int CLOSE_PASSCODE = 4007;
   static final int CLOSE_REMOVED = 4008;
   private static final long CURSOR_INTERVAL_MILLIS = 40;
+
+  /** FS2: clients share their view at most ten times a second; a little slack for jitter. */
+  private static final long VIEW_INTERVAL_MILLIS = 80;
+
   private static final Logger LOG = LoggerFactory.getLogger(RoomSession.class);
 
   private final ClientChannel channel;
@@ -71,6 +75,7 @@ public final class RoomSession {
   private volatile boolean closed;
   private long lastCursorAt;
   private final PointerPrivacy pointers = new PointerPrivacy();
+  private long lastViewAt;
 
   public RoomSession(ClientChannel channel, RoomServices services) {
     this.channel = channel;
@@ -92,6 +97,11 @@ public final class RoomSession {
   /** The participant of this socket; null for an observer (and before the welcome). */
   ParticipantId participantId() {
     return participantId;
+  }
+
+  /** This socket's id, unique in the cluster: relays leave the sending socket out (FS1, FS2). */
+  String connectionId() {
+    return connectionId;
   }
 
   /** Whether this socket was welcomed as an observer (HS8). */
@@ -149,6 +159,8 @@ public final class RoomSession {
       if (standing == Standing.PARTICIPANT) {
         moveCursor(cursor); // HS8: an observer has no pointer to show; its cursor is dropped.
       }
+    } else if (message instanceof ClientMessage.ViewMessage view) {
+      shareView(view);
     } else if (message instanceof ClientMessage.Ping ping) {
       send(new ServerMessage.Pong(ping.clientTime(), services.clock().millis()));
     } else {
@@ -375,6 +387,32 @@ public final class RoomSession {
         new CursorPosition(
             participantId, cursor.canvas(), cursor.x(), cursor.y(), cursor.editingNoteId());
     services.feed().publish(new FeedMessage.CursorMoved(workshopId, position));
+  }
+
+  /**
+   * FS1, FS2: only a socket welcomed as facilitator (HS7) moves other screens; anyone else, an
+   * observer included, is told so and nothing is relayed. Nothing is stored or acknowledged.
+   */
+  private void shareView(ClientMessage.ViewMessage message) {
+    if (!facilitator) {
+      send(
+          new ServerMessage.Error(
+              RejectionCode.NOT_FACILITATOR.code(),
+              "Only the facilitator can move other people's screens.",
+              null));
+      return;
+    }
+    var view = message.toView(participantId);
+    if (message instanceof ClientMessage.Summon) {
+      services.feed().publish(new FeedMessage.Summoned(workshopId, connectionId, view));
+      return;
+    }
+    long now = services.clock().millis();
+    if (now - lastViewAt < VIEW_INTERVAL_MILLIS) {
+      return; // FS2: volatile, as cursors are (CU1): the next view carries the latest place.
+    }
+    lastViewAt = now;
+    services.feed().publish(new FeedMessage.ViewShared(workshopId, connectionId, view));
   }
 
   private CompletionStage<Void> leave() {

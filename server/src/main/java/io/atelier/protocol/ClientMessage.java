@@ -12,6 +12,7 @@ import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.SharedView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,9 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.EndRound.class, name = "end_round"),
   @JsonSubTypes.Type(value = ClientMessage.Sync.class, name = "sync"),
   @JsonSubTypes.Type(value = ClientMessage.MoveCursor.class, name = "move_cursor"),
-  @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping")
+  @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+  @JsonSubTypes.Type(value = ClientMessage.Summon.class, name = "summon"),
+  @JsonSubTypes.Type(value = ClientMessage.ShareView.class, name = "share_view")
 })
 public sealed interface ClientMessage {
 
@@ -526,6 +529,35 @@ public sealed interface ClientMessage {
       require(clientTime, "clientTime");
     }
   }
+
+  /**
+   * A facilitator's canvas and the world rectangle its screen shows (FS1, FS2): volatile, relayed
+   * to the other screens, never stored, so not a change.
+   */
+  sealed interface ViewMessage extends ClientMessage {
+    String canvasId();
+
+    WireView view();
+
+    /** The view as the domain holds it, with the author the session knows. */
+    default SharedView toView(ParticipantId author) {
+      WireView region = require(view(), "view");
+      return new SharedView(
+          author, canvasId(), region.x(), region.y(), region.width(), region.height());
+    }
+
+    @Override
+    default void validate() {
+      Checks.identifier(canvasId(), "canvasId");
+      require(view(), "view").check();
+    }
+  }
+
+  /** FS1: every other screen of the workshop comes to this canvas and view. */
+  record Summon(String canvasId, WireView view) implements ViewMessage {}
+
+  /** FS2: where the facilitator's screen is now, for the people who follow it. */
+  record ShareView(String canvasId, WireView view) implements ViewMessage {}
 
   static <T> T require(T value, String field) {
     if (value == null) {

@@ -44,7 +44,9 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
   @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
   @JsonSubTypes.Type(value = ServerMessage.CursorMoved.class, name = "cursor_moved"),
-  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+  @JsonSubTypes.Type(value = ServerMessage.Summoned.class, name = "summoned"),
+  @JsonSubTypes.Type(value = ServerMessage.FacilitatorView.class, name = "facilitator_view")
 })
 public sealed interface ServerMessage {
 
@@ -209,4 +211,11 @@ public sealed interface ServerMessage {
       implements ServerMessage {}
 
   record Pong(long clientTime, long serverTime) implements ServerMessage {}
+
+  /** FS1: a facilitator brings this screen to its canvas and view. Volatile. */
+  record Summoned(String participantId, String canvasId, WireView view) implements ServerMessage {}
+
+  /** FS2: where a facilitator's screen is now; followers show it. Volatile. */
+  record FacilitatorView(String participantId, String canvasId, WireView view)
+      implements ServerMessage {}
 }

@@ -1507,4 +1507,109 @@ public final class AtelierPage {
             "var n = window.atelier.engine.note(arguments[0]); return n ? n.createdBy : 'absent';",
             id);
   }
+
+  // ---- follow and summon (FS1 to FS3) ---------------------------------------------------------
+
+  public static final By SUMMON = testId("summon-everyone");
+  public static final By FOLLOW_TOGGLE = testId("follow-toggle");
+  public static final By FOLLOW_BADGE = testId("follow-badge");
+
+  /** The canvas shown and the rectangle of its world the board shows, with the zoom. */
+  public record ShownView(
+      String canvasId, double x, double y, double width, double height, double scale) {
+    public double centreX() {
+      return x + width / 2;
+    }
+
+    public double centreY() {
+      return y + height / 2;
+    }
+
+    /** Whether this view shows the other one whole, give or take {@code tolerance} units. */
+    public boolean holds(ShownView other, double tolerance) {
+      return x <= other.x + tolerance
+          && y <= other.y + tolerance
+          && x + width >= other.x + other.width - tolerance
+          && y + height >= other.y + other.height - tolerance;
+    }
+  }
+
+  public ShownView shownView() {
+    @SuppressWarnings("unchecked")
+    List<Object> values =
+        (List<Object>)
+            script(
+                "var b = window.atelier.room.board, v = b.viewport;"
+                    + "var r = b.element.getBoundingClientRect();"
+                    + "return [window.atelier.room.canvases.current(), -v.x / v.scale,"
+                    + " -v.y / v.scale, r.width / v.scale, r.height / v.scale, v.scale];");
+    return new ShownView(
+        (String) values.get(0),
+        number(values.get(1)),
+        number(values.get(2)),
+        number(values.get(3)),
+        number(values.get(4)),
+        number(values.get(5)));
+  }
+
+  /** Waits until this board shows the canvas centred on the point, within {@code tolerance}. */
+  public ShownView awaitViewCentredOn(
+      String canvasId, double centreX, double centreY, double tolerance, Duration timeout) {
+    return await(
+        timeout,
+        "the view of " + canvasId + " is centred on " + centreX + ", " + centreY,
+        d -> {
+          ShownView view = shownView();
+          boolean there =
+              canvasId.equals(view.canvasId())
+                  && Math.abs(view.centreX() - centreX) <= tolerance
+                  && Math.abs(view.centreY() - centreY) <= tolerance;
+          return there ? view : null;
+        });
+  }
+
+  /** Pans the board with the arrow key, as a person at a keyboard does. */
+  public void panWithKeys(Keys arrow, int times) {
+    script("arguments[0].focus();", driver.findElement(CANVAS));
+    CharSequence[] keys = new CharSequence[times];
+    java.util.Arrays.fill(keys, arrow);
+    press(keys);
+  }
+
+  /** Whether the "Suivre l'animation" toggle is pressed. */
+  public boolean following() {
+    return "true".equals(driver.findElement(FOLLOW_TOGGLE).getDomAttribute("aria-pressed"));
+  }
+
+  /** What the follow badge says it is: following, stopped, or none when it is not shown. */
+  public String followBadgeState() {
+    WebElement badge = driver.findElement(FOLLOW_BADGE);
+    return badge.isDisplayed() ? badge.getDomAttribute("data-state") : "none";
+  }
+
+  /** Starts keeping the last facilitator_view this page receives (FS2), followed or not. */
+  public void countViews() {
+    script(
+        "window.followTest = {last: null};"
+            + "window.atelier.connection.onMessage(function (m) {"
+            + "  if (m.type === 'facilitator_view') window.followTest.last = m; });");
+  }
+
+  /** Waits until this page has received a facilitator_view of that canvas and centre. */
+  public void awaitViewReceived(ShownView expected, double tolerance) {
+    await(
+        LONG,
+        "a facilitator_view centred on " + expected.centreX() + ", " + expected.centreY(),
+        d ->
+            Boolean.TRUE.equals(
+                script(
+                    "var m = window.followTest.last, c = arguments[0], t = arguments[3];"
+                        + "return m !== null && m.canvasId === c"
+                        + " && Math.abs(m.view.x + m.view.width / 2 - arguments[1]) <= t"
+                        + " && Math.abs(m.view.y + m.view.height / 2 - arguments[2]) <= t;",
+                    expected.canvasId(),
+                    expected.centreX(),
+                    expected.centreY(),
+                    tolerance)));
+  }
 }
