@@ -39,6 +39,7 @@ public final class RoomSession {
   static final int CLOSE_UNKNOWN_TOKEN = 4003;
   static final int CLOSE_WORKSHOP_NOT_FOUND = 4004;
   static final int CLOSE_LOCKED = 4006;
+  static final int CLOSE_INTERNAL = 1011;
   static final int CLOSE_PASSCODE = 4007;
   static final int CLOSE_REMOVED = 4008;
   private static final long CURSOR_INTERVAL_MILLIS = 40;
@@ -202,7 +203,8 @@ public final class RoomSession {
     return services
         .store()
         .execute(id, enter)
-        .thenCompose(admission -> admitted(id, hello, token, admission));
+        .thenCompose(admission -> admitted(id, hello, token, admission))
+        .exceptionallyCompose(error -> enterFailed(id, error));
   }
 
   private CompletionStage<Void> admitted(
@@ -256,6 +258,27 @@ public final class RoomSession {
   /** CU4: a canvas entered private writing or was revealed (PW1, PW2). */
   void privacyChanged(Event.CanvasPrivacyChanged event) {
     pointers.changed(event);
+  }
+
+  /**
+   * An entry the store could not complete never leaves the socket hanging: a workshop that was
+   * deleted meanwhile (an expiry racing the hello) closes it with 4004 (HS3); anything else with
+   * 1011, after which the page reconnects (SY5).
+   */
+  private CompletionStage<Void> enterFailed(WorkshopId id, Throwable error) {
+    LOG.warn("Session {} could not enter workshop {}", connectionId, id, error);
+    return services
+        .store()
+        .execute(id, new WorkshopOperation.ReadFacts())
+        .handle(
+            (facts, readError) -> {
+              if (readError == null && facts.isEmpty()) {
+                channel.close(CLOSE_WORKSHOP_NOT_FOUND, "This workshop does not exist (any more).");
+              } else {
+                channel.close(CLOSE_INTERNAL, "The server could not let you in; retrying.");
+              }
+              return null;
+            });
   }
 
   /** HS4 RO3 to RO5: why a person may not come in, as a close code the page explains. */
