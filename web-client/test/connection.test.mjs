@@ -216,6 +216,7 @@ test('HS4 the first frame is hello with the displayName and a null lastRevision'
       lastRevision: null,
       facilitatorKey: null,
       observe: false,
+      passcode: null,
     },
   ]);
   assert.deepEqual(Object.keys(h.socket.sent[0]).sort(), Object.keys(example('client', 'hello')).sort());
@@ -322,6 +323,7 @@ test('SY3 after a reconnect hello carries the confirmed revision and the stored 
       lastRevision: 44,
       facilitatorKey: null,
       observe: false,
+      passcode: null,
     },
   ]);
 });

@@ -209,6 +209,22 @@ test('LK3 a participant is held back by a locked canvas, then by a locked note; 
   assert.equal(isCanvasLocked(arrangement(), 'c-ghost'), false);
 });
 
+test('CL6 a reveal keeps in the canvas\'s clusters only the notes it carries; a cluster left empty is gone', () => {
+  const e = started();
+  e.welcomedAs('p-someone-else'); // the notes are not theirs: private writing hides them all
+  e.receive(event('cluster_changed', 43, { cluster: cluster('k-1', ['n-1', 'n-2']) }));
+  e.receive(event('cluster_changed', 44, { cluster: cluster('k-2', ['n-3'], 'Ailleurs') }));
+  const privacy = { changeId: 'c-p', canvasId: 'main', anonymous: false };
+  e.receive(event('canvas_privacy_changed', 45, { ...privacy, private: true, notes: [] }));
+  assert.deepEqual(e.notesOn('main'), []);
+  assert.deepEqual(members(e), { 'k-1': ['n-1', 'n-2'], 'k-2': ['n-3'] }, 'clusters stay, made in public');
+  // n-2 and n-3 are deleted meanwhile: this reader is told only that notes were.
+  e.receive({ type: 'hidden', revision: 46, canvasId: 'main', change: 'deleted' });
+  e.receive({ type: 'hidden', revision: 47, canvasId: 'main', change: 'deleted' });
+  e.receive(event('canvas_privacy_changed', 48, { ...privacy, private: false, notes: [note('n-1', 0)] }));
+  assert.deepEqual(members(e), { 'k-1': ['n-1'] }, 'as the server holds them now (CL4)');
+});
+
 test('CL1 the selection toggles, forgets notes that are gone, and tells its listeners', () => {
   const selection = new NoteSelection();
   let heard = 0;

@@ -64,6 +64,11 @@ const CLIENT_TYPES = [
   'assign_group',
   'set_role',
   'set_attendance',
+  'set_access',
+  'set_canvas_privacy',
+  'lock_workshop',
+  'set_passcode',
+  'remove_participant',
   'set_agenda',
   'go_to_step',
   'set_roaming',
@@ -94,6 +99,8 @@ const CLIENT_TYPES = [
   'move_cursor',
   'sync',
   'ping',
+  'summon',
+  'share_view',
 ];
 
 const SERVER_TYPES = [
@@ -111,6 +118,12 @@ const SERVER_TYPES = [
   'group_assigned',
   'role_set',
   'attendance_changed',
+  'access_changed',
+  'canvas_privacy_changed',
+  'hidden',
+  'workshop_locked',
+  'passcode_changed',
+  'participant_removed',
   'agenda_set',
   'progress_changed',
   'timer_changed',
@@ -123,6 +136,8 @@ const SERVER_TYPES = [
   'error',
   'cursor_moved',
   'pong',
+  'summoned',
+  'facilitator_view',
 ];
 
 /** Builds, with protocol.js, the message a client would send for the given example. */
@@ -152,6 +167,16 @@ function build(type, ex) {
       return protocol.deleteCanvas(ids, ex.canvasId);
     case 'assign_group':
       return protocol.assignGroup(ids, ex.participantId, ex.canvasId);
+    case 'set_canvas_privacy':
+      return protocol.setCanvasPrivacy(ids, ex.canvasId, ex.private, ex.anonymous);
+    case 'set_access':
+      return protocol.setAccess(ids, ex.participantId, ex.access);
+    case 'lock_workshop':
+      return protocol.lockWorkshop(ids, ex.locked);
+    case 'set_passcode':
+      return protocol.setPasscode(ids, ex.passcode);
+    case 'remove_participant':
+      return protocol.removeParticipant(ids, ex.participantId);
     case 'set_attendance':
       return protocol.setAttendance(ids, ex.participantId, ex.remote);
     case 'set_role':
@@ -216,6 +241,10 @@ function build(type, ex) {
       return protocol.sync(ex.lastRevision);
     case 'ping':
       return protocol.ping(ex.clientTime);
+    case 'summon':
+      return protocol.summon(ex.canvasId, ex.view);
+    case 'share_view':
+      return protocol.shareView(ex.canvasId, ex.view);
     default:
       throw new Error(`no builder for ${type}`);
   }
@@ -243,7 +272,7 @@ test('ER1 every documented message type has exactly one example file, and no oth
 });
 
 test('HS8 the variants are the observer\'s hello and welcome, each with the fields of its base example', () => {
-  assert.deepEqual(variantNames('client'), ['hello.observer.json']);
+  assert.deepEqual(variantNames('client'), ['hello.observer.json', 'hello.passcode.json']);
   assert.deepEqual(variantNames('server'), ['welcome.observer.json']);
   const hello = example('client', 'hello.observer');
   assert.deepEqual(Object.keys(hello).sort(), Object.keys(example('client', 'hello')).sort());
@@ -256,6 +285,12 @@ test('HS8 the variants are the observer\'s hello and welcome, each with the fiel
   assert.equal(welcome.participant, null);
   assert.equal(welcome.observer, true);
   assert.equal(example('server', 'welcome').observer, false);
+});
+
+test('RO4 a newcomer\'s hello may carry the passcode; the builder trims nothing but sends it', () => {
+  const hello = example('client', 'hello.passcode');
+  assert.deepEqual(Object.keys(hello).sort(), Object.keys(example('client', 'hello')).sort());
+  assert.deepEqual(protocol.hello({ workshopId: hello.workshopId, displayName: hello.displayName, passcode: hello.passcode }), hello);
 });
 
 for (const type of CLIENT_TYPES) {
@@ -283,7 +318,7 @@ test('HS4 hello carries the token and no displayName when a token is known', () 
 });
 
 test('CH1 builders with the example ids reproduce the client examples value for value', () => {
-  for (const type of ['create_note', 'update_note', 'delete_note', 'bring_note_to_front', 'lock_note', 'move_cursor', 'sync', 'ping']) {
+  for (const type of ['create_note', 'update_note', 'delete_note', 'bring_note_to_front', 'lock_note', 'move_cursor', 'sync', 'ping', 'summon', 'share_view']) {
     const ex = example('client', type);
     const built = build(type, ex);
     const { changeId, noteId, ...rest } = built;

@@ -9,6 +9,7 @@ import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
 import { refusalText } from './export-file.js';
 import { mountExports } from './exports.js';
+import { mountFollow } from './follow.js';
 import { frameScheduler } from './frame-scheduler.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
@@ -17,6 +18,7 @@ import { keepPendingAcrossReloads } from './pending-store.js';
 import { mountPeopleToggle } from './people-toggle.js';
 import { mountProjectorLink } from './projector-link.js';
 import { Presence } from './presence.js';
+import { mountPrivateWriting } from './private-writing.js';
 import { idFactory } from './protocol.js';
 import { mountRoleMap } from './role-map.js';
 import { mountRoundTable } from './round-table.js';
@@ -24,6 +26,7 @@ import { showFailure, showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
 import { copyLink, toast } from './toasts.js';
 import { mountTopBar } from './top-bar.js';
+import { mountUndo } from './undo-controls.js';
 
 const MAX_NAME = 40;
 const $ = (id) => document.getElementById(id);
@@ -135,12 +138,20 @@ function openRoom(workshop) {
     notes,
     presence,
     facilitatorKey,
-    isFacilitator: () => facilitator,
+    // RO1: the shared state says who steers now (a promotion or a hand-over takes effect at
+    // once); until the snapshot has this person, the welcome says it.
+    isFacilitator: () => {
+      const set = engine.arrangement().access.get(room.selfId());
+      return set ? set === 'facilitator' : facilitator;
+    },
     selfId: () => connection.participantId ?? identity.participantId(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountUndo(room);
   mountProjectorLink(room);
   mountCanvases(room);
+  mountPrivateWriting(room); // after the canvases: its tool and tab marks are theirs
+  mountFollow(room); // FS1-FS3: after the canvases, whose bar holds its tool
   mountLocksAndClusters(room); // after the canvases: it adds a canvas tool
   mountRoleMap(room);
   mountAttendance(room);
@@ -151,6 +162,7 @@ function openRoom(workshop) {
   mountTopBar(); // last: it orders and fits the tools the features above put in the top bar
 
   const render = frameScheduler(() => {
+    $('facilitator-badge').hidden = !room.isFacilitator();
     notes.render();
     presence.render();
     board.centreOnContent(engine.notes());
@@ -177,7 +189,6 @@ function openRoom(workshop) {
       facilitator = message.facilitator;
       engine.welcomedAs(message.participant.id);
       showTitle(message.workshop.title);
-      $('facilitator-badge').hidden = !message.facilitator;
       if (facilitatorKey && !message.facilitator) toast(t('workshop.notFacilitator'), 'error');
       render();
     } else if (outcome?.refused) {

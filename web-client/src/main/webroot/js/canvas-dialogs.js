@@ -124,7 +124,8 @@ export function field(form, type, labelText, testid) {
 
 /**
  * A modal dialog with a title, a form, an error line and Cancel / OK. `onSubmit(check)`: `check`
- * returns null when done, or [input, message] to show the problem and keep the dialog open.
+ * returns null when done, or [input, message] to show the problem and keep the dialog open. Other
+ * facilitator's dialogs use it too (private-dialogs.js).
  */
 export function newDialog(testid, title) {
   const dialog = document.createElement('dialog');

@@ -28,7 +28,9 @@ export class ClusterLayer {
   render() {
     const { engine, notes } = this.room;
     const canvasId = notes.canvasId();
-    const clusters = clustersOn(engine.arrangement().clusters, canvasId);
+    const arranged = engine.arrangement();
+    // CL6: in private writing a frame would be drawn around this reader's notes only; none is.
+    const clusters = arranged.privateCanvases.has(canvasId) ? [] : clustersOn(arranged.clusters, canvasId);
     const drawn = new Map(engine.notesOn(canvasId).map((note) => [note.id, note]));
     for (const [id, override] of notes.overrides) {
       if (drawn.has(id)) drawn.set(id, { ...drawn.get(id), ...override }); // a drag shown before it is sent

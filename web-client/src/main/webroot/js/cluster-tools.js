@@ -2,6 +2,7 @@
 // Shift+click or with Space on a focused note; the selection bar then offers "Group notes" (with a
 // title), taking the notes out of their cluster, and clearing the selection. The frames are
 // cluster-layer.js. Participants see the frames and titles only: clusters are the facilitator's.
+// On a canvas in private writing nobody groups, and no frame is drawn (CL6): the help says why.
 
 import { newDialog, field } from './canvas-dialogs.js';
 import { frameScheduler } from './frame-scheduler.js';
@@ -21,9 +22,11 @@ export function mountClusters(room) {
   help.hidden = true;
   document.querySelector('.board-help')?.after(help);
 
+  const isPrivate = () => engine.arrangement().privateCanvases.has(notes.canvasId());
+  const grouping = () => room.isFacilitator() && !isPrivate();
   const selectable = (event) => {
     const element = event.target.closest?.('[data-testid=note]');
-    return room.isFacilitator() && element && !event.target.closest('button, textarea') ? element : null;
+    return grouping() && element && !event.target.closest('button, textarea') ? element : null;
   };
   // Capture: the note would otherwise start a drag, and the board a pan.
   board.world.addEventListener(
@@ -66,12 +69,12 @@ export function mountClusters(room) {
   });
 
   const update = () => {
-    if (!room.isFacilitator()) selection.clear();
+    if (!grouping()) selection.clear();
     selection.keepOnly(new Set(engine.notesOn(notes.canvasId()).map((note) => note.id)));
     layer.render();
     bar.update();
     help.hidden = !room.isFacilitator();
-    help.textContent = t('clusters.help');
+    help.textContent = t(isPrivate() ? 'clusters.privateHelp' : 'clusters.help');
   };
   const schedule = frameScheduler(update);
   selection.onChange(() => {

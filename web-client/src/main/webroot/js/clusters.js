@@ -34,6 +34,21 @@ export function dropCanvasClusters(clusters, canvasId) {
   }
 }
 
+/**
+ * CL6: a reveal (PW2) carries every live note of the canvas; a note of one of its clusters that is
+ * not among them was deleted during private writing, which this tab may only have seen as `hidden`.
+ */
+export function keepRevealed(clusters, canvasId, revealedIds) {
+  const live = new Set(revealedIds);
+  for (const [id, cluster] of [...clusters]) {
+    if (cluster.canvasId !== canvasId) continue;
+    const left = cluster.noteIds.filter((noteId) => live.has(noteId));
+    if (left.length === cluster.noteIds.length) continue;
+    if (left.length === 0) clusters.delete(id);
+    else clusters.set(id, { ...cluster, noteIds: left });
+  }
+}
+
 /** A confirmed event: `cluster_changed`, `cluster_dissolved`, or a note deleted (CL3, CL4). */
 export function applyClusterEvent(clusters, event) {
   switch (event.type) {

@@ -15,7 +15,14 @@ export const CURSOR_INTERVAL_MS = 50; // CU1: at most 20 a second.
 export const CLOCK_PINGS = { count: 3, spacingMs: 200 };
 
 /** Close codes after which trying again cannot help (docs/protocol.md, "Close codes"). */
-const FINAL_CLOSE_CODES = { 4000: 'protocol', 4003: 'identity', 4004: 'not_found' };
+const FINAL_CLOSE_CODES = {
+  4000: 'protocol',
+  4003: 'identity',
+  4004: 'not_found',
+  4006: 'locked', // RO3
+  4007: 'passcode', // RO4: the page asks for it, then calls resume()
+  4008: 'removed', // RO5
+};
 
 export class Connection {
   /**
@@ -56,6 +63,7 @@ export class Connection {
     this.queuedCursor = null;
     this.stateListeners = new Set();
     this.messageListeners = new Set();
+    this.sendListeners = new Set();
     this.ticker = null;
     engine.subscribe(() => this.emitState());
   }
@@ -89,10 +97,30 @@ export class Connection {
     this.closeSocket();
   }
 
+  /**
+   * Called with every change this tab proposes and what its sender says of it (`context`), before
+   * the change is drawn: the undo history records from here, while the board still shows what
+   * was there before (UN1).
+   */
+  onSend(listener) {
+    this.sendListeners.add(listener);
+  }
+
   /** SY2: shown at once, sent now when connected, or after the next welcome (SY3). */
-  send(change) {
+  send(change, context = {}) {
+    for (const listener of this.sendListeners) listener(change, context);
     this.engine.propose(change);
     if (this.state === 'connected') this.transmit(change);
+  }
+
+  /**
+   * A volatile message (FS1, FS2): sent now if connected, otherwise dropped, never stored nor sent
+   * again. Answers whether it went out.
+   */
+  sendVolatile(message) {
+    if (this.state !== 'connected' || this.observe || !this.socket || this.socket.readyState !== 1) return false;
+    this.transmit(message);
+    return true;
   }
 
   /** CU1: the latest position wins; at most one message every CURSOR_INTERVAL_MS. */
@@ -121,6 +149,18 @@ export class Connection {
   retryNow() {
     if (this.failure || this.state === 'connected' || this.socket) return;
     this.timers.clearTimeout(this.retryTimer);
+    this.attempts = 0;
+    this.open();
+  }
+
+  /**
+   * After a failure the person can fix (a passcode, RO4): forget it and connect again at once.
+   * The others (a new version, an unknown workshop, a removal) stay final.
+   */
+  resume() {
+    if (this.failure !== 'passcode' || this.socket) return;
+    this.failure = null;
+    this.failureReason = null;
     this.attempts = 0;
     this.open();
   }
@@ -154,6 +194,7 @@ export class Connection {
               displayName: this.identity.displayName(),
               lastRevision: this.engine.confirmedRevision,
               facilitatorKey: this.identity.facilitatorKey?.() ?? null,
+              passcode: this.identity.passcode?.() ?? null,
             }),
       );
     };

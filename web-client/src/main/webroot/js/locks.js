@@ -23,7 +23,13 @@ export function mountLocks(room) {
   status.setAttribute('role', 'status');
   status.hidden = true;
   addButton.after(status);
-  const tool = room.canvases.addTool('lock-canvas', 'locks.lockCanvas', () => toggleCanvas(), true);
+  const tool = room.canvases.addTool({
+    name: 'lock',
+    testid: 'lock-canvas',
+    key: 'locks.lockCanvas',
+    action: () => toggleCanvas(),
+    facilitatorOnly: true,
+  });
 
   let told = { reason: null, at: -Infinity };
   const tell = (reason) => {

@@ -8,6 +8,7 @@ import { t } from './i18n.js';
 import { COLORS } from './protocol.js';
 import * as messages from './protocol.js';
 import { NoteEditor } from './note-editor.js';
+import { NUDGE_IDLE_MS } from './undo-history.js';
 
 const KEY_STEP = 10;
 const KEY_STEP_LARGE = 50;
@@ -31,7 +32,7 @@ export class NotesLayer {
     this.allow = () => true;
     this.editor = new NoteEditor({
       layer: this,
-      onChange: (noteId, text) => this.update(noteId, { text }),
+      onChange: (noteId, text, session) => this.update(noteId, { text }, { session }),
       onEditingChange,
     });
   }
@@ -117,23 +118,28 @@ export class NotesLayer {
     return this.elements.get(noteId) ?? null;
   }
 
-  /** Creates a note centred on a world point and opens its editor (NT1). */
+  /**
+   * Creates a note centred on a world point and opens its editor (NT1): the typing that follows is
+   * one undo step with the creation (UN1).
+   */
   createAt(worldX, worldY) {
     if (!this.allow('create', null)) return;
+    const session = {};
     const change = messages.createNote(this.ids, {
       canvasId: this.shownCanvasId,
       x: worldX - 100,
       y: worldY - 70,
       color: this.color,
     });
-    this.connection.send(change);
+    this.connection.send(change, { session });
     this.render();
-    this.editor.open(change.noteId);
+    this.editor.open(change.noteId, { session });
   }
 
-  update(noteId, set) {
+  /** `context.session`: the changes of one gesture or edit share it, and are one undo step (UN1). */
+  update(noteId, set, context = {}) {
     if (!this.engine.note(noteId) || !this.allow('edit', noteId)) return;
-    this.connection.send(messages.updateNote(this.ids, noteId, set));
+    this.connection.send(messages.updateNote(this.ids, noteId, set), context);
   }
 
   draw(element, note, rank) {
@@ -245,7 +251,7 @@ export class NotesLayer {
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
     if (moves[event.key]) {
       const [dx, dy] = moves[event.key];
-      this.update(noteId, { x: note.x + dx, y: note.y + dy });
+      this.update(noteId, { x: note.x + dx, y: note.y + dy }, { session: `nudge:${noteId}`, idleMs: NUDGE_IDLE_MS });
     } else if (event.key === 'Enter' || event.key === 'F2') {
       this.openEditor(noteId);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
@@ -279,6 +285,7 @@ export class NotesLayer {
       lastSent: 0,
       // LK3: a note this person may not change does not follow the pointer; they are told once.
       blocked: !this.allow('edit', noteId, { quiet: true }),
+      session: {}, // one undo step for the whole drag
     };
     event.preventDefault();
   }
@@ -304,7 +311,7 @@ export class NotesLayer {
     const now = performance.now();
     if (now - gesture.lastSent >= DRAG_SEND_MS) {
       gesture.lastSent = now;
-      this.update(gesture.noteId, geometry);
+      this.update(gesture.noteId, geometry, { session: gesture.session });
     } else {
       this.render();
     }
@@ -318,7 +325,7 @@ export class NotesLayer {
     const geometry = this.overrides.get(noteId);
     this.overrides.delete(noteId);
     if (gesture.moved && geometry && event.type === 'pointerup') {
-      this.update(noteId, geometry);
+      this.update(noteId, geometry, { session: gesture.session });
     } else if (!gesture.moved && event.pointerType === 'touch') {
       // Touch screens send no dblclick here: two taps on the same note open the editor.
       const now = performance.now();

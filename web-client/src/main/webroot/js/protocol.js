@@ -16,12 +16,16 @@ export const LIMITS = {
   steps: 60,
   timerSeconds: 36000,
   speakingOrder: 200,
+  passcodeMin: 4,
+  passcodeMax: 40,
+  viewExtent: 200000,
   clusterNotes: 500,
 };
 export const TEMPLATES = ['msc', 'analyse-platform', 'blank'];
 export const PILLARS = ['community', 'resources', 'coproduction', 'sharing', 'cogovernance']; // AG5 order
 export const STEP_KINDS = ['text', 'content', 'round_table', 'canvas', 'break', 'closing'];
 export const TIMER_ACTIONS = ['start', 'pause', 'resume', 'add', 'stop'];
+export const ACCESS_LEVELS = ['facilitator', 'participant', 'observer']; // RO1
 
 /** CH1: ids are a random prefix per tab plus a counter, so two tabs never collide. */
 export function idFactory(random = () => crypto.getRandomValues(new Uint32Array(2))) {
@@ -37,7 +41,7 @@ export function idFactory(random = () => crypto.getRandomValues(new Uint32Array(
   };
 }
 
-export function hello({ workshopId, token, displayName, lastRevision, facilitatorKey, observe = false }) {
+export function hello({ workshopId, token, displayName, lastRevision, facilitatorKey, observe = false, passcode = null }) {
   if (observe) {
     // HS8: an observer is nobody: no token, no name, no key; it only asks for the state.
     return {
@@ -49,6 +53,7 @@ export function hello({ workshopId, token, displayName, lastRevision, facilitato
       lastRevision: lastRevision ?? null,
       facilitatorKey: null,
       observe: true,
+      passcode: null,
     };
   }
   return {
@@ -60,6 +65,7 @@ export function hello({ workshopId, token, displayName, lastRevision, facilitato
     lastRevision: lastRevision ?? null,
     facilitatorKey: facilitatorKey ?? null, // HS7
     observe: false,
+    passcode: passcode ?? null, // RO4: only a newcomer's counts
   };
 }
 
@@ -129,6 +135,36 @@ export function setRole(ids, pillar, role) {
 /** AT1: whether a person takes part from a distance; of someone else, the facilitator's. */
 export function setAttendance(ids, participantId, remote) {
   return { type: 'set_attendance', changeId: ids.changeId(), participantId, remote: remote === true };
+}
+
+/** RO1: `access` is facilitator, participant or observer; the facilitator's. */
+export function setAccess(ids, participantId, access) {
+  if (!ACCESS_LEVELS.includes(access)) throw new Error(`Unknown access ${access} (RO1)`);
+  return { type: 'set_access', changeId: ids.changeId(), participantId, access };
+}
+
+/** PW1 PW2: `isPrivate` true starts private writing; false reveals, without authors if `anonymous`. */
+export function setCanvasPrivacy(ids, canvasId, isPrivate, anonymous = false) {
+  return { type: 'set_canvas_privacy', changeId: ids.changeId(), canvasId, private: isPrivate === true, anonymous: anonymous === true };
+}
+
+/** RO3: a locked workshop takes nobody new. */
+export function lockWorkshop(ids, locked) {
+  return { type: 'lock_workshop', changeId: ids.changeId(), locked: locked === true };
+}
+
+/** RO4: 4 to 40 characters once trimmed, or null for none. */
+export function setPasscode(ids, passcode) {
+  const clean = passcode === null ? null : String(passcode).trim();
+  if (clean !== null && (clean.length < LIMITS.passcodeMin || clean.length > LIMITS.passcodeMax)) {
+    throw new Error(`A passcode is ${LIMITS.passcodeMin} to ${LIMITS.passcodeMax} characters (RO4)`);
+  }
+  return { type: 'set_passcode', changeId: ids.changeId(), passcode: clean };
+}
+
+/** RO5: the person's sockets close and their token stops working; their notes stay. */
+export function removeParticipant(ids, participantId) {
+  return { type: 'remove_participant', changeId: ids.changeId(), participantId };
 }
 
 /** AG1: the whole agenda, every step complete. */
@@ -314,6 +350,21 @@ function label(value) {
 /** CU1 to CU3: where this tab points, on which canvas, editing which note. */
 export function moveCursor(x, y, editingNoteId, canvasId = 'main') {
   return { type: 'move_cursor', x: coordinate(x), y: coordinate(y), editingNoteId: editingNoteId ?? null, canvasId };
+}
+
+/** FS1: every other screen comes to this canvas and this rectangle of its world. */
+export function summon(canvasId, view) {
+  return { type: 'summon', canvasId, view: viewRegion(view) };
+}
+
+/** FS2: where the facilitator's screen is now, for the people who follow it. */
+export function shareView(canvasId, view) {
+  return { type: 'share_view', canvasId, view: viewRegion(view) };
+}
+
+function viewRegion({ x, y, width, height }) {
+  const extent = (value) => Math.max(1, Math.min(LIMITS.viewExtent, Math.round(finite(value) * 100) / 100));
+  return { x: coordinate(x), y: coordinate(y), width: extent(width), height: extent(height) };
 }
 
 export function sync(lastRevision) {

@@ -2,7 +2,7 @@
 // state built from revisioned events in revision order, and the changes this tab made that the
 // server has not confirmed yet, drawn on top. Node tests drive it with the protocol examples.
 
-import { applyClusterChange, applyClusterEvent, clusterOfNote, dropCanvasClusters, moveNotes, placeNotes } from './clusters.js';
+import { applyClusterChange, applyClusterEvent, clusterOfNote, dropCanvasClusters, keepRevealed, moveNotes, placeNotes } from './clusters.js';
 
 /** How long a hole in the revisions may last before the client asks for a catch-up (SY4). */
 export const GAP_TIMEOUT_MS = 2000;
@@ -16,6 +16,11 @@ const FACILITATION_CHANGES = [
   'assign_group',
   'set_role',
   'set_attendance',
+  'set_access',
+  'set_canvas_privacy',
+  'lock_workshop',
+  'set_passcode',
+  'remove_participant',
   'set_agenda',
   'go_to_step',
   'set_roaming',
@@ -57,6 +62,12 @@ const REVISIONED_TYPES = new Set([
   'group_assigned',
   'role_set',
   'attendance_changed',
+  'access_changed',
+  'canvas_privacy_changed',
+  'hidden',
+  'workshop_locked',
+  'passcode_changed',
+  'participant_removed',
   'agenda_set',
   'progress_changed',
   'timer_changed',
@@ -217,6 +228,35 @@ export class SyncEngine {
     return [...this.participants.values()];
   }
 
+  /**
+   * PW1 PW2: entering private writing keeps only this person's notes of the canvas (the server
+   * sends no others from now on, and a snapshot would not have them); a reveal brings them all.
+   */
+  changePrivacy(event) {
+    const arranged = this.confirmedArrangement;
+    if (event.private) {
+      let hidden = 0;
+      for (const [id, note] of this.confirmedNotes) {
+        if (note.canvasId === event.canvasId && note.createdBy !== this.selfId) {
+          this.confirmedNotes.delete(id);
+          hidden += 1;
+        }
+      }
+      arranged.privateCanvases.add(event.canvasId);
+      arranged.hiddenNotes.set(event.canvasId, (arranged.hiddenNotes.get(event.canvasId) ?? 0) + hidden);
+    } else {
+      for (const note of event.notes ?? []) {
+        const mine = this.confirmedNotes.get(note.id)?.createdBy;
+        // An anonymous reveal names nobody; this tab still knows which notes are its own.
+        this.confirmedNotes.set(note.id, { ...note, createdBy: note.createdBy ?? (mine === this.selfId ? mine : null) });
+      }
+      arranged.privateCanvases.delete(event.canvasId);
+      arranged.hiddenNotes.delete(event.canvasId);
+      keepRevealed(arranged.clusters, event.canvasId, (event.notes ?? []).map((note) => note.id)); // CL6
+    }
+    if (event.anonymous) arranged.anonymousCanvases.add(event.canvasId);
+  }
+
   /** Called with the participant id of `welcome`. */
   welcomedAs(participantId) {
     this.selfId = participantId;
@@ -324,6 +364,21 @@ export class SyncEngine {
         if (participant) this.participants.set(participant.id, { ...participant, online: event.online });
         break;
       }
+      case 'hidden':
+        // PW1: someone else's note on a canvas in private writing: only a count moves.
+        countHidden(this.confirmedArrangement, event.canvasId, event.change === 'created' ? 1 : event.change === 'deleted' ? -1 : 0);
+        this.arranged = null;
+        break;
+      case 'canvas_privacy_changed':
+        this.changePrivacy(event);
+        this.arranged = null;
+        break;
+      case 'participant_removed':
+        // RO5: they leave the snapshot's people, so they leave this list too.
+        this.participants.delete(event.member);
+        arrangeConfirmed(this.confirmedArrangement, event);
+        this.arranged = null;
+        break;
       case 'canvas_deleted':
         // CV3: the canvas's notes leave with it, as they leave snapshots.
         for (const [id, note] of this.confirmedNotes) {
@@ -402,6 +457,12 @@ function emptyArrangement() {
     timer: STOPPED_TIMER,
     roundTable: NO_ROUND_TABLE,
     remote: new Set(),
+    access: new Map(),
+    locked: false,
+    passcodeRequired: false,
+    privateCanvases: new Set(),
+    anonymousCanvases: new Set(),
+    hiddenNotes: new Map(),
     clusters: new Map(),
   };
 }
@@ -416,6 +477,12 @@ function arrangementOf(snapshot) {
   arranged.timer = { ...STOPPED_TIMER, ...(snapshot.timer ?? {}) };
   arranged.roundTable = { ...NO_ROUND_TABLE, ...(snapshot.roundTable ?? {}) };
   arranged.remote = new Set(snapshot.remote ?? []);
+  arranged.access = new Map(Object.entries(snapshot.access ?? {}));
+  arranged.locked = snapshot.locked === true;
+  arranged.passcodeRequired = snapshot.passcodeRequired === true;
+  arranged.privateCanvases = new Set(snapshot.privateCanvases ?? []);
+  arranged.anonymousCanvases = new Set(snapshot.anonymousCanvases ?? []);
+  arranged.hiddenNotes = new Map(Object.entries(snapshot.hiddenNotes ?? {}));
   for (const cluster of snapshot.clusters ?? []) arranged.clusters.set(cluster.id, { ...cluster, noteIds: [...cluster.noteIds] });
   return arranged;
 }
@@ -429,6 +496,10 @@ function copyArrangement(arranged) {
     groups: new Map(arranged.groups),
     roles,
     remote: new Set(arranged.remote),
+    access: new Map(arranged.access),
+    privateCanvases: new Set(arranged.privateCanvases),
+    anonymousCanvases: new Set(arranged.anonymousCanvases),
+    hiddenNotes: new Map(arranged.hiddenNotes),
     clusters: new Map(arranged.clusters), // clusters are replaced, never changed in place
   };
 }
@@ -455,6 +526,18 @@ function arrangeConfirmed(arranged, event) {
       return;
     case 'attendance_changed':
       attend(arranged, event.member, event.remote);
+      return;
+    case 'access_changed':
+      arranged.access.set(event.member, event.access);
+      return;
+    case 'workshop_locked':
+      arranged.locked = event.locked;
+      return;
+    case 'passcode_changed':
+      arranged.passcodeRequired = event.required;
+      return;
+    case 'participant_removed':
+      forget(arranged, event.member);
       return;
     case 'agenda_set':
       arranged.agenda = event.steps.map((step) => ({ ...step }));
@@ -511,6 +594,9 @@ function arrangeLocally(arranged, change, selfId) {
     case 'set_attendance':
       attend(arranged, change.participantId, change.remote);
       return;
+    case 'lock_workshop':
+      arranged.locked = change.locked;
+      return;
     case 'set_agenda':
       arranged.agenda = change.steps.map((step) => ({ ...step }));
       return;
@@ -559,6 +645,27 @@ function lockCanvas(arranged, canvasId, locked) {
 function assign(arranged, member, canvasId) {
   if (canvasId === null) arranged.groups.delete(member);
   else arranged.groups.set(member, canvasId);
+}
+
+function countHidden(arranged, canvasId, delta) {
+  const count = Math.max(0, (arranged.hiddenNotes.get(canvasId) ?? 0) + delta);
+  if (count === 0) arranged.hiddenNotes.delete(canvasId);
+  else arranged.hiddenNotes.set(canvasId, count);
+}
+
+/** RO5: a removed person leaves every arrangement, as the server's model does. */
+function forget(arranged, member) {
+  arranged.groups.delete(member);
+  arranged.roles.delete(member);
+  arranged.remote.delete(member);
+  arranged.access.delete(member);
+  const table = arranged.roundTable;
+  arranged.roundTable = {
+    ...table,
+    order: table.order.filter((id) => id !== member),
+    hands: table.hands.filter((id) => id !== member),
+    passed: table.passed.filter((id) => id !== member),
+  };
 }
 
 function attend(arranged, participantId, remote) {

@@ -9,9 +9,22 @@ public sealed interface Admission extends Serializable {
    * Who entered, the events their entry caused (joined, or back online), and the workshop's
    * revision right after.
    */
-  record Admitted(ParticipantView participant, List<Event> events, long revision)
-      implements Admission {}
+  record Admitted(ParticipantView participant, List<Event> events, long revision, boolean steers)
+      implements Admission {
+    public Admitted(ParticipantView participant, List<Event> events, long revision) {
+      this(participant, events, revision, false);
+    }
+  }
 
   /** The token is not one of this workshop's. */
   record UnknownToken() implements Admission {}
+
+  /** RO5: the facilitator removed this person; their token no longer opens the workshop. */
+  record Removed() implements Admission {}
+
+  /** RO3: the workshop is locked and takes nobody new. */
+  record Locked() implements Admission {}
+
+  /** RO4: a newcomer gave no passcode ({@code given} false) or a wrong one. */
+  record PasscodeRefused(boolean given) implements Admission {}
 }

@@ -200,6 +200,76 @@ public sealed interface Change extends Serializable {
     }
   }
 
+  /** RO1: promote to facilitator, make an observer, or back to participant; the facilitator's. */
+  record SetAccess(String changeId, ParticipantId participantId, Access access) implements Change {
+    public SetAccess {
+      Checks.identifier(changeId, "changeId");
+      if (participantId == null || access == null) {
+        throw new InvalidValueException("participantId and access are required");
+      }
+    }
+  }
+
+  /** RO3: a locked workshop takes nobody new; the people already in it come and go. */
+  record LockWorkshop(String changeId, boolean locked) implements Change {
+    public LockWorkshop {
+      Checks.identifier(changeId, "changeId");
+    }
+  }
+
+  /**
+   * RO4: the passcode newcomers must give, or null for none. The change carries it in clear from
+   * the facilitator's socket; the model keeps and journals only its hash.
+   */
+  record SetPasscode(String changeId, String passcode) implements Change {
+    public SetPasscode {
+      Checks.identifier(changeId, "changeId");
+      if (passcode != null) {
+        passcode = passcode.strip();
+        if (passcode.length() < Membership.MIN_PASSCODE
+            || passcode.length() > Membership.MAX_PASSCODE) {
+          throw new InvalidValueException(
+              "passcode must be "
+                  + Membership.MIN_PASSCODE
+                  + " to "
+                  + Membership.MAX_PASSCODE
+                  + " characters");
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "SetPasscode[changeId="
+          + changeId
+          + ", passcode="
+          + (passcode == null ? "none" : "***")
+          + "]";
+    }
+  }
+
+  /** RO5: the person's token stops working at once; their notes stay. */
+  record RemoveParticipant(String changeId, ParticipantId participantId) implements Change {
+    public RemoveParticipant {
+      Checks.identifier(changeId, "changeId");
+      if (participantId == null) {
+        throw new InvalidValueException("participantId is required");
+      }
+    }
+  }
+
+  /**
+   * PW1 PW2: {@code privateMode} true starts private writing on a canvas; false reveals it, with
+   * its authors left out when {@code anonymous}. The facilitator's.
+   */
+  record SetCanvasPrivacy(String changeId, String canvasId, boolean privateMode, boolean anonymous)
+      implements Change {
+    public SetCanvasPrivacy {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(canvasId, "canvasId");
+    }
+  }
+
   /** AG1: the whole agenda at once, so adding, removing, reordering and renaming are one rule. */
   record SetAgenda(String changeId, List<AgendaStep> steps) implements Change {
     public static final int MAX_STEPS = 60;

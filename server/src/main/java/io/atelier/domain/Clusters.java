@@ -19,14 +19,16 @@ final class Clusters implements Serializable {
 
   /**
    * Decides one cluster change without applying it; throws {@link Facilitation.Refusal} when the
-   * model refuses it. {@code notes} finds a note (tombstones included) by id.
+   * model refuses it. {@code notes} finds a note (tombstones included) by id; {@code isPrivate}
+   * says which canvases are in private writing (PW1), where clusters cannot change (CL6).
    */
   Event decide(
       ParticipantId author,
       Change.ClusterChange change,
       long next,
       Function<String, Note> notes,
-      Predicate<String> isLiveCanvas) {
+      Predicate<String> isLiveCanvas,
+      Predicate<String> isPrivate) {
     String changeId = change.changeId();
     if (change instanceof Change.CreateCluster c) {
       if (byId.containsKey(c.clusterId())) {
@@ -37,6 +39,7 @@ final class Clusters implements Serializable {
         throw new Facilitation.Refusal(
             RejectionCode.UNKNOWN_CANVAS, "No canvas " + c.canvasId() + ".");
       }
+      notPrivate(c.canvasId(), isPrivate);
       requireNotesOn(c.canvasId(), c.noteIds(), notes);
       Cluster cluster = new Cluster(c.clusterId(), c.canvasId(), c.title(), c.noteIds());
       return new Event.ClusterChanged(next, changeId, author, cluster);
@@ -46,6 +49,7 @@ final class Clusters implements Serializable {
       throw new Facilitation.Refusal(
           RejectionCode.UNKNOWN_CLUSTER, "No cluster " + change.clusterId() + ".");
     }
+    notPrivate(cluster.canvasId(), isPrivate);
     if (change instanceof Change.RenameCluster r) {
       return new Event.ClusterChanged(next, changeId, author, cluster.renamed(r.title()));
     }
@@ -117,6 +121,19 @@ final class Clusters implements Serializable {
           byId.put(cluster.id(), cluster.withNotes(left));
         }
       }
+    }
+  }
+
+  /**
+   * CL6: on a canvas in private writing each reader sees other notes, so a cluster's note ids and a
+   * move's positions would tell them about notes hidden from them; the check comes before any note
+   * is looked at, so that a refusal says nothing about a hidden note either.
+   */
+  private static void notPrivate(String canvasId, Predicate<String> isPrivate) {
+    if (isPrivate.test(canvasId)) {
+      throw new Facilitation.Refusal(
+          RejectionCode.PRIVATE_CANVAS,
+          "Canvas " + canvasId + " is in private writing: reveal it before changing its clusters.");
     }
   }
 

@@ -72,6 +72,47 @@ public sealed interface Event extends Serializable {
       boolean remote)
       implements Event {}
 
+  /** RO1: {@code member}'s access; a null changeId when a facilitator key claimed it (HS7). */
+  record AccessChanged(
+      long revision,
+      String changeId,
+      ParticipantId participantId,
+      ParticipantId member,
+      Access access)
+      implements Event {}
+
+  /** RO3. */
+  record WorkshopLocked(long revision, String changeId, ParticipantId participantId, boolean locked)
+      implements Event {}
+
+  /** RO4: only the hash is kept and journaled; clients learn whether one is required. */
+  record PasscodeChanged(
+      long revision, String changeId, ParticipantId participantId, String passcodeHash)
+      implements Event {}
+
+  /** RO5. */
+  record ParticipantRemoved(
+      long revision, String changeId, ParticipantId participantId, ParticipantId member)
+      implements Event {}
+
+  /**
+   * PW1 PW2: a canvas enters private writing, or is revealed; a reveal carries the canvas's live
+   * notes (the ones readers did not have), which the journal need not keep: they are in the state.
+   */
+  record CanvasPrivacyChanged(
+      long revision,
+      String changeId,
+      ParticipantId participantId,
+      String canvasId,
+      boolean privateMode,
+      boolean anonymous,
+      List<Note> revealed)
+      implements Event {
+    public CanvasPrivacyChanged {
+      revealed = List.copyOf(revealed);
+    }
+  }
+
   record AgendaSet(
       long revision, String changeId, ParticipantId participantId, List<AgendaStep> steps)
       implements Event {

@@ -13,9 +13,10 @@ import java.util.function.Predicate;
 
 /**
  * The part of a workshop's state that steers it: canvases, groups, the role map, the agenda, the
- * current step, the timer, the round table, who takes part from a distance, canvas locks and the
- * clusters of notes (protocol rules CV, RM, AT, AG, TM, RT, LK1 and CL). {@link WorkshopState} owns
- * one and hands it every change that is not about a note; like its owner it is not thread safe.
+ * current step, the timer, the round table, who takes part from a distance, who may do what,
+ * private writing, canvas locks and the clusters of notes (protocol rules CV, RM, AT, AG, TM, RT,
+ * RO, PW, LK1 and CL). {@link WorkshopState} owns one and hands it every change that is not about a
+ * note; like its owner it is not thread safe.
  */
 final class Facilitation implements Serializable {
   private final LinkedHashMap<String, Canvas> canvases = new LinkedHashMap<>();
@@ -30,6 +31,9 @@ final class Facilitation implements Serializable {
   private Progress progress = Progress.NOT_STARTED;
   private Timer timer = Timer.STOPPED;
   private RoundTable roundTable = RoundTable.EMPTY;
+  private Membership membership = Membership.OPEN;
+  private final LinkedHashSet<String> privateCanvases = new LinkedHashSet<>();
+  private final LinkedHashSet<String> anonymousCanvases = new LinkedHashSet<>();
   private final Clusters clusters = new Clusters();
 
   /** A new workshop starts with one MSC canvas, named in its language (NT7). */
@@ -44,6 +48,18 @@ final class Facilitation implements Serializable {
     Facilitation facilitation = new Facilitation();
     facilitation.install(saved);
     return facilitation;
+  }
+
+  Membership membership() {
+    return membership;
+  }
+
+  boolean isPrivate(String canvasId) {
+    return privateCanvases.contains(canvasId);
+  }
+
+  boolean isAnonymous(String canvasId) {
+    return anonymousCanvases.contains(canvasId);
   }
 
   /** Whether a note may be written on this canvas (NT7). */
@@ -61,7 +77,7 @@ final class Facilitation implements Serializable {
   /** Decides one cluster change (CL1 to CL5) with the workshop's notes, and applies it. */
   Event decideCluster(
       ParticipantId author, Change.ClusterChange change, long next, Function<String, Note> notes) {
-    Event event = clusters.decide(author, change, next, notes, this::isLiveCanvas);
+    Event event = clusters.decide(author, change, next, notes, this::isLiveCanvas, this::isPrivate);
     replay(event);
     return event;
   }
@@ -76,7 +92,8 @@ final class Facilitation implements Serializable {
       long next,
       long now,
       boolean byFacilitator,
-      Predicate<ParticipantId> isParticipant) {
+      Predicate<ParticipantId> isParticipant,
+      Function<String, List<Note>> liveNotesOf) {
     String changeId = change.changeId();
     Event event;
     if (change instanceof Change.CreateCanvas c) {
@@ -126,6 +143,31 @@ final class Facilitation implements Serializable {
             RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + a.participantId() + ".");
       }
       event = new Event.AttendanceChanged(next, changeId, author, a.participantId(), a.remote());
+    } else if (change instanceof Change.SetAccess a) {
+      event = decideAccess(author, a, next, isParticipant);
+    } else if (change instanceof Change.LockWorkshop l) {
+      event = new Event.WorkshopLocked(next, changeId, author, l.locked());
+    } else if (change instanceof Change.SetPasscode p) {
+      String hash = p.passcode() == null ? null : Secrets.hash(p.passcode());
+      event = new Event.PasscodeChanged(next, changeId, author, hash);
+    } else if (change instanceof Change.RemoveParticipant r) {
+      if (r.participantId().equals(author)) {
+        throw new Refusal(
+            RejectionCode.CANNOT_REMOVE_SELF, "Hand over the facilitation before leaving.");
+      }
+      if (!isParticipant.test(r.participantId())) {
+        throw new Refusal(
+            RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + r.participantId() + ".");
+      }
+      event = new Event.ParticipantRemoved(next, changeId, author, r.participantId());
+    } else if (change instanceof Change.SetCanvasPrivacy p) {
+      liveCanvas(p.canvasId());
+      // PW2: anonymity once given stays; a reveal carries the notes readers were not sent.
+      boolean anonymous = p.anonymous() || isAnonymous(p.canvasId());
+      List<Note> revealed = p.privateMode() ? List.of() : liveNotesOf.apply(p.canvasId());
+      event =
+          new Event.CanvasPrivacyChanged(
+              next, changeId, author, p.canvasId(), p.privateMode(), anonymous, revealed);
     } else if (change instanceof Change.SetAgenda a) {
       event = new Event.AgendaSet(next, changeId, author, a.steps());
     } else if (change instanceof Change.GoToStep g) {
@@ -145,6 +187,26 @@ final class Facilitation implements Serializable {
     }
     replay(event);
     return event;
+  }
+
+  /** RO1: a workshop keeps at least one facilitator among the people whose access was set. */
+  private Event decideAccess(
+      ParticipantId author,
+      Change.SetAccess change,
+      long next,
+      Predicate<ParticipantId> isParticipant) {
+    ParticipantId member = change.participantId();
+    if (!isParticipant.test(member)) {
+      throw new Refusal(RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + member + ".");
+    }
+    if (membership.of(member) == Access.FACILITATOR
+        && change.access() != Access.FACILITATOR
+        && membership.facilitatorCount() == 1) {
+      throw new Refusal(
+          RejectionCode.LAST_FACILITATOR,
+          "A workshop keeps a facilitator: promote someone before stepping down.");
+    }
+    return new Event.AccessChanged(next, change.changeId(), author, member, change.access());
   }
 
   private Timer command(Change.CommandTimer command, long now) {
@@ -244,6 +306,23 @@ final class Facilitation implements Serializable {
       } else {
         remote.remove(e.member());
       }
+    } else if (event instanceof Event.AccessChanged e) {
+      membership = membership.with(e.member(), e.access());
+    } else if (event instanceof Event.WorkshopLocked e) {
+      membership = membership.locked(e.locked());
+    } else if (event instanceof Event.PasscodeChanged e) {
+      membership = membership.passcode(e.passcodeHash());
+    } else if (event instanceof Event.ParticipantRemoved e) {
+      forget(e.member());
+    } else if (event instanceof Event.CanvasPrivacyChanged e) {
+      if (e.privateMode()) {
+        privateCanvases.add(e.canvasId());
+      } else {
+        privateCanvases.remove(e.canvasId());
+      }
+      if (e.anonymous()) {
+        anonymousCanvases.add(e.canvasId());
+      }
     } else if (event instanceof Event.AgendaSet e) {
       agenda = e.steps();
       if (progress.currentStepId() != null
@@ -276,6 +355,8 @@ final class Facilitation implements Serializable {
         timer,
         roundTable,
         List.copyOf(remote),
+        membership,
+        new Privacy(List.copyOf(privateCanvases), List.copyOf(anonymousCanvases)),
         clusters.list());
   }
 
@@ -294,7 +375,24 @@ final class Facilitation implements Serializable {
     timer = saved.timer();
     roundTable = saved.roundTable();
     remote.addAll(saved.remote());
+    membership = saved.membership();
+    privateCanvases.clear();
+    privateCanvases.addAll(saved.privacy().privateCanvases());
+    anonymousCanvases.clear();
+    anonymousCanvases.addAll(saved.privacy().anonymousCanvases());
     clusters.install(saved.clusters());
+  }
+
+  /**
+   * RO5: a removed person leaves every arrangement: their group, their markers, the remote list and
+   * the speaking order (as RT1 removes someone: a current speaker finishes their turn).
+   */
+  private void forget(ParticipantId member) {
+    membership = membership.without(member);
+    groups.remove(member);
+    roles.remove(member);
+    remote.remove(member);
+    roundTable = roundTable.without(member);
   }
 
   private void setRole(ParticipantId participant, Pillar pillar, String role) {

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Everything a facilitator arranges, as plain data: canvases (tombstones included), who is in which
  * canvas's group, the role map, the agenda, where the workshop is in it, the timer and the round
- * table, who takes part from a distance, and the clusters of notes (CL1). It travels in snapshots,
- * checkpoints and exports alike.
+ * table, who takes part from a distance, who may do what (RO), which canvases are private (PW) and
+ * the clusters of notes (CL1). It travels in snapshots, checkpoints and exports alike.
  */
 public record FacilitationState(
     List<Canvas> canvases,
@@ -19,6 +19,8 @@ public record FacilitationState(
     Timer timer,
     RoundTable roundTable,
     List<ParticipantId> remote,
+    Membership membership,
+    Privacy privacy,
     List<Cluster> clusters)
     implements Serializable {
   /** An arrangement without clusters (an export or test from before CL1). */
@@ -30,8 +32,58 @@ public record FacilitationState(
       Progress progress,
       Timer timer,
       RoundTable roundTable,
+      List<ParticipantId> remote,
+      Membership membership,
+      Privacy privacy) {
+    this(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        privacy,
+        List.of());
+  }
+
+  /** An arrangement from before private writing (PW): every canvas public. */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable,
+      List<ParticipantId> remote,
+      Membership membership) {
+    this(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        Privacy.NONE);
+  }
+
+  /** An arrangement from before roles and joining rules (RO): open, everyone a participant. */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable,
       List<ParticipantId> remote) {
-    this(canvases, groups, roles, agenda, progress, timer, roundTable, remote, List.of());
+    this(canvases, groups, roles, agenda, progress, timer, roundTable, remote, Membership.OPEN);
   }
 
   /** An arrangement that does not say who is remote (an export or test from before AT1). */
@@ -43,7 +95,7 @@ public record FacilitationState(
       Progress progress,
       Timer timer,
       RoundTable roundTable) {
-    this(canvases, groups, roles, agenda, progress, timer, roundTable, List.of());
+    this(canvases, groups, roles, agenda, progress, timer, roundTable, List.of(), Membership.OPEN);
   }
 
   /** An arrangement without a round table (an export or test from before issue 5). */
@@ -54,7 +106,16 @@ public record FacilitationState(
       List<AgendaStep> agenda,
       Progress progress,
       Timer timer) {
-    this(canvases, groups, roles, agenda, progress, timer, RoundTable.EMPTY, List.of());
+    this(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        RoundTable.EMPTY,
+        List.of(),
+        Membership.OPEN);
   }
 
   public FacilitationState {
@@ -63,6 +124,8 @@ public record FacilitationState(
     roles = List.copyOf(roles);
     agenda = List.copyOf(agenda);
     remote = remote == null ? List.of() : List.copyOf(remote);
+    membership = membership == null ? Membership.OPEN : membership;
+    privacy = privacy == null ? Privacy.NONE : privacy;
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
     if (progress == null || timer == null || roundTable == null) {
       throw new InvalidValueException("progress, timer and round table are required");
@@ -80,6 +143,8 @@ public record FacilitationState(
         timer,
         roundTable,
         remote,
+        membership,
+        privacy,
         clusters);
   }
 }

@@ -93,6 +93,12 @@ public record Note(
         locked);
   }
 
+  /** PW2: the note as a reader who may not know its author sees it. */
+  public Note withoutAuthor() {
+    return new Note(
+        id, canvasId, x, y, width, height, text, color, z, null, createdAt, deleted, locked);
+  }
+
   Note asTombstone() {
     return new Note(
         id, canvasId, x, y, width, height, text, color, z, createdBy, createdAt, true, locked);

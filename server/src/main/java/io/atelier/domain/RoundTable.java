@@ -161,6 +161,11 @@ public record RoundTable(
         newOrder, stillRaised, turnMs, warningMs, startedAt, endedAt, current, stillPassed, turns);
   }
 
+  /** RO5: someone removed from the workshop leaves the order, the hands and the passed. */
+  RoundTable without(ParticipantId who) {
+    return withOrder(minus(order, who)).withHands(minus(hands, who));
+  }
+
   RoundTable raiseHand(ParticipantId who) {
     if (order.contains(who)) {
       throw new Facilitation.Refusal(RejectionCode.ALREADY_IN_ORDER, "Already in the order.");

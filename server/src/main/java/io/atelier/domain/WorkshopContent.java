@@ -57,7 +57,9 @@ public record WorkshopContent(
         throw new InvalidValueException("note " + note.id() + " is deleted");
       }
       known(canvases, note.canvasId(), "note " + note.id() + " is on");
-      known(people, note.createdBy(), "note " + note.id() + " was written by");
+      if (note.createdBy() != null) { // PW2: an anonymous canvas's notes name nobody
+        known(people, note.createdBy(), "note " + note.id() + " was written by");
+      }
     }
     for (Map.Entry<ParticipantId, String> group : arranged.groups().entrySet()) {
       known(people, group.getKey(), "a group holds");
@@ -73,6 +75,8 @@ public record WorkshopContent(
       known(people, id, "the remote people name");
       unique(remote, id, "remote people");
     }
+    arranged.membership().access().keySet().forEach(id -> known(people, id, "an access is of"));
+    arranged.membership().removed().forEach(id -> known(people, id, "the removed people name"));
     clustersConsistent(arranged.clusters(), canvases, canvasOfNote);
     if (arranged.agenda().size() > Change.SetAgenda.MAX_STEPS) {
       throw new InvalidValueException(

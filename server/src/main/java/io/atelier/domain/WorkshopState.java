@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +38,7 @@ public final class WorkshopState implements Serializable {
   private final LinkedHashMap<String, Note> notes = new LinkedHashMap<>();
   private final LinkedHashMap<ParticipantId, Participant> participants = new LinkedHashMap<>();
   private final HashMap<ParticipantId, Set<String>> openConnections = new HashMap<>();
-  private final ArrayDeque<Event> history = new ArrayDeque<>();
+  private final ArrayDeque<Recorded> history = new ArrayDeque<>();
   private final RecentChanges appliedChanges = new RecentChanges(REMEMBERED_CHANGES);
   private final Facilitation facilitation;
 
@@ -58,6 +59,11 @@ public final class WorkshopState implements Serializable {
     return revision;
   }
 
+  /** Which canvases are in private writing or anonymous now (PW1, PW2), for the cursors (CU4). */
+  public Privacy privacy() {
+    return facilitation.state().privacy();
+  }
+
   /** A participant's change made without the facilitator's role, at an unknown time. */
   public Outcome apply(ParticipantId author, Change change) {
     return apply(author, change, false, 0);
@@ -76,24 +82,35 @@ public final class WorkshopState implements Serializable {
     if (appliedAt != null) {
       return new Outcome.Duplicate(change.changeId(), appliedAt);
     }
-    if (change.facilitatorOnly() && !byFacilitator) {
+    Membership membership = facilitation.membership();
+    if (membership.isRemoved(author)) {
+      // RO5: a change already on its way when the facilitator removed its author.
+      return reject(change, RejectionCode.UNKNOWN_PARTICIPANT, "You were removed.");
+    }
+    if (membership.of(author) == Access.OBSERVER) {
+      return reject(change, RejectionCode.READ_ONLY, "Observers change nothing (RO1).");
+    }
+    boolean steers = membership.steers(author, byFacilitator);
+    if (change.facilitatorOnly() && !steers) {
       return reject(change, RejectionCode.NOT_FACILITATOR, "Only the facilitator may do this.");
     }
     long next = revision + 1;
     Event event;
+    Visibility visibility = Visibility.PUBLIC;
     if (change instanceof Change.NoteChange noteChange) {
-      Outcome.Rejected refused = refusal(noteChange, byFacilitator);
+      Outcome.Rejected refused = refusal(author, noteChange, steers);
       if (refused != null) {
         return refused;
       }
       event = commit(author, noteChange, notes.get(noteChange.noteId()), next, now);
+      visibility = visibilityOf(notes.get(noteChange.noteId()), event);
     } else {
       try {
         event =
             change instanceof Change.ClusterChange clusterChange
                 ? facilitation.decideCluster(author, clusterChange, next, notes::get)
                 : facilitation.decide(
-                    author, change, next, now, byFacilitator, participants::containsKey);
+                    author, change, next, now, steers, this::isParticipant, this::liveNotesOn);
       } catch (Facilitation.Refusal refusal) {
         return reject(change, refusal.code, refusal.getMessage());
       }
@@ -101,11 +118,47 @@ public final class WorkshopState implements Serializable {
         moveNotes(moved);
       }
     }
+    if (event instanceof Event.ParticipantRemoved removed) {
+      openConnections.remove(removed.member()); // RO5: their sockets are closed on every node
+    }
     appliedChanges.remember(change.changeId(), next);
-    return new Outcome.Applied(record(event));
+    return new Outcome.Applied(record(event, visibility), visibility);
   }
 
-  private Outcome.Rejected refusal(Change.NoteChange change, boolean byFacilitator) {
+  /**
+   * PW1 PW2: who may read a note's event as it is, from its canvas's state now: only its author on
+   * a canvas in private writing; anyone, without the authors, on an anonymous one.
+   */
+  private Visibility visibilityOf(Note note, Event event) {
+    if (facilitation.isPrivate(note.canvasId())) {
+      String change =
+          event instanceof Event.NoteCreated
+              ? "created"
+              : event instanceof Event.NoteDeleted ? "deleted" : "updated";
+      return Visibility.hidden(note.createdBy(), note.canvasId(), change);
+    }
+    if (facilitation.isAnonymous(note.canvasId())) {
+      return Visibility.anonymous(note.createdBy());
+    }
+    return Visibility.PUBLIC;
+  }
+
+  private List<Note> liveNotesOn(String canvasId) {
+    return liveNotes()
+        .filter(note -> note.canvasId().equals(canvasId))
+        .sorted(Comparator.comparingLong(Note::z))
+        .toList();
+  }
+
+  private boolean hiddenFrom(ParticipantId author, Note note) {
+    return facilitation.isPrivate(note.canvasId()) && !author.equals(note.createdBy());
+  }
+
+  /**
+   * CH3 for a note change, in this order: an unknown, hidden (PW1) or deleted note, then a lock
+   * (LK1, LK2) unless the author {@code steers} (RO1).
+   */
+  private Outcome.Rejected refusal(ParticipantId author, Change.NoteChange change, boolean steers) {
     Note existing = notes.get(change.noteId());
     if (change instanceof Change.CreateNote create) {
       if (existing != null) {
@@ -114,13 +167,14 @@ public final class WorkshopState implements Serializable {
       if (!facilitation.isLiveCanvas(create.canvasId())) {
         return reject(change, RejectionCode.UNKNOWN_CANVAS, "No canvas " + create.canvasId() + ".");
       }
-    } else if (existing == null) {
+    } else if (existing == null || hiddenFrom(author, existing)) {
+      // PW1: another person's note on a private canvas does not exist for this author.
       return reject(change, RejectionCode.UNKNOWN_NOTE, "No note " + change.noteId() + ".");
     } else if (existing.deleted()) {
       return reject(
           change, RejectionCode.NOTE_DELETED, "Note " + change.noteId() + " was deleted.");
     }
-    return byFacilitator ? null : lockRefusal(change, existing);
+    return steers ? null : lockRefusal(change, existing);
   }
 
   /** LK1, LK2: a lock holds back every note change but the facilitator's. */
@@ -196,11 +250,40 @@ public final class WorkshopState implements Serializable {
    * a token the workshop does not know.
    */
   public Admission enter(String tokenHash, Newcomer newcomer, String connectionId) {
+    return enter(tokenHash, newcomer, connectionId, null, null);
+  }
+
+  /**
+   * Lets a person in (HS4, HS6, HS7, RO3 to RO5). {@code keyHash} is the hash of the facilitator
+   * key the socket presented (or null): its holder always gets in and is recorded as a facilitator.
+   * {@code passcodeHash} is the hash of the passcode a newcomer typed (or null).
+   */
+  public Admission enter(
+      String tokenHash,
+      Newcomer newcomer,
+      String connectionId,
+      String keyHash,
+      String passcodeHash) {
     List<Event> events = new ArrayList<>();
+    Membership membership = facilitation.membership();
+    boolean keyHolder =
+        keyHash != null && Secrets.constantTimeEquals(keyHash, facts.facilitatorKeyHash());
     Participant participant = findByTokenHash(tokenHash).orElse(null);
+    if (participant != null && membership.isRemoved(participant.id())) {
+      return new Admission.Removed();
+    }
     if (participant == null) {
       if (newcomer == null) {
         return new Admission.UnknownToken();
+      }
+      if (!keyHolder && membership.locked()) {
+        return new Admission.Locked();
+      }
+      if (!keyHolder
+          && membership.passcodeRequired()
+          && (passcodeHash == null
+              || !Secrets.constantTimeEquals(passcodeHash, membership.passcodeHash()))) {
+        return new Admission.PasscodeRefused(passcodeHash != null);
       }
       String color = PARTICIPANT_COLORS[participants.size() % PARTICIPANT_COLORS.length];
       participant = new Participant(newcomer.id(), newcomer.name(), color, tokenHash);
@@ -214,7 +297,16 @@ public final class WorkshopState implements Serializable {
     if (wasOffline && events.isEmpty()) {
       events.add(record(new Event.PresenceChanged(revision + 1, participant.id(), true)));
     }
-    return new Admission.Admitted(participant.view(true), List.copyOf(events), revision);
+    if (keyHolder && membership.of(participant.id()) != Access.FACILITATOR) {
+      // HS7 RO1: the key is the owner's; presenting it makes its holder a facilitator again.
+      Event promoted =
+          new Event.AccessChanged(
+              revision + 1, null, participant.id(), participant.id(), Access.FACILITATOR);
+      facilitation.replay(promoted);
+      events.add(record(promoted));
+    }
+    boolean steers = facilitation.membership().steers(participant.id(), keyHolder);
+    return new Admission.Admitted(participant.view(true), List.copyOf(events), revision, steers);
   }
 
   /** Closes one socket of a participant; the last one takes them offline (HS6). */
@@ -247,36 +339,74 @@ public final class WorkshopState implements Serializable {
 
   /** The event at a revision, while the history still holds it (empty or one event). */
   public List<Event> eventAt(long wanted) {
-    for (Event event : history) {
-      if (event.revision() == wanted) {
-        return List.of(event);
+    for (Recorded recorded : history) {
+      if (recorded.event().revision() == wanted) {
+        return List.of(recorded.event());
       }
     }
     return List.of();
   }
 
-  /** What a client at {@code lastRevision} needs to be up to date (HS5, SY1). */
+  /** What a client at {@code lastRevision} needs to be up to date (HS5, SY1), for nobody. */
   public CatchUp catchUp(Long lastRevision) {
-    if (lastRevision != null && lastRevision <= revision) {
-      long oldestKept = history.isEmpty() ? revision + 1 : history.peekFirst().revision();
-      if (lastRevision >= oldestKept - 1) {
-        List<Event> missed = new ArrayList<>();
-        for (Event event : history) {
-          if (event.revision() > lastRevision) {
-            missed.add(event);
-          }
-        }
-        return new CatchUp.Missed(revision, missed);
-      }
-    }
-    return snapshot();
+    return catchUp(lastRevision, null);
   }
 
+  /**
+   * What a client at {@code lastRevision} needs to be up to date (HS5, SY1): the missed events with
+   * who may read each (PW1), or a snapshot as {@code reader} may see it (null: nobody).
+   */
+  public CatchUp catchUp(Long lastRevision, ParticipantId reader) {
+    if (lastRevision != null && lastRevision <= revision) {
+      long oldestKept = history.isEmpty() ? revision + 1 : history.peekFirst().event().revision();
+      if (lastRevision >= oldestKept - 1) {
+        List<Event> missed = new ArrayList<>();
+        List<Visibility> visibilities = new ArrayList<>();
+        for (Recorded recorded : history) {
+          if (recorded.event().revision() > lastRevision) {
+            missed.add(recorded.event());
+            visibilities.add(recorded.visibility());
+          }
+        }
+        return new CatchUp.Missed(revision, missed, visibilities);
+      }
+    }
+    return snapshot(reader);
+  }
+
+  /** The live state as someone who owns no note sees it (PW1). */
   public CatchUp.Snapshot snapshot() {
-    List<Note> live = liveNotes().sorted(Comparator.comparingLong(Note::z)).toList();
+    return snapshot(null);
+  }
+
+  /**
+   * The live state as {@code reader} may see it (PW1, PW2): others' notes on a canvas in private
+   * writing are left out and counted per canvas; on an anonymous canvas they come without author.
+   */
+  public CatchUp.Snapshot snapshot(ParticipantId reader) {
+    List<Note> visible = new ArrayList<>();
+    Map<String, Integer> hidden = new TreeMap<>();
+    liveNotes()
+        .sorted(Comparator.comparingLong(Note::z))
+        .forEach(
+            note -> {
+              boolean own = note.createdBy() != null && note.createdBy().equals(reader);
+              if (own) {
+                visible.add(note);
+              } else if (facilitation.isPrivate(note.canvasId())) {
+                hidden.merge(note.canvasId(), 1, Integer::sum);
+              } else if (facilitation.isAnonymous(note.canvasId())) {
+                visible.add(note.withoutAuthor());
+              } else {
+                visible.add(note);
+              }
+            });
     List<ParticipantView> people =
-        participants.values().stream().map(p -> p.view(isOnline(p.id()))).toList();
-    return new CatchUp.Snapshot(revision, live, people, facilitation.state().live());
+        participants.values().stream()
+            .filter(p -> isParticipant(p.id()))
+            .map(p -> p.view(isOnline(p.id())))
+            .toList();
+    return new CatchUp.Snapshot(revision, visible, people, facilitation.state().live(), hidden);
   }
 
   /** Notes that are not deleted and whose canvas is not either (NT3, CV3). */
@@ -287,7 +417,11 @@ public final class WorkshopState implements Serializable {
 
   /** What an export carries (EX1): live notes, participants, and what the facilitator set up. */
   public WorkshopContent content() {
-    List<Note> live = liveNotes().toList();
+    // PW2: an anonymous canvas stays anonymous in every export.
+    List<Note> live =
+        liveNotes()
+            .map(note -> facilitation.isAnonymous(note.canvasId()) ? note.withoutAuthor() : note)
+            .toList();
     return new WorkshopContent(
         List.copyOf(participants.values()), live, facilitation.state().live());
   }
@@ -313,8 +447,9 @@ public final class WorkshopState implements Serializable {
     facilitation.replay(new Event.ContentImported(revision, content));
   }
 
+  /** A person of the workshop whom the facilitator has not removed (RO5). */
   public boolean isParticipant(ParticipantId id) {
-    return participants.containsKey(id);
+    return participants.containsKey(id) && !facilitation.membership().isRemoved(id);
   }
 
   private boolean isOnline(ParticipantId id) {
@@ -336,8 +471,12 @@ public final class WorkshopState implements Serializable {
   }
 
   private Event record(Event event) {
+    return record(event, Visibility.PUBLIC);
+  }
+
+  private Event record(Event event, Visibility visibility) {
     revision = event.revision();
-    history.addLast(event);
+    history.addLast(new Recorded(event, visibility));
     if (history.size() > HISTORY_LIMIT) {
       history.removeFirst();
     }
@@ -416,6 +555,9 @@ public final class WorkshopState implements Serializable {
       appliedChanges.remember(event.changeId(), revision);
     }
   }
+
+  /** An event of the catch-up history, with who may read it as it is (PW1). */
+  private record Recorded(Event event, Visibility visibility) implements Serializable {}
 
   /** A person entering for the first time: the id and name the application chose for them. */
   public record Newcomer(ParticipantId id, String name) implements Serializable {

@@ -1,7 +1,9 @@
 package io.atelier.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Change;
@@ -10,6 +12,7 @@ import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.SharedView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +30,11 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.AssignGroup.class, name = "assign_group"),
   @JsonSubTypes.Type(value = ClientMessage.SetRole.class, name = "set_role"),
   @JsonSubTypes.Type(value = ClientMessage.SetAttendance.class, name = "set_attendance"),
+  @JsonSubTypes.Type(value = ClientMessage.SetAccess.class, name = "set_access"),
+  @JsonSubTypes.Type(value = ClientMessage.SetCanvasPrivacy.class, name = "set_canvas_privacy"),
+  @JsonSubTypes.Type(value = ClientMessage.LockWorkshop.class, name = "lock_workshop"),
+  @JsonSubTypes.Type(value = ClientMessage.SetPasscode.class, name = "set_passcode"),
+  @JsonSubTypes.Type(value = ClientMessage.RemoveParticipant.class, name = "remove_participant"),
   @JsonSubTypes.Type(value = ClientMessage.SetAgenda.class, name = "set_agenda"),
   @JsonSubTypes.Type(value = ClientMessage.GoToStep.class, name = "go_to_step"),
   @JsonSubTypes.Type(value = ClientMessage.SetRoaming.class, name = "set_roaming"),
@@ -56,7 +64,9 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.MoveCluster.class, name = "move_cluster"),
   @JsonSubTypes.Type(value = ClientMessage.Sync.class, name = "sync"),
   @JsonSubTypes.Type(value = ClientMessage.MoveCursor.class, name = "move_cursor"),
-  @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping")
+  @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+  @JsonSubTypes.Type(value = ClientMessage.Summon.class, name = "summon"),
+  @JsonSubTypes.Type(value = ClientMessage.ShareView.class, name = "share_view")
 })
 public sealed interface ClientMessage {
 
@@ -85,8 +95,21 @@ public sealed interface ClientMessage {
       String displayName,
       Long lastRevision,
       String facilitatorKey,
-      Boolean observe)
+      Boolean observe,
+      String passcode)
       implements ClientMessage {
+    /** A participant's or an observer's hello without a passcode (RO4). */
+    public Hello(
+        Integer protocol,
+        String workshopId,
+        String token,
+        String displayName,
+        Long lastRevision,
+        String facilitatorKey,
+        Boolean observe) {
+      this(protocol, workshopId, token, displayName, lastRevision, facilitatorKey, observe, null);
+    }
+
     /** A hello that does not claim to facilitate (HS7). */
     public Hello(
         Integer protocol, String workshopId, String token, String displayName, Long lastRevision) {
@@ -110,6 +133,26 @@ public sealed interface ClientMessage {
           ProtocolCodec.PROTOCOL_VERSION, workshopId, null, null, lastRevision, null, true);
     }
 
+    /** Secrets stay out of logs and error messages (issue 7): the key and passcode are masked. */
+    @Override
+    public String toString() {
+      return "Hello[workshopId="
+          + workshopId
+          + ", token="
+          + (token == null ? "none" : "***")
+          + ", displayName="
+          + displayName
+          + ", lastRevision="
+          + lastRevision
+          + ", facilitatorKey="
+          + (facilitatorKey == null ? "none" : "***")
+          + ", observe="
+          + observe
+          + ", passcode="
+          + (passcode == null ? "none" : "***")
+          + "]";
+    }
+
     /** Whether this hello joins read-only (HS8). */
     public boolean observing() {
       return Boolean.TRUE.equals(observe);
@@ -120,9 +163,9 @@ public sealed interface ClientMessage {
       require(protocol, "protocol");
       Checks.identifier(workshopId, "workshopId");
       if (observing()) {
-        if (token != null || displayName != null || facilitatorKey != null) {
+        if (token != null || displayName != null || facilitatorKey != null || passcode != null) {
           throw new InvalidValueException(
-              "an observer (observe: true) has no token, displayName or facilitatorKey");
+              "an observer (observe: true) has no token, displayName, facilitatorKey or passcode");
         }
       } else if (token == null) {
         Checks.label(displayName, Checks.MAX_NAME, "displayName");
@@ -236,6 +279,61 @@ public sealed interface ClientMessage {
           changeId,
           new ParticipantId(Checks.identifier(participantId, "participantId")),
           require(remote, "remote"));
+    }
+  }
+
+  record SetAccess(String changeId, String participantId, String access) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.SetAccess(
+          changeId,
+          new ParticipantId(Checks.identifier(participantId, "participantId")),
+          Access.fromCode(require(access, "access")));
+    }
+  }
+
+  record SetCanvasPrivacy(
+      String changeId,
+      String canvasId,
+      @JsonProperty("private") Boolean privateMode,
+      Boolean anonymous)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.SetCanvasPrivacy(
+          changeId, canvasId, require(privateMode, "private"), anonymous != null && anonymous);
+    }
+  }
+
+  record LockWorkshop(String changeId, Boolean locked) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.LockWorkshop(changeId, require(locked, "locked"));
+    }
+  }
+
+  /** RO4: the passcode in clear, from the facilitator's socket only; never logged. */
+  record SetPasscode(String changeId, String passcode) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.SetPasscode(changeId, passcode);
+    }
+
+    @Override
+    public String toString() {
+      return "SetPasscode[changeId="
+          + changeId
+          + ", passcode="
+          + (passcode == null ? "none" : "***")
+          + "]";
+    }
+  }
+
+  record RemoveParticipant(String changeId, String participantId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.RemoveParticipant(
+          changeId, new ParticipantId(Checks.identifier(participantId, "participantId")));
     }
   }
 
@@ -502,6 +600,35 @@ public sealed interface ClientMessage {
       require(clientTime, "clientTime");
     }
   }
+
+  /**
+   * A facilitator's canvas and the world rectangle its screen shows (FS1, FS2): volatile, relayed
+   * to the other screens, never stored, so not a change.
+   */
+  sealed interface ViewMessage extends ClientMessage {
+    String canvasId();
+
+    WireView view();
+
+    /** The view as the domain holds it, with the author the session knows. */
+    default SharedView toView(ParticipantId author) {
+      WireView region = require(view(), "view");
+      return new SharedView(
+          author, canvasId(), region.x(), region.y(), region.width(), region.height());
+    }
+
+    @Override
+    default void validate() {
+      Checks.identifier(canvasId(), "canvasId");
+      require(view(), "view").check();
+    }
+  }
+
+  /** FS1: every other screen of the workshop comes to this canvas and view. */
+  record Summon(String canvasId, WireView view) implements ViewMessage {}
+
+  /** FS2: where the facilitator's screen is now, for the people who follow it. */
+  record ShareView(String canvasId, WireView view) implements ViewMessage {}
 
   static <T> T require(T value, String field) {
     if (value == null) {

@@ -1,5 +1,6 @@
 package io.atelier.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
@@ -30,6 +31,14 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.GroupAssigned.class, name = "group_assigned"),
   @JsonSubTypes.Type(value = ServerMessage.RoleSet.class, name = "role_set"),
   @JsonSubTypes.Type(value = ServerMessage.AttendanceChanged.class, name = "attendance_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.AccessChanged.class, name = "access_changed"),
+  @JsonSubTypes.Type(
+      value = ServerMessage.CanvasPrivacyChanged.class,
+      name = "canvas_privacy_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.Hidden.class, name = "hidden"),
+  @JsonSubTypes.Type(value = ServerMessage.WorkshopLocked.class, name = "workshop_locked"),
+  @JsonSubTypes.Type(value = ServerMessage.PasscodeChanged.class, name = "passcode_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.ParticipantRemoved.class, name = "participant_removed"),
   @JsonSubTypes.Type(value = ServerMessage.AgendaSet.class, name = "agenda_set"),
   @JsonSubTypes.Type(value = ServerMessage.ProgressChanged.class, name = "progress_changed"),
   @JsonSubTypes.Type(value = ServerMessage.TimerChanged.class, name = "timer_changed"),
@@ -41,7 +50,9 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
   @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
   @JsonSubTypes.Type(value = ServerMessage.CursorMoved.class, name = "cursor_moved"),
-  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+  @JsonSubTypes.Type(value = ServerMessage.Summoned.class, name = "summoned"),
+  @JsonSubTypes.Type(value = ServerMessage.FacilitatorView.class, name = "facilitator_view")
 })
 public sealed interface ServerMessage {
 
@@ -105,6 +116,12 @@ public sealed interface ServerMessage {
       WireTimer timer,
       WireRoundTable roundTable,
       List<String> remote,
+      Map<String, String> access,
+      boolean locked,
+      boolean passcodeRequired,
+      List<String> privateCanvases,
+      List<String> anonymousCanvases,
+      Map<String, Integer> hiddenNotes,
       List<WireCluster> clusters)
       implements ServerMessage {}
 
@@ -146,6 +163,37 @@ public sealed interface ServerMessage {
   record AttendanceChanged(
       long revision, String changeId, String participantId, String member, boolean remote)
       implements RevisionedMessage {}
+
+  record AccessChanged(
+      long revision, String changeId, String participantId, String member, String access)
+      implements RevisionedMessage {}
+
+  record WorkshopLocked(long revision, String changeId, String participantId, boolean locked)
+      implements RevisionedMessage {}
+
+  /** RO4: whether newcomers need a passcode; the passcode and its hash never leave the server. */
+  record PasscodeChanged(long revision, String changeId, String participantId, boolean required)
+      implements RevisionedMessage {}
+
+  record ParticipantRemoved(long revision, String changeId, String participantId, String member)
+      implements RevisionedMessage {}
+
+  /** PW1 PW2: private writing on or off; a reveal brings the canvas's notes. */
+  record CanvasPrivacyChanged(
+      long revision,
+      String changeId,
+      String participantId,
+      String canvasId,
+      @JsonProperty("private") boolean privateMode,
+      boolean anonymous,
+      List<WireNote> notes)
+      implements RevisionedMessage {}
+
+  /**
+   * PW1: a revision whose event this reader may not read (another person's note on a canvas in
+   * private writing): its canvas and what happened (created, updated, deleted), no content.
+   */
+  record Hidden(long revision, String canvasId, String change) implements RevisionedMessage {}
 
   record AgendaSet(long revision, String changeId, String participantId, List<WireStep> steps)
       implements RevisionedMessage {}
@@ -194,4 +242,11 @@ public sealed interface ServerMessage {
       implements ServerMessage {}
 
   record Pong(long clientTime, long serverTime) implements ServerMessage {}
+
+  /** FS1: a facilitator brings this screen to its canvas and view. Volatile. */
+  record Summoned(String participantId, String canvasId, WireView view) implements ServerMessage {}
+
+  /** FS2: where a facilitator's screen is now; followers show it. Volatile. */
+  record FacilitatorView(String participantId, String canvasId, WireView view)
+      implements ServerMessage {}
 }

@@ -4,8 +4,10 @@ import io.atelier.domain.AgendaStep;
 import io.atelier.domain.CatchUp;
 import io.atelier.domain.Event;
 import io.atelier.domain.FacilitationState;
+import io.atelier.domain.Membership;
 import io.atelier.domain.Outcome;
 import io.atelier.domain.ParticipantId;
+import io.atelier.domain.Visibility;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
 import io.atelier.protocol.WireFacilitation.WireCluster;
 import io.atelier.protocol.WireFacilitation.WirePosition;
@@ -21,6 +23,35 @@ import java.util.TreeMap;
 /** From domain facts to server messages: the one place that knows both shapes. */
 public final class WireMapping {
   private WireMapping() {}
+
+  /**
+   * The event as {@code reader} may read it (PW1, PW2): as it is, or for anyone but the note's
+   * author a {@code hidden} placeholder (private writing) or the event without its authors.
+   */
+  public static ServerMessage.RevisionedMessage toMessage(
+      Event event, Visibility visibility, ParticipantId reader) {
+    return visibility.readableBy(reader) ? toMessage(event) : forOthers(event, visibility);
+  }
+
+  /** What every reader but the note's author gets (PW1, PW2); the same for all of them. */
+  public static ServerMessage.RevisionedMessage forOthers(Event event, Visibility visibility) {
+    if (visibility.kind() == Visibility.Kind.HIDDEN) {
+      return new ServerMessage.Hidden(event.revision(), visibility.canvasId(), visibility.change());
+    }
+    if (visibility.kind() == Visibility.Kind.PUBLIC) {
+      return toMessage(event);
+    }
+    if (event instanceof Event.NoteCreated e) {
+      return new ServerMessage.NoteCreated(
+          e.revision(), e.changeId(), null, WireNote.of(e.note().withoutAuthor()));
+    }
+    if (event instanceof Event.NoteUpdated e) {
+      return new ServerMessage.NoteUpdated(
+          e.revision(), e.changeId(), null, e.noteId(), NoteProperties.of(e.set()));
+    }
+    Event.NoteDeleted e = (Event.NoteDeleted) event;
+    return new ServerMessage.NoteDeleted(e.revision(), e.changeId(), null, e.noteId());
+  }
 
   public static ServerMessage.RevisionedMessage toMessage(Event event) {
     if (event instanceof Event.NoteCreated e) {
@@ -98,6 +129,36 @@ public final class WireMapping {
       return new ServerMessage.AttendanceChanged(
           revision, changeId, author(e.participantId()), e.member().value(), e.remote());
     }
+    if (event instanceof Event.AccessChanged e) {
+      return new ServerMessage.AccessChanged(
+          revision, changeId, author(e.participantId()), e.member().value(), e.access().code());
+    }
+    if (event instanceof Event.WorkshopLocked e) {
+      return new ServerMessage.WorkshopLocked(
+          revision, changeId, author(e.participantId()), e.locked());
+    }
+    if (event instanceof Event.PasscodeChanged e) {
+      return new ServerMessage.PasscodeChanged(
+          revision, changeId, author(e.participantId()), e.passcodeHash() != null);
+    }
+    if (event instanceof Event.ParticipantRemoved e) {
+      return new ServerMessage.ParticipantRemoved(
+          revision, changeId, author(e.participantId()), e.member().value());
+    }
+    if (event instanceof Event.CanvasPrivacyChanged e) {
+      List<WireNote> revealed =
+          e.revealed().stream()
+              .map(note -> WireNote.of(e.anonymous() ? note.withoutAuthor() : note))
+              .toList();
+      return new ServerMessage.CanvasPrivacyChanged(
+          revision,
+          changeId,
+          author(e.participantId()),
+          e.canvasId(),
+          e.privateMode(),
+          e.anonymous(),
+          revealed);
+    }
     if (event instanceof Event.AgendaSet e) {
       return new ServerMessage.AgendaSet(
           revision, changeId, author(e.participantId()), steps(e.steps()));
@@ -134,7 +195,20 @@ public final class WireMapping {
         WireTimer.of(facilitation.timer()),
         WireRoundTable.of(facilitation.roundTable()),
         facilitation.remote().stream().map(ParticipantId::value).toList(),
+        access(facilitation.membership()),
+        facilitation.membership().locked(),
+        facilitation.membership().passcodeRequired(),
+        facilitation.privacy().privateCanvases(),
+        facilitation.privacy().anonymousCanvases(),
+        snapshot.hiddenNotes(),
         facilitation.clusters().stream().map(WireCluster::of).toList());
+  }
+
+  /** RO1: who has which access, sorted so that two snapshots of one state read the same. */
+  private static Map<String, String> access(Membership membership) {
+    Map<String, String> access = new TreeMap<>();
+    membership.access().forEach((id, granted) -> access.put(id.value(), granted.code()));
+    return access;
   }
 
   private static List<WireStep> steps(List<AgendaStep> steps) {

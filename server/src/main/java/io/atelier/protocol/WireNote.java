@@ -44,7 +44,7 @@ public record WireNote(
         note.text(),
         note.color().code(),
         note.z(),
-        note.createdBy().value(),
+        note.createdBy() == null ? null : note.createdBy().value(), // PW2: anonymous
         note.createdAt(),
         note.locked());
   }

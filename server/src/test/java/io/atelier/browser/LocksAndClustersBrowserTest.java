@@ -186,6 +186,15 @@ class LocksAndClustersBrowserTest extends ServerWithChromium {
     // The keyboard moves it too, one change per key; rename and dissolve from the frame.
     host.clusterControl(cluster, "cluster-handle").sendKeys(Keys.ARROW_DOWN);
     ana.awaitNoteAt(notes.get(0), start.get(0).x() + dx, start.get(0).y() + dy + 10, LONG);
+    // CL6: in private writing the frames wait for the reveal, and the help says why.
+    host.startPrivateWriting();
+    host.await(LONG, "no frame in private writing", d -> host.clusterFrame(cluster) == null);
+    assertThat(host.text(AtelierPage.CLUSTER_HELP)).startsWith("Écriture privée");
+    ana.await(LONG, "no frame for Ana either", d -> ana.clusterFrame(cluster) == null);
+    host.revealPrivateWriting(false);
+    ana.await(LONG, "the frame is back after the reveal", d -> ana.clusterFrame(cluster) != null);
+    assertThat(ana.clusters()).isEqualTo(Map.of(cluster, notes));
+    host.await(LONG, "the facilitator's frame too", d -> host.clusterFrame(cluster) != null);
     host.clusterControl(cluster, "cluster-rename").click();
     WebElement title = host.awaitVisible(AtelierPage.CLUSTER_TITLE_INPUT, LONG);
     title.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Nos liens", Keys.ENTER);

@@ -172,4 +172,30 @@ class LockTest extends WorkshopFixture {
     assertThat(restored.snapshot().notes().get(0).locked()).isTrue();
     assertThat(restored.snapshot().facilitation().canvases().get(0).locked()).isTrue();
   }
+
+  @Test
+  @DisplayName(
+      "RO1 LK1 LK2 a lock holds back whoever does not steer now: promoted, Ana edits; stepped down, not")
+  void locksFollowTheAccess() {
+    String note = noteOn("main", "n-1", 0, 0);
+    applied(byHost(new Change.LockNote(nextId(), note, true)));
+    applied(byHost(new Change.LockCanvas(nextId(), "main", true)));
+    applied(byHost(new Change.SetAccess(nextId(), host, Access.FACILITATOR)));
+    applied(byHost(new Change.SetAccess(nextId(), ana, Access.FACILITATOR)));
+    applied(byAna(new Change.UpdateNote(nextId(), note, moveTo(5, 5))));
+    applied(byHost(new Change.SetAccess(nextId(), ana, Access.PARTICIPANT)));
+    assertThat(refused(byAna(new Change.UpdateNote(nextId(), note, moveTo(9, 9)))))
+        .isEqualTo(RejectionCode.LOCKED);
+    assertThat(note(note).x()).isEqualTo(5);
+  }
+
+  @Test
+  @DisplayName("PW1 LK2 another person's hidden note is unknown_note before any lock is looked at")
+  void hiddenBeforeLocked() {
+    String note = noteOn("main", "n-1", 0, 0);
+    applied(byHost(new Change.LockNote(nextId(), note, true)));
+    applied(byHost(new Change.SetCanvasPrivacy(nextId(), "main", true, false)));
+    assertThat(refused(byAna(new Change.UpdateNote(nextId(), note, moveTo(1, 1)))))
+        .isEqualTo(RejectionCode.UNKNOWN_NOTE);
+  }
 }

@@ -238,6 +238,8 @@ class NoteClusterTest extends WorkshopFixture {
             arranged.timer(),
             arranged.roundTable(),
             arranged.remote(),
+            arranged.membership(),
+            arranged.privacy(),
             twice);
     assertThatThrownBy(
             () ->
@@ -245,5 +247,44 @@ class NoteClusterTest extends WorkshopFixture {
                     .requireConsistent())
         .hasMessageContaining("n-1 is in two clusters");
     assertThat(content.requireConsistent()).isSameAs(content);
+  }
+
+  @Test
+  @DisplayName(
+      "CL6 PW1 no cluster changes on a canvas in private writing, the facilitator's neither, and a"
+          + " refusal says nothing of hidden notes; revealed, they change again")
+  void privateCanvas() {
+    create("k-1", "Liens", "n-1", "n-2");
+    applied(
+        byAna(
+            new Change.CreateNote(
+                nextId(), "n-ana", "main", 0, 400, 200, 140, "à moi", NoteColor.PINK)));
+    applied(byHost(new Change.SetCanvasPrivacy(nextId(), "main", true, false)));
+    List<Change> changes =
+        List.of(
+            new Change.CreateCluster(nextId(), "k-2", "main", "Cachées", List.of("n-ana")),
+            new Change.CreateCluster(nextId(), "k-3", "main", "Fantôme", List.of("n-ghost")),
+            new Change.RenameCluster(nextId(), "k-1", "Autre"),
+            new Change.AddToCluster(nextId(), "k-1", List.of("n-ana")),
+            new Change.RemoveFromCluster(nextId(), "k-1", List.of("n-1")),
+            new Change.DissolveCluster(nextId(), "k-1"),
+            new Change.MoveCluster(nextId(), "k-1", 10, 10));
+    long before = state.revision();
+    for (Change change : changes) {
+      assertThat(refused(byHost(change)))
+          .as(change.toString())
+          .isEqualTo(RejectionCode.PRIVATE_CANVAS);
+    }
+    assertThat(refused(byHost(new Change.DissolveCluster(nextId(), "k-ghost"))))
+        .isEqualTo(RejectionCode.UNKNOWN_CLUSTER);
+    assertThat(state.revision()).isEqualTo(before);
+    assertThat(cluster("k-1").noteIds()).containsExactly("n-1", "n-2");
+
+    // CL4 still holds while private: a deleted note leaves its cluster.
+    applied(byHost(new Change.DeleteNote(nextId(), "n-2")));
+    assertThat(cluster("k-1").noteIds()).containsExactly("n-1");
+    applied(byHost(new Change.SetCanvasPrivacy(nextId(), "main", false, false)));
+    applied(byHost(new Change.AddToCluster(nextId(), "k-1", List.of("n-ana"))));
+    assertThat(cluster("k-1").noteIds()).containsExactly("n-1", "n-ana");
   }
 }

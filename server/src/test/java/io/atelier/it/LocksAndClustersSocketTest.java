@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Locks (LK1 to LK3) and clusters (CL1 to CL5) over real sockets: who may do what, and a restart.
+ * Locks (LK1 to LK3) and clusters (CL1 to CL6) over real sockets: who may do what, and a restart.
  */
 class LocksAndClustersSocketTest {
   @TempDir Path dataDir;
@@ -175,6 +175,49 @@ class LocksAndClustersSocketTest {
       Snapshot late = server.join(id, "Ben").await(Snapshot.class);
       assertThat(late.clusters()).containsExactly(cluster);
       assertThat(late.notes()).extracting(WireNote::x).containsExactly(100.0, 410.0, 700.0);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "CL6 PW1 on a canvas in private writing every cluster change is refused with"
+          + " private_canvas and no cluster event reaches anyone; revealed, clusters change again")
+  void privateCanvas() {
+    try (RunningServer server = new RunningServer()) {
+      var created = server.createWorkshop("Privé", "fr");
+      String id = created.getString("id");
+      TestClient host = server.facilitate(created);
+      TestClient ana = server.join(id, "Ana");
+      ana.await(Welcome.class);
+      host.send(note("h-1", "n-1", 0)).send(note("h-2", "n-2", 300));
+      host.send(new ClientMessage.CreateCluster("h-3", "k-1", "main", "Liens", List.of("n-1")));
+      acked(host, "h-3");
+      ana.send(note("a-1", "n-a", 600));
+      acked(ana, "a-1");
+      host.send(new ClientMessage.SetCanvasPrivacy("h-4", "main", true, false));
+      acked(host, "h-4");
+
+      List<ClientMessage> grouping =
+          List.of(
+              new ClientMessage.CreateCluster("h-5", "k-2", "main", "Cachée", List.of("n-a")),
+              new ClientMessage.AddToCluster("h-6", "k-1", List.of("n-2")),
+              new ClientMessage.RenameCluster("h-7", "k-1", "Autre"),
+              new ClientMessage.MoveCluster("h-8", "k-1", 10.0, 10.0),
+              new ClientMessage.DissolveCluster("h-9", "k-1"));
+      grouping.forEach(host::send);
+      for (int i = 5; i <= 9; i++) {
+        assertThat(refusal(host, "h-" + i)).as("h-" + i).isEqualTo("private_canvas");
+      }
+      host.send(new ClientMessage.SetCanvasPrivacy("h-10", "main", false, false));
+      host.send(new ClientMessage.AddToCluster("h-11", "k-1", List.of("n-a")));
+      WireCluster grown =
+          ana.await(ClusterChanged.class, c -> "h-11".equals(c.changeId())).cluster();
+      assertThat(grown.noteIds()).containsExactly("n-1", "n-a");
+      assertThat(ana.all(ClusterChanged.class))
+          .as("the first cluster, then nothing until the reveal")
+          .extracting(ClusterChanged::changeId)
+          .containsExactly("h-3", "h-11");
+      assertThat(ana.all(ClusterMoved.class)).isEmpty();
     }
   }
 

@@ -49,7 +49,7 @@ final class CsvExport {
       CanvasZones zones = CanvasZones.of(catalog, canvas.templateId(), export.language());
       for (Note note : notesOn(canvas, export.content().notes())) {
         Optional<Zone> zone = zones.zoneOf(note);
-        // Issue 6 adds anonymous notes: their author cell is to be left empty.
+        // PW2: a note of an anonymous canvas names nobody: its author cell stays empty.
         Participant author = people.get(note.createdBy());
         row(
             out,

@@ -93,6 +93,20 @@ final class JsonExport {
     root.set("roundTable", RoundTableJson.write(arranged.roundTable()));
     ArrayNode remote = root.putArray("remote");
     arranged.remote().forEach(id -> remote.add(id.value()));
+    // RO: who facilitates or observes, who was removed, whether it is locked; never the passcode.
+    ObjectNode membership = root.putObject("membership");
+    ObjectNode access = membership.putObject("access");
+    arranged.membership().access().entrySet().stream()
+        .sorted(Comparator.comparing(entry -> entry.getKey().value()))
+        .forEach(entry -> access.put(entry.getKey().value(), entry.getValue().code()));
+    ArrayNode removed = membership.putArray("removed");
+    arranged.membership().removed().forEach(id -> removed.add(id.value()));
+    membership.put("locked", arranged.membership().locked());
+    ObjectNode privacy = root.putObject("privacy");
+    ArrayNode privateCanvases = privacy.putArray("private");
+    arranged.privacy().privateCanvases().forEach(privateCanvases::add);
+    ArrayNode anonymousCanvases = privacy.putArray("anonymous");
+    arranged.privacy().anonymousCanvases().forEach(anonymousCanvases::add);
     ArrayNode clusters = root.putArray("clusters");
     for (Cluster cluster : arranged.clusters()) {
       ObjectNode node =
@@ -163,7 +177,7 @@ final class JsonExport {
         .put("text", note.text())
         .put("color", note.color().code())
         .put("z", note.z())
-        .put("createdBy", note.createdBy().value())
+        .put("createdBy", note.createdBy() == null ? null : note.createdBy().value())
         .put("createdAt", note.createdAt())
         .put("locked", note.locked());
   }

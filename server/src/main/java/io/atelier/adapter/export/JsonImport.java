@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atelier.application.StoredImage;
+import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Checks;
@@ -16,11 +17,13 @@ import io.atelier.domain.ImageRefusedException;
 import io.atelier.domain.ImageRules;
 import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.Language;
+import io.atelier.domain.Membership;
 import io.atelier.domain.Note;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Privacy;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
@@ -147,6 +150,9 @@ public final class JsonImport {
     // An export from before AT1 does not say who is remote: nobody.
     List<ParticipantId> remote =
         root.has("remote") ? RoundTableJson.ids(root, "remote") : List.of();
+    Membership membership =
+        root.has("membership") ? membership(root.object("membership")) : Membership.OPEN;
+    Privacy privacy = root.has("privacy") ? privacy(root.object("privacy")) : Privacy.NONE;
     // An export from before CL1 holds no clusters.
     List<Cluster> clusters = new ArrayList<>();
     if (root.has("clusters")) {
@@ -183,6 +189,8 @@ public final class JsonImport {
                       timer,
                       roundTable,
                       remote,
+                      membership,
+                      privacy,
                       clusters));
           return new WorkshopExport(
               title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
@@ -298,7 +306,7 @@ public final class JsonImport {
     String text = n.text("text");
     String color = n.text("color");
     long z = n.integer("z");
-    String createdBy = n.text("createdBy");
+    String createdBy = n.optionalText("createdBy"); // PW2: null on an anonymous canvas
     long createdAt = n.integer("createdAt");
     boolean locked = optionalFlag(n, "locked");
     n.done();
@@ -314,9 +322,31 @@ public final class JsonImport {
                 text,
                 NoteColor.fromCode(color),
                 z,
-                new ParticipantId(createdBy),
+                createdBy == null ? null : new ParticipantId(createdBy),
                 createdAt,
                 false,
                 locked));
+  }
+
+  /** RO: an export never holds a passcode, so the copy asks none until its facilitator sets one. */
+  private static Membership membership(StrictObject node) {
+    Map<ParticipantId, Access> access = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : node.textMap("access")) {
+      access.put(
+          node.build(() -> new ParticipantId(entry.getKey())),
+          node.build(() -> Access.fromCode(entry.getValue())));
+    }
+    List<ParticipantId> removed = RoundTableJson.ids(node, "removed");
+    boolean locked = node.bool("locked");
+    node.done();
+    return node.build(() -> new Membership(access, removed, locked, null));
+  }
+
+  /** PW: which canvases are private or anonymous, so a copy keeps its promises. */
+  private static Privacy privacy(StrictObject node) {
+    List<String> privateCanvases = node.texts("private");
+    List<String> anonymousCanvases = node.texts("anonymous");
+    node.done();
+    return new Privacy(privateCanvases, anonymousCanvases);
   }
 }

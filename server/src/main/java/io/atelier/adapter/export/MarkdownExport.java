@@ -171,7 +171,7 @@ final class MarkdownExport {
         // the following lines inside the bullet.
         out.append(String.join("\\\n  ", lines));
       }
-      // Issue 6 adds anonymous notes: their author is to be left out here.
+      // PW2: a note of an anonymous canvas names nobody.
       Participant author = people.get(note.createdBy());
       if (author != null) {
         out.append(" — *").append(MarkdownText.inline(author.name())).append('*');

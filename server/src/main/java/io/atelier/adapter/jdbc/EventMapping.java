@@ -3,7 +3,9 @@ package io.atelier.adapter.jdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.adapter.jdbc.JournalCodec.UndecodableException;
+import io.atelier.domain.Access;
 import io.atelier.domain.Event;
+import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.NotePosition;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
@@ -26,6 +28,11 @@ final class EventMapping {
   static final String GROUP_ASSIGNED = "group_assigned";
   static final String ROLE_SET = "role_set";
   static final String ATTENDANCE_CHANGED = "attendance_changed";
+  static final String ACCESS_CHANGED = "access_changed";
+  static final String CANVAS_PRIVACY_CHANGED = "canvas_privacy_changed";
+  static final String WORKSHOP_LOCKED = "workshop_locked";
+  static final String PASSCODE_CHANGED = "passcode_changed";
+  static final String PARTICIPANT_REMOVED = "participant_removed";
   static final String AGENDA_SET = "agenda_set";
   static final String PROGRESS_CHANGED = "progress_changed";
   static final String TIMER_CHANGED = "timer_changed";
@@ -112,6 +119,25 @@ final class EventMapping {
     } else if (event instanceof Event.AttendanceChanged e) {
       node.put("type", ATTENDANCE_CHANGED).put("participantId", id(e.participantId()));
       node.put("member", id(e.member())).put("remote", e.remote());
+    } else if (event instanceof Event.AccessChanged e) {
+      node.put("type", ACCESS_CHANGED).put("participantId", id(e.participantId()));
+      node.put("member", id(e.member())).put("access", e.access().code());
+    } else if (event instanceof Event.CanvasPrivacyChanged e) {
+      // The revealed notes are in the state already; replay needs only the canvas's new mode.
+      node.put("type", CANVAS_PRIVACY_CHANGED).put("participantId", id(e.participantId()));
+      node.put("canvasId", e.canvasId())
+          .put("private", e.privateMode())
+          .put("anonymous", e.anonymous());
+    } else if (event instanceof Event.WorkshopLocked e) {
+      node.put("type", WORKSHOP_LOCKED).put("participantId", id(e.participantId()));
+      node.put("locked", e.locked());
+    } else if (event instanceof Event.PasscodeChanged e) {
+      // The hash, never the passcode: a journal is a backup, and backups travel.
+      node.put("type", PASSCODE_CHANGED).put("participantId", id(e.participantId()));
+      node.put("passcodeHash", e.passcodeHash());
+    } else if (event instanceof Event.ParticipantRemoved e) {
+      node.put("type", PARTICIPANT_REMOVED).put("participantId", id(e.participantId()));
+      node.put("member", id(e.member()));
     } else if (event instanceof Event.AgendaSet e) {
       node.put("type", AGENDA_SET).put("participantId", id(e.participantId()));
       node.set("steps", FacilitationMapping.steps(e.steps()));
@@ -201,6 +227,30 @@ final class EventMapping {
               author,
               new ParticipantId(Fields.text(node, "member")),
               Fields.bool(node, "remote"));
+      case ACCESS_CHANGED ->
+          new Event.AccessChanged(
+              revision,
+              changeId,
+              author,
+              new ParticipantId(Fields.text(node, "member")),
+              access(Fields.text(node, "access")));
+      case CANVAS_PRIVACY_CHANGED ->
+          new Event.CanvasPrivacyChanged(
+              revision,
+              changeId,
+              author,
+              Fields.text(node, "canvasId"),
+              Fields.bool(node, "private"),
+              Fields.bool(node, "anonymous"),
+              List.of());
+      case WORKSHOP_LOCKED ->
+          new Event.WorkshopLocked(revision, changeId, author, Fields.bool(node, "locked"));
+      case PASSCODE_CHANGED ->
+          new Event.PasscodeChanged(
+              revision, changeId, author, Fields.optionalText(node, "passcodeHash"));
+      case PARTICIPANT_REMOVED ->
+          new Event.ParticipantRemoved(
+              revision, changeId, author, new ParticipantId(Fields.text(node, "member")));
       case AGENDA_SET ->
           new Event.AgendaSet(
               revision, changeId, author, FacilitationMapping.steps(Fields.array(node, "steps")));
@@ -266,5 +316,13 @@ final class EventMapping {
   private static ParticipantId participantId(JsonNode node) throws UndecodableException {
     String value = Fields.optionalText(node, "participantId");
     return value == null ? null : new ParticipantId(value);
+  }
+
+  static Access access(String code) throws UndecodableException {
+    try {
+      return Access.fromCode(code);
+    } catch (InvalidValueException e) {
+      throw new UndecodableException(e.getMessage());
+    }
   }
 }

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.adapter.jdbc.JournalCodec.UndecodableException;
+import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
+import io.atelier.domain.Membership;
 import io.atelier.domain.Note;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Privacy;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a facilitator arranges (canvases, groups, roles, agenda, progress, timer) to and from the
@@ -50,6 +54,12 @@ final class FacilitationMapping {
     node.set("roundTable", RoundTableMapping.write(state.roundTable()));
     ArrayNode remote = node.putArray("remote");
     state.remote().forEach(id -> remote.add(id.value()));
+    node.set("membership", membership(state.membership()));
+    ObjectNode privacy = node.putObject("privacy");
+    ArrayNode privateCanvases = privacy.putArray("private");
+    state.privacy().privateCanvases().forEach(privateCanvases::add);
+    ArrayNode anonymousCanvases = privacy.putArray("anonymous");
+    state.privacy().anonymousCanvases().forEach(anonymousCanvases::add);
     ArrayNode clusters = node.putArray("clusters");
     state.clusters().forEach(cluster -> clusters.add(cluster(cluster)));
     return node;
@@ -93,7 +103,26 @@ final class FacilitationMapping {
             ? RoundTableMapping.read(Fields.object(node, "roundTable"))
             : RoundTable.EMPTY,
         remote,
+        // Documents written before roles and joining rules (RO): open, everyone a participant.
+        node.has("membership") ? membership(Fields.object(node, "membership")) : Membership.OPEN,
+        // Documents written before private writing (PW): every canvas public.
+        node.has("privacy") ? privacy(Fields.object(node, "privacy")) : Privacy.NONE,
         clusters(node));
+  }
+
+  static Privacy privacy(JsonNode node) throws UndecodableException {
+    return new Privacy(texts(node, "private"), texts(node, "anonymous"));
+  }
+
+  private static List<String> texts(JsonNode node, String field) throws UndecodableException {
+    List<String> texts = new ArrayList<>();
+    for (JsonNode text : Fields.array(node, field)) {
+      if (!text.isTextual()) {
+        throw new UndecodableException("\"" + field + "\" must hold strings");
+      }
+      texts.add(text.textValue());
+    }
+    return texts;
   }
 
   /** Documents written before CL1 hold no clusters. */
@@ -131,6 +160,37 @@ final class FacilitationMapping {
         Fields.text(node, "canvasId"),
         Fields.text(node, "title"),
         noteIds);
+  }
+
+  static ObjectNode membership(Membership membership) {
+    ObjectNode node = JournalCodec.object();
+    ObjectNode access = node.putObject("access");
+    new TreeMap<>(
+            membership.access().entrySet().stream()
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        entry -> entry.getKey().value(), entry -> entry.getValue().code())))
+        .forEach(access::put);
+    ArrayNode removed = node.putArray("removed");
+    membership.removed().forEach(id -> removed.add(id.value()));
+    node.put("locked", membership.locked());
+    node.put("passcodeHash", membership.passcodeHash());
+    return node;
+  }
+
+  static Membership membership(JsonNode node) throws UndecodableException {
+    Map<ParticipantId, Access> access = new LinkedHashMap<>();
+    var entries = Fields.object(node, "access").fields();
+    while (entries.hasNext()) {
+      var entry = entries.next();
+      access.put(new ParticipantId(entry.getKey()), EventMapping.access(entry.getValue().asText()));
+    }
+    List<ParticipantId> removed = new ArrayList<>();
+    for (JsonNode id : Fields.array(node, "removed")) {
+      removed.add(new ParticipantId(id.asText()));
+    }
+    return new Membership(
+        access, removed, Fields.bool(node, "locked"), Fields.optionalText(node, "passcodeHash"));
   }
 
   static ObjectNode content(WorkshopContent content) {

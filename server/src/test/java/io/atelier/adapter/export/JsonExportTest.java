@@ -64,6 +64,8 @@ class JsonExportTest {
             "timer",
             "roundTable",
             "remote",
+            "membership",
+            "privacy",
             "clusters",
             "notes",
             "images");

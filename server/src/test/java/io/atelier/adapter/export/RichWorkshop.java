@@ -5,11 +5,13 @@ import io.atelier.domain.Canvas;
 import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Language;
+import io.atelier.domain.Membership;
 import io.atelier.domain.Note;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Privacy;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
@@ -156,6 +158,8 @@ final class RichWorkshop {
             new Timer(Timer.Status.PAUSED, 600_000, null, 420_000L),
             RoundTable.EMPTY,
             List.of(BEN),
+            Membership.OPEN,
+            Privacy.NONE,
             clusters()));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Checkpoint;
@@ -11,6 +12,7 @@ import io.atelier.domain.Cluster;
 import io.atelier.domain.Event;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Language;
+import io.atelier.domain.Membership;
 import io.atelier.domain.Note;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.NotePatch;
@@ -18,6 +20,7 @@ import io.atelier.domain.NotePosition;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Privacy;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
@@ -86,6 +89,8 @@ class JournalCodecTest {
               Timer.STOPPED,
               RUNNING_ROUND,
               List.of(ANA),
+              new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash"),
+              new Privacy(List.of("main"), List.of("main")),
               List.of(new Cluster("k-1", "main", "Ce qui nous relie", List.of("n-1")))));
 
   @Test
@@ -155,6 +160,13 @@ class JournalCodecTest {
             new Event.RoleSet(13, "c-13", ANA, Pillar.SHARING, null),
             new Event.AttendanceChanged(13, "c-13b", BO, ANA, true),
             new Event.AttendanceChanged(13, "c-13c", ANA, ANA, false),
+            new Event.AccessChanged(13, "c-13d", ANA, BO, Access.FACILITATOR),
+            new Event.AccessChanged(13, null, ANA, ANA, Access.OBSERVER),
+            new Event.WorkshopLocked(13, "c-13e", ANA, true),
+            new Event.PasscodeChanged(13, "c-13f", ANA, "hash-of-it"),
+            new Event.PasscodeChanged(13, "c-13g", ANA, null),
+            new Event.ParticipantRemoved(13, "c-13h", ANA, BO),
+            new Event.CanvasPrivacyChanged(13, "c-13i", ANA, "main", true, false, List.of()),
             new Event.AgendaSet(14, "c-14", ANA, List.of(STEP, WALK)),
             new Event.ProgressChanged(
                 15, "c-15", ANA, new Progress("s-2", 20L, 10L, true, Pillar.RESOURCES)),
@@ -195,6 +207,13 @@ class JournalCodecTest {
             "role_set",
             "attendance_changed",
             "attendance_changed",
+            "access_changed",
+            "access_changed",
+            "workshop_locked",
+            "passcode_changed",
+            "passcode_changed",
+            "participant_removed",
+            "canvas_privacy_changed",
             "agenda_set",
             "progress_changed",
             "timer_changed",
