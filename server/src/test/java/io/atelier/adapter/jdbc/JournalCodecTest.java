@@ -18,6 +18,7 @@ import io.atelier.domain.NotePatch;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Privacy;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
@@ -84,7 +85,8 @@ class JournalCodecTest {
               Timer.STOPPED,
               RUNNING_ROUND,
               List.of(ANA),
-              new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash")));
+              new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash"),
+              new Privacy(List.of("main"), List.of("c-b"))));
 
   @Test
   @DisplayName("a stored note_created document decodes to its event and encodes back the same")
