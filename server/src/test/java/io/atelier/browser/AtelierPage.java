@@ -847,6 +847,9 @@ public final class AtelierPage {
 
   /** Sets the view to 100 % with the key a person would press, keeping the centre in place. */
   public void actualSize() {
+    // The first view of a canvas fits its template once the template has loaded: wait for its
+    // zones first, or that fit could undo the 100 % afterwards (a race under load).
+    await(LONG, "the template's zones are drawn", d -> !d.findElements(testId("zone")).isEmpty());
     WebElement canvas = driver.findElement(CANVAS);
     script("arguments[0].focus();", canvas);
     press("1");

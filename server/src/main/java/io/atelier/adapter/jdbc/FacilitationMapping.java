@@ -111,18 +111,15 @@ final class FacilitationMapping {
   }
 
   static Privacy privacy(JsonNode node) throws UndecodableException {
-    return new Privacy(texts(node, "private"), texts(node, "anonymous"));
-  }
-
-  private static List<String> texts(JsonNode node, String field) throws UndecodableException {
-    List<String> texts = new ArrayList<>();
-    for (JsonNode text : Fields.array(node, field)) {
-      if (!text.isTextual()) {
-        throw new UndecodableException("\"" + field + "\" must hold strings");
-      }
-      texts.add(text.textValue());
+    List<String> privateCanvases = new ArrayList<>();
+    for (JsonNode id : Fields.array(node, "private")) {
+      privateCanvases.add(id.asText());
     }
-    return texts;
+    List<String> anonymousCanvases = new ArrayList<>();
+    for (JsonNode id : Fields.array(node, "anonymous")) {
+      anonymousCanvases.add(id.asText());
+    }
+    return new Privacy(privateCanvases, anonymousCanvases);
   }
 
   /** Documents written before CL1 hold no clusters. */

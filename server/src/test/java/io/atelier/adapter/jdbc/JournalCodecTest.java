@@ -90,7 +90,7 @@ class JournalCodecTest {
               RUNNING_ROUND,
               List.of(ANA),
               new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash"),
-              new Privacy(List.of("main"), List.of("main")),
+              new Privacy(List.of("main"), List.of("c-b")),
               List.of(new Cluster("k-1", "main", "Ce qui nous relie", List.of("n-1")))));
 
   @Test
