@@ -15,6 +15,8 @@ import java.util.UUID;
  *     links use the scheme and host of the request that created the workshop
  * @param storage {@code ATELIER_STORAGE}: {@code hazelcast} (default) or {@code memory}
  * @param journal where workshops are made durable (see {@link JournalSettings})
+ * @param limits what one socket, person or address may do (see {@link Limits})
+ * @param allowedOrigins the pages that may open a socket (see {@link AllowedOrigins})
  */
 public record AtelierConfig(
     int httpPort,
@@ -22,7 +24,9 @@ public record AtelierConfig(
     Optional<String> publicUrl,
     Storage storage,
     ClusterSettings cluster,
-    JournalSettings journal) {
+    JournalSettings journal,
+    Limits limits,
+    AllowedOrigins allowedOrigins) {
 
   /** Where workshop states live. */
   public enum Storage {
@@ -37,6 +41,25 @@ public record AtelierConfig(
     publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
   }
 
+  /** The default limits, and sockets from the public URL's pages (or the same origin). */
+  public AtelierConfig(
+      int httpPort,
+      String httpHost,
+      Optional<String> publicUrl,
+      Storage storage,
+      ClusterSettings cluster,
+      JournalSettings journal) {
+    this(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        Limits.DEFAULTS,
+        AllowedOrigins.of(publicUrl));
+  }
+
   /** Without a journal: memory only. */
   public AtelierConfig(
       int httpPort,
@@ -48,35 +71,53 @@ public record AtelierConfig(
   }
 
   public static AtelierConfig fromEnvironment(Map<String, String> env) {
+    Optional<String> publicUrl =
+        Optional.ofNullable(env.get("ATELIER_PUBLIC_URL")).filter(url -> !url.isBlank());
     return new AtelierConfig(
         integer(env, "PORT", 8080),
         env.getOrDefault("ATELIER_HOST", "0.0.0.0"),
-        Optional.ofNullable(env.get("ATELIER_PUBLIC_URL")).filter(url -> !url.isBlank()),
+        publicUrl,
         storage(env.getOrDefault("ATELIER_STORAGE", "hazelcast")),
         ClusterSettings.fromEnvironment(env),
-        JournalSettings.fromEnvironment(env));
+        JournalSettings.fromEnvironment(env),
+        Limits.fromEnvironment(env),
+        AllowedOrigins.fromEnvironment(env, publicUrl));
   }
 
   /** A node on loopback, on free ports, in a cluster of its own. */
   public static AtelierConfig forTests() {
     return new AtelierConfig(
-        0,
-        "127.0.0.1",
-        Optional.empty(),
-        Storage.HAZELCAST,
-        new ClusterSettings("atelier-test-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of()));
+            0,
+            "127.0.0.1",
+            Optional.empty(),
+            Storage.HAZELCAST,
+            new ClusterSettings("atelier-test-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of()))
+        .withLimits(Limits.forTests());
   }
 
   public AtelierConfig withStorage(Storage newStorage) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, newStorage, cluster, journal);
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, newStorage, cluster, journal, limits, allowedOrigins);
   }
 
   public AtelierConfig withJournal(JournalSettings newJournal) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, cluster, newJournal);
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, cluster, newJournal, limits, allowedOrigins);
   }
 
   public AtelierConfig withCluster(ClusterSettings newCluster) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, newCluster, journal);
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, newCluster, journal, limits, allowedOrigins);
+  }
+
+  public AtelierConfig withLimits(Limits newLimits) {
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, cluster, journal, newLimits, allowedOrigins);
+  }
+
+  public AtelierConfig withAllowedOrigins(AllowedOrigins newOrigins) {
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, cluster, journal, limits, newOrigins);
   }
 
   /** The settings as one log line; it holds no secret. */
@@ -92,7 +133,11 @@ public record AtelierConfig(
         + " "
         + cluster.describe()
         + " journal="
-        + journal.describe();
+        + journal.describe()
+        + " "
+        + limits.describe()
+        + " "
+        + allowedOrigins.describe();
   }
 
   static int integer(Map<String, String> env, String name, int fallback) {

@@ -38,7 +38,9 @@ public enum RejectionCode {
   /** CL2 to CL6. */
   UNKNOWN_CLUSTER,
   /** CL6: clusters are not made on a private canvas, whose notes each reader sees differently. */
-  PRIVATE_CANVAS;
+  PRIVATE_CANVAS,
+  /** LM6: the canvas holds as many live notes as the server allows. */
+  TOO_MANY_NOTES;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);
