@@ -607,6 +607,13 @@ const STRINGS = {
     'error.unknown_cluster': 'Ce regroupement n’existe plus.',
     'error.private_canvas': 'Pendant l’écriture privée, on ne regroupe pas les notes de ce canevas : révélez-les d’abord.',
     'clusters.privateHelp': 'Écriture privée : les regroupements de ce canevas sont masqués et reviendront à la révélation.',
+    // Limits (docs/protocol.md LM1 to LM7): what the server refuses to protect everyone's workshop.
+    'error.rate_limited': 'Trop de modifications d’un coup : l’envoi reprend dans un instant, rien n’est perdu.',
+    'error.too_many_notes': 'Ce canevas a atteint le nombre maximal de notes : supprimez-en ou continuez sur un autre canevas.',
+    'failure.full': 'Cet atelier est complet : il accueille déjà autant de personnes que le serveur le permet. Demandez à l’animation de faire de la place.',
+    'failure.too_many_connections': 'Trop de connexions depuis votre réseau : fermez quelques onglets d’Atelier, puis rechargez la page.',
+    'failure.flooding': 'Cette page a envoyé trop de messages d’un coup et le serveur l’a déconnectée. Rechargez la page.',
+    'home.rateLimited': 'Trop d’ateliers ont été créés depuis votre réseau dans la dernière heure. Réessayez plus tard.',
   },
   en: {
     'app.name': 'Atelier',
@@ -1205,6 +1212,13 @@ const STRINGS = {
     'error.unknown_cluster': 'This cluster no longer exists.',
     'error.private_canvas': 'During private writing the notes of this canvas cannot be grouped: reveal them first.',
     'clusters.privateHelp': 'Private writing: this canvas’s clusters are hidden and come back with the reveal.',
+    // Limits (docs/protocol.md LM1 to LM7): what the server refuses to protect everyone's workshop.
+    'error.rate_limited': 'Too many changes at once: sending resumes in a moment, nothing is lost.',
+    'error.too_many_notes': 'This canvas holds as many notes as it can: delete some or carry on on another canvas.',
+    'failure.full': 'This workshop is full: it already holds as many people as the server allows. Ask the facilitator to make room.',
+    'failure.too_many_connections': 'Too many connections from your network: close a few Atelier tabs, then reload the page.',
+    'failure.flooding': 'This page sent too many messages at once and the server disconnected it. Reload the page.',
+    'home.rateLimited': 'Too many workshops were created from your network in the last hour. Try again later.',
   },
 };
 
