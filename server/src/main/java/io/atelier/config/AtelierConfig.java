@@ -15,6 +15,7 @@ import java.util.UUID;
  *     links use the scheme and host of the request that created the workshop
  * @param storage {@code ATELIER_STORAGE}: {@code hazelcast} (default) or {@code memory}
  * @param journal where workshops are made durable (see {@link JournalSettings})
+ * @param tls HTTPS served by the node itself, when set (see {@link TlsSettings})
  */
 public record AtelierConfig(
     int httpPort,
@@ -22,7 +23,8 @@ public record AtelierConfig(
     Optional<String> publicUrl,
     Storage storage,
     ClusterSettings cluster,
-    JournalSettings journal) {
+    JournalSettings journal,
+    TlsSettings tls) {
 
   /** Where workshop states live. */
   public enum Storage {
@@ -35,6 +37,17 @@ public record AtelierConfig(
       throw new IllegalArgumentException("PORT must be between 0 and 65535");
     }
     publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+  }
+
+  /** Plain HTTP. */
+  public AtelierConfig(
+      int httpPort,
+      String httpHost,
+      Optional<String> publicUrl,
+      Storage storage,
+      ClusterSettings cluster,
+      JournalSettings journal) {
+    this(httpPort, httpHost, publicUrl, storage, cluster, journal, TlsSettings.NONE);
   }
 
   /** Without a journal: memory only. */
@@ -54,7 +67,8 @@ public record AtelierConfig(
         Optional.ofNullable(env.get("ATELIER_PUBLIC_URL")).filter(url -> !url.isBlank()),
         storage(env.getOrDefault("ATELIER_STORAGE", "hazelcast")),
         ClusterSettings.fromEnvironment(env),
-        JournalSettings.fromEnvironment(env));
+        JournalSettings.fromEnvironment(env),
+        TlsSettings.fromEnvironment(env));
   }
 
   /** A node on loopback, on free ports, in a cluster of its own. */
@@ -68,15 +82,19 @@ public record AtelierConfig(
   }
 
   public AtelierConfig withStorage(Storage newStorage) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, newStorage, cluster, journal);
+    return new AtelierConfig(httpPort, httpHost, publicUrl, newStorage, cluster, journal, tls);
   }
 
   public AtelierConfig withJournal(JournalSettings newJournal) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, cluster, newJournal);
+    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, cluster, newJournal, tls);
+  }
+
+  public AtelierConfig withTls(TlsSettings newTls) {
+    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, cluster, journal, newTls);
   }
 
   public AtelierConfig withCluster(ClusterSettings newCluster) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, newCluster, journal);
+    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, newCluster, journal, tls);
   }
 
   /** The settings as one log line; it holds no secret. */
@@ -92,7 +110,9 @@ public record AtelierConfig(
         + " "
         + cluster.describe()
         + " journal="
-        + journal.describe();
+        + journal.describe()
+        + " "
+        + tls.describe();
   }
 
   static int integer(Map<String, String> env, String name, int fallback) {

@@ -89,6 +89,7 @@ public final class HttpVerticle extends VerticleBase {
             .setPort(config.httpPort())
             .setMaxWebSocketFrameSize(MAX_MESSAGE_BYTES)
             .setMaxWebSocketMessageSize(MAX_MESSAGE_BYTES);
+    ServedTls.apply(config.tls(), options);
     return vertx
         .createHttpServer(options)
         .requestHandler(router)
