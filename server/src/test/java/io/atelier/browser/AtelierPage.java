@@ -1731,4 +1731,12 @@ public final class AtelierPage {
                     expected.centreY(),
                     tolerance)));
   }
+
+  // Issue 7, injection: the stage's rendered step text.
+  public static final By STAGE_BODY = testId("stage-body");
+
+  /** The text the stage's body shows (the step's Markdown, rendered). */
+  public String stageText() {
+    return driver.findElement(STAGE_BODY).getText();
+  }
 }
