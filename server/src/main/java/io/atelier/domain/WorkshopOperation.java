@@ -142,6 +142,19 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
+  /** RO6: whether a bearer secret (hashed) opens the facilitator's HTTP routes. */
+  record ReadAuthority(String secretHash) implements WorkshopOperation<Authority> {
+    @Override
+    public Authority applyTo(WorkshopState state) {
+      return state.authority(secretHash);
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
   /** What an export carries (see {@link WorkshopState#content}). */
   record ReadContent() implements WorkshopOperation<WorkshopContent> {
     @Override
