@@ -597,3 +597,46 @@ test('a note moving keeps the arrangement object, so its views can skip work; a 
   e.receive(refusal('me-2', 'not_facilitator'));
   assert.equal(e.arrangement().progress.roaming, false);
 });
+
+// --- PW: private writing and reveal ---------------------------------------------------------------
+
+test('PW1 entering private writing keeps only my notes of the canvas, and hidden events count the others', () => {
+  const e = startedAt(42);
+  e.welcomedAs(ME);
+  e.receive(created(43, { id: 'n-mine', createdBy: ME }));
+  e.receive(created(44, { id: 'n-theirs', createdBy: OTHER }));
+  e.receive(event('canvas_privacy_changed', 45, { changeId: 'x', canvasId: 'main', private: true, anonymous: false, notes: [] }));
+  const ids = e.notesOn('main').map((n) => n.id);
+  assert.ok(ids.includes('n-mine') && !ids.includes('n-theirs'), ids.join());
+  assert.ok(e.notesOn('main').every((n) => n.createdBy === ME), 'only mine are left');
+  assert.ok(e.arrangement().hiddenNotes.get('main') >= 1);
+  const before = e.arrangement().hiddenNotes.get('main');
+  e.receive({ type: 'hidden', revision: 46, canvasId: 'main', change: 'created' });
+  e.receive({ type: 'hidden', revision: 47, canvasId: 'main', change: 'updated' });
+  assert.equal(e.arrangement().hiddenNotes.get('main'), before + 1);
+  assert.equal(e.confirmedRevision, 47, 'a hidden revision is still a revision (SY4)');
+  assert.ok(e.arrangement().privateCanvases.has('main'));
+});
+
+test('PW2 a reveal brings every note of the canvas; an anonymous one names nobody but keeps mine mine', () => {
+  const e = startedAt(42);
+  e.welcomedAs(ME);
+  e.receive(created(43, { id: 'n-mine', createdBy: ME }));
+  e.receive(event('canvas_privacy_changed', 44, { changeId: 'x', canvasId: 'main', private: true, anonymous: false, notes: [] }));
+  const theirs = { ...example('server', 'note_created').note, id: 'n-theirs', createdBy: null };
+  const mine = { ...example('server', 'note_created').note, id: 'n-mine', createdBy: null };
+  e.receive(event('canvas_privacy_changed', 45, { changeId: 'y', canvasId: 'main', private: false, anonymous: true, notes: [mine, theirs] }));
+  const byId = new Map(e.notesOn('main').map((n) => [n.id, n]));
+  assert.equal(byId.get('n-theirs').createdBy, null);
+  assert.equal(byId.get('n-mine').createdBy, ME);
+  assert.equal(e.arrangement().hiddenNotes.has('main'), false);
+  assert.ok(e.arrangement().anonymousCanvases.has('main'));
+  assert.ok(!e.arrangement().privateCanvases.has('main'));
+});
+
+test('PW1 a snapshot says which canvases are private or anonymous and how many notes it hides', () => {
+  const e = startedAt(42, { privateCanvases: ['main'], anonymousCanvases: ['main'], hiddenNotes: { main: 4 } });
+  assert.ok(e.arrangement().privateCanvases.has('main'));
+  assert.ok(e.arrangement().anonymousCanvases.has('main'));
+  assert.equal(e.arrangement().hiddenNotes.get('main'), 4);
+});

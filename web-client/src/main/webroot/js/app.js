@@ -3,11 +3,13 @@
 
 import { mountAgenda } from './agenda.js';
 import { mountAttendance, rememberJoinChoice } from './attendance.js';
+import { mountLocksAndClusters } from './locks-and-clusters.js';
 import { Board } from './board.js';
 import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
 import { refusalText } from './export-file.js';
 import { mountExports } from './exports.js';
+import { mountFollow } from './follow.js';
 import { frameScheduler } from './frame-scheduler.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
@@ -16,6 +18,7 @@ import { keepPendingAcrossReloads } from './pending-store.js';
 import { mountPeopleToggle } from './people-toggle.js';
 import { mountProjectorLink } from './projector-link.js';
 import { Presence } from './presence.js';
+import { mountPrivateWriting } from './private-writing.js';
 import { idFactory } from './protocol.js';
 import { mountRoleMap } from './role-map.js';
 import { mountRoles } from './roles.js';
@@ -24,6 +27,7 @@ import { showFailure, showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
 import { copyLink, toast } from './toasts.js';
 import { mountTopBar } from './top-bar.js';
+import { mountUndo } from './undo-controls.js';
 
 const MAX_NAME = 40;
 const $ = (id) => document.getElementById(id);
@@ -146,8 +150,12 @@ function openRoom(workshop) {
   };
   // Features mount here, each with its own module: mountX(room).
   mountRoles(room);
+  mountUndo(room);
   mountProjectorLink(room);
   mountCanvases(room);
+  mountPrivateWriting(room); // after the canvases: its tool and tab marks are theirs
+  mountFollow(room); // FS1-FS3: after the canvases, whose bar holds its tool
+  mountLocksAndClusters(room); // after the canvases: it adds a canvas tool
   mountRoleMap(room);
   mountAttendance(room);
   mountAgenda(room);

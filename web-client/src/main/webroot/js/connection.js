@@ -63,6 +63,7 @@ export class Connection {
     this.queuedCursor = null;
     this.stateListeners = new Set();
     this.messageListeners = new Set();
+    this.sendListeners = new Set();
     this.ticker = null;
     engine.subscribe(() => this.emitState());
   }
@@ -96,10 +97,30 @@ export class Connection {
     this.closeSocket();
   }
 
+  /**
+   * Called with every change this tab proposes and what its sender says of it (`context`), before
+   * the change is drawn: the undo history records from here, while the board still shows what
+   * was there before (UN1).
+   */
+  onSend(listener) {
+    this.sendListeners.add(listener);
+  }
+
   /** SY2: shown at once, sent now when connected, or after the next welcome (SY3). */
-  send(change) {
+  send(change, context = {}) {
+    for (const listener of this.sendListeners) listener(change, context);
     this.engine.propose(change);
     if (this.state === 'connected') this.transmit(change);
+  }
+
+  /**
+   * A volatile message (FS1, FS2): sent now if connected, otherwise dropped, never stored nor sent
+   * again. Answers whether it went out.
+   */
+  sendVolatile(message) {
+    if (this.state !== 'connected' || this.observe || !this.socket || this.socket.readyState !== 1) return false;
+    this.transmit(message);
+    return true;
   }
 
   /** CU1: the latest position wins; at most one message every CURSOR_INTERVAL_MS. */

@@ -14,9 +14,11 @@ export class NoteEditor {
     this.textarea = null;
     this.sentText = null;
     this.timer = null;
+    this.session = null; // what this opening's sends share: one undo step (UN1)
   }
 
-  open(noteId) {
+  /** `session`: given when the typing belongs to a step already begun (a new note's). */
+  open(noteId, { session = {} } = {}) {
     if (this.noteId === noteId) return;
     this.close({ commit: true });
     const note = this.layer.engine.note(noteId);
@@ -40,6 +42,7 @@ export class NoteEditor {
     this.noteId = noteId;
     this.textarea = textarea;
     this.sentText = note.text;
+    this.session = session;
     textarea.focus({ preventScroll: true });
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
     this.onEditingChange(noteId);
@@ -80,6 +83,6 @@ export class NoteEditor {
   send(noteId, text) {
     if (text === this.sentText) return;
     this.sentText = text;
-    this.onChange(noteId, text);
+    this.onChange(noteId, text, this.session);
   }
 }

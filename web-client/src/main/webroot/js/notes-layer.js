@@ -1,11 +1,14 @@
 // The sticky notes on the canvas: drawn from SyncEngine.notes() (NT4 order, NT5 text as text),
 // and every gesture on a note turned into a change: drag, resize, keyboard moves, recolour,
-// bring to front, delete. Editing text in place lives in note-editor.js.
+// bring to front, delete. Editing text in place lives in note-editor.js. Features add to it
+// without living in it: `allow` says whether this person may change a note now (locks, LK3), and
+// decorators add to each note's element (see addDecorator).
 
 import { t } from './i18n.js';
 import { COLORS } from './protocol.js';
 import * as messages from './protocol.js';
 import { NoteEditor } from './note-editor.js';
+import { NUDGE_IDLE_MS } from './undo-history.js';
 
 const KEY_STEP = 10;
 const KEY_STEP_LARGE = 50;
@@ -24,9 +27,12 @@ export class NotesLayer {
     this.lastTap = null;
     this.color = 'yellow';
     this.shownCanvasId = 'main'; // NT7: the canvas shown; canvases.js changes it
+    this.decorators = [];
+    /** `(action, noteId, {quiet}) => boolean`: 'create' (noteId null) or 'edit'; false says why. */
+    this.allow = () => true;
     this.editor = new NoteEditor({
       layer: this,
-      onChange: (noteId, text) => this.update(noteId, { text }),
+      onChange: (noteId, text, session) => this.update(noteId, { text }, { session }),
       onEditingChange,
     });
   }
@@ -42,6 +48,27 @@ export class NotesLayer {
     this.editor.close({ commit: true });
     this.shownCanvasId = canvasId;
     this.render();
+  }
+
+  /**
+   * A feature's additions to every note: `create(element, toolbar, noteId)` once per element,
+   * `draw(element, note)` after each draw. Notes already drawn are drawn again.
+   */
+  addDecorator(decorator) {
+    this.decorators.push(decorator);
+    for (const [id, element] of this.elements) decorator.create?.(element, element.querySelector('.note-toolbar'), id);
+    this.redraw();
+  }
+
+  /** Draws every note again, for what changed outside the notes (a lock, a selection). */
+  redraw() {
+    this.drawn = new WeakMap();
+    this.render();
+  }
+
+  /** Opens the editor of a note, unless the note may not be changed now (LK3). */
+  openEditor(noteId) {
+    if (this.allow('edit', noteId)) this.editor.open(noteId);
   }
 
   render() {
@@ -91,22 +118,28 @@ export class NotesLayer {
     return this.elements.get(noteId) ?? null;
   }
 
-  /** Creates a note centred on a world point and opens its editor (NT1). */
+  /**
+   * Creates a note centred on a world point and opens its editor (NT1): the typing that follows is
+   * one undo step with the creation (UN1).
+   */
   createAt(worldX, worldY) {
+    if (!this.allow('create', null)) return;
+    const session = {};
     const change = messages.createNote(this.ids, {
       canvasId: this.shownCanvasId,
       x: worldX - 100,
       y: worldY - 70,
       color: this.color,
     });
-    this.connection.send(change);
+    this.connection.send(change, { session });
     this.render();
-    this.editor.open(change.noteId);
+    this.editor.open(change.noteId, { session });
   }
 
-  update(noteId, set) {
-    if (!this.engine.note(noteId)) return;
-    this.connection.send(messages.updateNote(this.ids, noteId, set));
+  /** `context.session`: the changes of one gesture or edit share it, and are one undo step (UN1). */
+  update(noteId, set, context = {}) {
+    if (!this.engine.note(noteId) || !this.allow('edit', noteId)) return;
+    this.connection.send(messages.updateNote(this.ids, noteId, set), context);
   }
 
   draw(element, note, rank) {
@@ -126,6 +159,7 @@ export class NotesLayer {
     for (const swatch of element.querySelectorAll('[data-color-choice]')) {
       swatch.setAttribute('aria-pressed', String(swatch.dataset.colorChoice === note.color));
     }
+    for (const decorator of this.decorators) decorator.draw?.(element, note);
   }
 
   create(noteId) {
@@ -145,7 +179,9 @@ export class NotesLayer {
     resize.className = 'note-resize';
     resize.dataset.testid = 'note-resize';
     resize.setAttribute('aria-hidden', 'true');
-    element.append(this.toolbar(noteId), text, editing, resize);
+    const toolbar = this.toolbar(noteId);
+    element.append(toolbar, text, editing, resize);
+    for (const decorator of this.decorators) decorator.create?.(element, toolbar, noteId);
     element.addEventListener('pointerdown', (event) => this.pointerDown(event, noteId, element));
     element.addEventListener('pointermove', (event) => this.pointerMove(event));
     element.addEventListener('pointerup', (event) => this.pointerUp(event, noteId));
@@ -153,7 +189,7 @@ export class NotesLayer {
     element.addEventListener('dblclick', (event) => {
       if (event.target.closest('button, textarea')) return;
       event.stopPropagation();
-      this.editor.open(noteId);
+      this.openEditor(noteId);
     });
     element.addEventListener('keydown', (event) => this.keyDown(event, noteId, element));
     this.world.append(element);
@@ -175,9 +211,9 @@ export class NotesLayer {
       bar.lastChild.dataset.colorChoice = color;
     }
     bar.append(
-      this.button('front-note', 'tool', t('note.front'), () =>
-        this.connection.send(messages.bringNoteToFront(this.ids, noteId)),
-      ),
+      this.button('front-note', 'tool', t('note.front'), () => {
+        if (this.allow('edit', noteId)) this.connection.send(messages.bringNoteToFront(this.ids, noteId));
+      }),
       this.button('delete-note', 'tool tool-danger', t('note.delete'), () => this.remove(noteId)),
     );
     bar.lastChild.previousSibling.textContent = '⤒';
@@ -201,6 +237,7 @@ export class NotesLayer {
   }
 
   remove(noteId) {
+    if (!this.allow('edit', noteId)) return;
     if (this.editor.noteId === noteId) this.editor.close({ commit: false });
     this.connection.send(messages.deleteNote(this.ids, noteId));
     this.world.parentElement.focus();
@@ -214,9 +251,9 @@ export class NotesLayer {
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
     if (moves[event.key]) {
       const [dx, dy] = moves[event.key];
-      this.update(noteId, { x: note.x + dx, y: note.y + dy });
+      this.update(noteId, { x: note.x + dx, y: note.y + dy }, { session: `nudge:${noteId}`, idleMs: NUDGE_IDLE_MS });
     } else if (event.key === 'Enter' || event.key === 'F2') {
-      this.editor.open(noteId);
+      this.openEditor(noteId);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       this.remove(noteId);
     } else if (event.key === 'Escape') {
@@ -246,6 +283,9 @@ export class NotesLayer {
       origin: { x: note.x, y: note.y, width: note.width, height: note.height },
       moved: false,
       lastSent: 0,
+      // LK3: a note this person may not change does not follow the pointer; they are told once.
+      blocked: !this.allow('edit', noteId, { quiet: true }),
+      session: {}, // one undo step for the whole drag
     };
     event.preventDefault();
   }
@@ -256,6 +296,11 @@ export class NotesLayer {
     const dx = event.clientX - gesture.startX;
     const dy = event.clientY - gesture.startY;
     if (!gesture.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
+    if (gesture.blocked) {
+      if (!gesture.moved) this.allow('edit', gesture.noteId);
+      gesture.moved = true;
+      return;
+    }
     gesture.moved = true;
     const scale = this.viewport.scale;
     const geometry =
@@ -266,7 +311,7 @@ export class NotesLayer {
     const now = performance.now();
     if (now - gesture.lastSent >= DRAG_SEND_MS) {
       gesture.lastSent = now;
-      this.update(gesture.noteId, geometry);
+      this.update(gesture.noteId, geometry, { session: gesture.session });
     } else {
       this.render();
     }
@@ -280,13 +325,13 @@ export class NotesLayer {
     const geometry = this.overrides.get(noteId);
     this.overrides.delete(noteId);
     if (gesture.moved && geometry && event.type === 'pointerup') {
-      this.update(noteId, geometry);
+      this.update(noteId, geometry, { session: gesture.session });
     } else if (!gesture.moved && event.pointerType === 'touch') {
       // Touch screens send no dblclick here: two taps on the same note open the editor.
       const now = performance.now();
       if (this.lastTap?.noteId === noteId && now - this.lastTap.at < DOUBLE_TAP_MS) {
         this.lastTap = null;
-        this.editor.open(noteId);
+        this.openEditor(noteId);
       } else {
         this.lastTap = { noteId, at: now };
       }

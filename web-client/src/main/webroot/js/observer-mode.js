@@ -1,11 +1,13 @@
 // A person the facilitator made an observer (RO1) reads everything and changes nothing: the board
 // stays for panning, zooming and reading, but adding, dragging, editing, recolouring and deleting
-// notes do nothing, and their buttons are hidden (body.observing in atelier.css). A "Mode
-// observation" flag in the top bar says why. The server refuses an observer's changes anyway
-// (read_only); this keeps the page from offering them.
+// notes do nothing, and their buttons are hidden (body.observing in atelier.css), the undo buttons
+// and keys too. A "Mode observation" flag in the top bar says why. The server refuses an
+// observer's changes anyway (read_only); this keeps the page from offering them. Locks, clusters,
+// private writing and summoning are the facilitator's, hidden from an observer already.
 
 import { accessOf } from './access-rules.js';
 import { t } from './i18n.js';
+import { keepsOwnUndo, undoCommand } from './undo-controls.js';
 
 export function mountObserverMode(room) {
   const { board, engine } = room;
@@ -31,6 +33,15 @@ export function mountObserverMode(room) {
   board.element.addEventListener(
     'pointerdown',
     (event) => observing() && event.target.closest?.('[data-testid=note]') && event.stopPropagation(),
+    true,
+  );
+  // Ctrl+Z would undo what this person did before becoming an observer, and be refused (read_only):
+  // marked as handled before the undo's own listener (undo-controls.js), which leaves it alone.
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (observing() && undoCommand(event) !== null && !keepsOwnUndo(event.target)) event.preventDefault();
+    },
     true,
   );
 

@@ -2,11 +2,13 @@
 // state built from revisioned events in revision order, and the changes this tab made that the
 // server has not confirmed yet, drawn on top. Node tests drive it with the protocol examples.
 
+import { applyClusterChange, applyClusterEvent, clusterOfNote, dropCanvasClusters, keepRevealed, moveNotes, placeNotes } from './clusters.js';
+
 /** How long a hole in the revisions may last before the client asks for a catch-up (SY4). */
 export const GAP_TIMEOUT_MS = 2000;
 
-const NOTE_PROPERTIES = ['x', 'y', 'width', 'height', 'text', 'color', 'z'];
-const NOTE_CHANGES = ['create_note', 'update_note', 'delete_note', 'bring_note_to_front'];
+const NOTE_PROPERTIES = ['x', 'y', 'width', 'height', 'text', 'color', 'z', 'locked'];
+const NOTE_CHANGES = ['create_note', 'update_note', 'delete_note', 'bring_note_to_front', 'lock_note'];
 const FACILITATION_CHANGES = [
   'create_canvas',
   'rename_canvas',
@@ -15,6 +17,7 @@ const FACILITATION_CHANGES = [
   'set_role',
   'set_attendance',
   'set_access',
+  'set_canvas_privacy',
   'lock_workshop',
   'set_passcode',
   'remove_participant',
@@ -37,6 +40,13 @@ const FACILITATION_CHANGES = [
   'resume_round',
   'add_turn_time',
   'end_round',
+  'lock_canvas',
+  'create_cluster',
+  'rename_cluster',
+  'add_to_cluster',
+  'remove_from_cluster',
+  'dissolve_cluster',
+  'move_cluster',
 ];
 const NOTE_CHANGE_TYPES = new Set(NOTE_CHANGES);
 const CHANGE_TYPES = new Set([...NOTE_CHANGES, ...FACILITATION_CHANGES]);
@@ -53,6 +63,8 @@ const REVISIONED_TYPES = new Set([
   'role_set',
   'attendance_changed',
   'access_changed',
+  'canvas_privacy_changed',
+  'hidden',
   'workshop_locked',
   'passcode_changed',
   'participant_removed',
@@ -60,6 +72,10 @@ const REVISIONED_TYPES = new Set([
   'progress_changed',
   'timer_changed',
   'round_table_changed',
+  'canvas_locked',
+  'cluster_changed',
+  'cluster_dissolved',
+  'cluster_moved',
 ]);
 
 /** What a workshop holds before its snapshot arrives (CV1, AG2, TM1). */
@@ -191,7 +207,8 @@ export class SyncEngine {
   notes() {
     if (this.drawn === null) {
       const notes = new Map(this.confirmedNotes);
-      for (const change of this.pending.values()) applyLocally(notes, change);
+      const { clusters } = this.arrangement(); // a pending move_cluster moves the notes of its cluster
+      for (const change of this.pending.values()) applyLocally(notes, change, clusters);
       this.drawn = [...notes.values()].sort((a, b) => a.z - b.z || compare(a.id, b.id));
     }
     return this.drawn;
@@ -211,6 +228,35 @@ export class SyncEngine {
     return [...this.participants.values()];
   }
 
+  /**
+   * PW1 PW2: entering private writing keeps only this person's notes of the canvas (the server
+   * sends no others from now on, and a snapshot would not have them); a reveal brings them all.
+   */
+  changePrivacy(event) {
+    const arranged = this.confirmedArrangement;
+    if (event.private) {
+      let hidden = 0;
+      for (const [id, note] of this.confirmedNotes) {
+        if (note.canvasId === event.canvasId && note.createdBy !== this.selfId) {
+          this.confirmedNotes.delete(id);
+          hidden += 1;
+        }
+      }
+      arranged.privateCanvases.add(event.canvasId);
+      arranged.hiddenNotes.set(event.canvasId, (arranged.hiddenNotes.get(event.canvasId) ?? 0) + hidden);
+    } else {
+      for (const note of event.notes ?? []) {
+        const mine = this.confirmedNotes.get(note.id)?.createdBy;
+        // An anonymous reveal names nobody; this tab still knows which notes are its own.
+        this.confirmedNotes.set(note.id, { ...note, createdBy: note.createdBy ?? (mine === this.selfId ? mine : null) });
+      }
+      arranged.privateCanvases.delete(event.canvasId);
+      arranged.hiddenNotes.delete(event.canvasId);
+      keepRevealed(arranged.clusters, event.canvasId, (event.notes ?? []).map((note) => note.id)); // CL6
+    }
+    if (event.anonymous) arranged.anonymousCanvases.add(event.canvasId);
+  }
+
   /** Called with the participant id of `welcome`. */
   welcomedAs(participantId) {
     this.selfId = participantId;
@@ -227,7 +273,9 @@ export class SyncEngine {
    * What the facilitator arranged, with this tab's pending changes on top (SY2): `canvases` (a
    * Map by id, in creation order), `groups` (participant id to canvas id), `roles` (a Map of
    * participant id to a Map of pillar to role), `agenda` (steps), `progress`, `timer`,
-   * `roundTable` (RT8) and `remote` (a Set of the ids of people taking part from a distance, AT1). Steps, the timer and turns move only when the server says so: their times are the server's (AG2, TM1).
+   * `roundTable` (RT8), `remote` (a Set of the ids of people taking part from a distance, AT1) and
+   * `clusters` (a Map by id, CL1). A canvas carries `locked` (LK1). Steps, the timer and turns move
+   * only when the server says so: their times are the server's (AG2, TM1).
    */
   arrangement() {
     if (this.arranged === null) {
@@ -299,6 +347,14 @@ export class SyncEngine {
       }
       case 'note_deleted':
         this.confirmedNotes.delete(event.noteId);
+        // CL4: the note leaves its cluster (the arrangement changes only when it was in one).
+        if (clusterOfNote(this.confirmedArrangement.clusters, event.noteId)) {
+          applyClusterEvent(this.confirmedArrangement.clusters, event);
+          this.arranged = null;
+        }
+        break;
+      case 'cluster_moved':
+        placeNotes(this.confirmedNotes, event.positions); // CL5: every note at once
         break;
       case 'participant_joined':
         this.participants.set(event.participant.id, { ...event.participant });
@@ -308,6 +364,15 @@ export class SyncEngine {
         if (participant) this.participants.set(participant.id, { ...participant, online: event.online });
         break;
       }
+      case 'hidden':
+        // PW1: someone else's note on a canvas in private writing: only a count moves.
+        countHidden(this.confirmedArrangement, event.canvasId, event.change === 'created' ? 1 : event.change === 'deleted' ? -1 : 0);
+        this.arranged = null;
+        break;
+      case 'canvas_privacy_changed':
+        this.changePrivacy(event);
+        this.arranged = null;
+        break;
       case 'participant_removed':
         // RO5: they leave the snapshot's people, so they leave this list too.
         this.participants.delete(event.member);
@@ -351,7 +416,7 @@ export class SyncEngine {
 }
 
 /** A change drawn before the server confirms it; the server's answer replaces it (NT2, NT4). */
-function applyLocally(notes, change) {
+function applyLocally(notes, change, clusters) {
   const note = notes.get(change.noteId);
   switch (change.type) {
     case 'create_note': {
@@ -371,6 +436,12 @@ function applyLocally(notes, change) {
     case 'bring_note_to_front':
       if (note) notes.set(note.id, { ...note, z: Math.max(...[...notes.values()].map((n) => n.z)) + 1 });
       return;
+    case 'lock_note':
+      if (note) notes.set(note.id, { ...note, locked: change.locked });
+      return;
+    case 'move_cluster':
+      moveNotes(notes, clusters.get(change.clusterId), change.dx, change.dy);
+      return;
     default:
       return;
   }
@@ -389,6 +460,10 @@ function emptyArrangement() {
     access: new Map(),
     locked: false,
     passcodeRequired: false,
+    privateCanvases: new Set(),
+    anonymousCanvases: new Set(),
+    hiddenNotes: new Map(),
+    clusters: new Map(),
   };
 }
 
@@ -405,6 +480,10 @@ function arrangementOf(snapshot) {
   arranged.access = new Map(Object.entries(snapshot.access ?? {}));
   arranged.locked = snapshot.locked === true;
   arranged.passcodeRequired = snapshot.passcodeRequired === true;
+  arranged.privateCanvases = new Set(snapshot.privateCanvases ?? []);
+  arranged.anonymousCanvases = new Set(snapshot.anonymousCanvases ?? []);
+  arranged.hiddenNotes = new Map(Object.entries(snapshot.hiddenNotes ?? {}));
+  for (const cluster of snapshot.clusters ?? []) arranged.clusters.set(cluster.id, { ...cluster, noteIds: [...cluster.noteIds] });
   return arranged;
 }
 
@@ -418,6 +497,10 @@ function copyArrangement(arranged) {
     roles,
     remote: new Set(arranged.remote),
     access: new Map(arranged.access),
+    privateCanvases: new Set(arranged.privateCanvases),
+    anonymousCanvases: new Set(arranged.anonymousCanvases),
+    hiddenNotes: new Map(arranged.hiddenNotes),
+    clusters: new Map(arranged.clusters), // clusters are replaced, never changed in place
   };
 }
 
@@ -468,6 +551,13 @@ function arrangeConfirmed(arranged, event) {
     case 'round_table_changed':
       arranged.roundTable = { ...NO_ROUND_TABLE, ...event.roundTable };
       return;
+    case 'canvas_locked':
+      lockCanvas(arranged, event.canvasId, event.locked);
+      return;
+    case 'cluster_changed':
+    case 'cluster_dissolved':
+      applyClusterEvent(arranged.clusters, event);
+      return;
     default:
       return;
   }
@@ -483,6 +573,7 @@ function arrangeLocally(arranged, change, selfId) {
           name: change.name,
           template: change.template,
           createdAt: null,
+          locked: false,
         });
       }
       return;
@@ -524,6 +615,16 @@ function arrangeLocally(arranged, change, selfId) {
       arranged.roundTable = { ...table, order: [...order], hands: table.hands.filter((id) => !order.includes(id)) };
       return;
     }
+    case 'lock_canvas':
+      lockCanvas(arranged, change.canvasId, change.locked);
+      return;
+    case 'create_cluster':
+    case 'rename_cluster':
+    case 'add_to_cluster':
+    case 'remove_from_cluster':
+    case 'dissolve_cluster':
+      applyClusterChange(arranged.clusters, change);
+      return;
     default:
       // go_to_step, command_timer and the steps of a round carry the server's time: drawn when
       // confirmed. Hands wait for the server too, which decides whether they may be raised (RT2).
@@ -533,14 +634,26 @@ function arrangeLocally(arranged, change, selfId) {
 
 function dropCanvas(arranged, canvasId) {
   arranged.canvases.delete(canvasId);
+  dropCanvasClusters(arranged.clusters, canvasId);
   for (const [member, group] of [...arranged.groups]) {
     if (group === canvasId) arranged.groups.delete(member);
   }
 }
 
+function lockCanvas(arranged, canvasId, locked) {
+  const canvas = arranged.canvases.get(canvasId);
+  if (canvas) arranged.canvases.set(canvasId, { ...canvas, locked });
+}
+
 function assign(arranged, member, canvasId) {
   if (canvasId === null) arranged.groups.delete(member);
   else arranged.groups.set(member, canvasId);
+}
+
+function countHidden(arranged, canvasId, delta) {
+  const count = Math.max(0, (arranged.hiddenNotes.get(canvasId) ?? 0) + delta);
+  if (count === 0) arranged.hiddenNotes.delete(canvasId);
+  else arranged.hiddenNotes.set(canvasId, count);
 }
 
 /** RO5: a removed person leaves every arrangement, as the server's model does. */

@@ -44,6 +44,11 @@ public sealed interface Event extends Serializable {
   record CanvasDeleted(long revision, String changeId, ParticipantId participantId, String canvasId)
       implements Event {}
 
+  /** LK1: the canvas is read-only for the participants ({@code locked}) or writable again. */
+  record CanvasLocked(
+      long revision, String changeId, ParticipantId participantId, String canvasId, boolean locked)
+      implements Event {}
+
   /** {@code member} joins the group of {@code canvasId} (or of none, when null). */
   record GroupAssigned(
       long revision,
@@ -90,6 +95,24 @@ public sealed interface Event extends Serializable {
       long revision, String changeId, ParticipantId participantId, ParticipantId member)
       implements Event {}
 
+  /**
+   * PW1 PW2: a canvas enters private writing, or is revealed; a reveal carries the canvas's live
+   * notes (the ones readers did not have), which the journal need not keep: they are in the state.
+   */
+  record CanvasPrivacyChanged(
+      long revision,
+      String changeId,
+      ParticipantId participantId,
+      String canvasId,
+      boolean privateMode,
+      boolean anonymous,
+      List<Note> revealed)
+      implements Event {
+    public CanvasPrivacyChanged {
+      revealed = List.copyOf(revealed);
+    }
+  }
+
   record AgendaSet(
       long revision, String changeId, ParticipantId participantId, List<AgendaStep> steps)
       implements Event {
@@ -109,6 +132,34 @@ public sealed interface Event extends Serializable {
   record RoundTableChanged(
       long revision, String changeId, ParticipantId participantId, RoundTable roundTable)
       implements Event {}
+
+  /**
+   * CL1 to CL3: the whole cluster after a change. Its notes leave any other cluster, and a cluster
+   * left without notes is gone.
+   */
+  record ClusterChanged(
+      long revision, String changeId, ParticipantId participantId, Cluster cluster)
+      implements Event {}
+
+  /** CL3, CL4: the cluster is gone; its notes stay. */
+  record ClusterDissolved(
+      long revision, String changeId, ParticipantId participantId, String clusterId)
+      implements Event {}
+
+  /** CL5: the cluster moved by (dx, dy); {@code positions} are where its notes now are. */
+  record ClusterMoved(
+      long revision,
+      String changeId,
+      ParticipantId participantId,
+      String clusterId,
+      double dx,
+      double dy,
+      List<NotePosition> positions)
+      implements Event {
+    public ClusterMoved {
+      positions = List.copyOf(positions);
+    }
+  }
 
   /**
    * The whole content of an exported workshop, put into a new one (EX2). It is one event so that

@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The part of a workshop's state that steers it: canvases, groups, the role map, the agenda, the
- * current step, the timer, the round table and who takes part from a distance (protocol rules CV,
- * RM, AT, AG, TM and RT). {@link WorkshopState} owns one and hands it every change that is not
- * about a note; like its owner it is not thread safe.
+ * current step, the timer, the round table, who takes part from a distance, who may do what,
+ * private writing, canvas locks and the clusters of notes (protocol rules CV, RM, AT, AG, TM, RT,
+ * RO, PW, LK1 and CL). {@link WorkshopState} owns one and hands it every change that is not about a
+ * note; like its owner it is not thread safe.
  */
 final class Facilitation implements Serializable {
   private final LinkedHashMap<String, Canvas> canvases = new LinkedHashMap<>();
@@ -30,6 +32,9 @@ final class Facilitation implements Serializable {
   private Timer timer = Timer.STOPPED;
   private RoundTable roundTable = RoundTable.EMPTY;
   private Membership membership = Membership.OPEN;
+  private final LinkedHashSet<String> privateCanvases = new LinkedHashSet<>();
+  private final LinkedHashSet<String> anonymousCanvases = new LinkedHashSet<>();
+  private final Clusters clusters = new Clusters();
 
   /** A new workshop starts with one MSC canvas, named in its language (NT7). */
   static Facilitation startingWith(Language language, long createdAt) {
@@ -49,10 +54,32 @@ final class Facilitation implements Serializable {
     return membership;
   }
 
+  boolean isPrivate(String canvasId) {
+    return privateCanvases.contains(canvasId);
+  }
+
+  boolean isAnonymous(String canvasId) {
+    return anonymousCanvases.contains(canvasId);
+  }
+
   /** Whether a note may be written on this canvas (NT7). */
   boolean isLiveCanvas(String canvasId) {
     Canvas canvas = canvases.get(canvasId);
     return canvas != null && !canvas.deleted();
+  }
+
+  /** LK1: whether the participants' note changes on this canvas are refused. */
+  boolean isLockedCanvas(String canvasId) {
+    Canvas canvas = canvases.get(canvasId);
+    return canvas != null && canvas.locked();
+  }
+
+  /** Decides one cluster change (CL1 to CL5) with the workshop's notes, and applies it. */
+  Event decideCluster(
+      ParticipantId author, Change.ClusterChange change, long next, Function<String, Note> notes) {
+    Event event = clusters.decide(author, change, next, notes, this::isLiveCanvas, this::isPrivate);
+    replay(event);
+    return event;
   }
 
   /**
@@ -65,7 +92,8 @@ final class Facilitation implements Serializable {
       long next,
       long now,
       boolean byFacilitator,
-      Predicate<ParticipantId> isParticipant) {
+      Predicate<ParticipantId> isParticipant,
+      Function<String, List<Note>> liveNotesOf) {
     String changeId = change.changeId();
     Event event;
     if (change instanceof Change.CreateCanvas c) {
@@ -83,11 +111,17 @@ final class Facilitation implements Serializable {
       liveCanvas(r.canvasId());
       event = new Event.CanvasRenamed(next, changeId, author, r.canvasId(), r.name());
     } else if (change instanceof Change.DeleteCanvas d) {
-      liveCanvas(d.canvasId());
+      if (liveCanvas(d.canvasId()).locked()) {
+        // LK3: a lock keeps a canvas's notes; deleting it would throw them all away.
+        throw new Refusal(RejectionCode.LOCKED, "Unlock canvas " + d.canvasId() + " first.");
+      }
       if (liveCanvasCount() == 1) {
         throw new Refusal(RejectionCode.LAST_CANVAS, "A workshop keeps at least one canvas.");
       }
       event = new Event.CanvasDeleted(next, changeId, author, d.canvasId());
+    } else if (change instanceof Change.LockCanvas l) {
+      liveCanvas(l.canvasId());
+      event = new Event.CanvasLocked(next, changeId, author, l.canvasId(), l.locked());
     } else if (change instanceof Change.AssignGroup a) {
       if (!isParticipant.test(a.participantId())) {
         throw new Refusal(
@@ -126,6 +160,14 @@ final class Facilitation implements Serializable {
             RejectionCode.UNKNOWN_PARTICIPANT, "No participant " + r.participantId() + ".");
       }
       event = new Event.ParticipantRemoved(next, changeId, author, r.participantId());
+    } else if (change instanceof Change.SetCanvasPrivacy p) {
+      liveCanvas(p.canvasId());
+      // PW2: anonymity once given stays; a reveal carries the notes readers were not sent.
+      boolean anonymous = p.anonymous() || isAnonymous(p.canvasId());
+      List<Note> revealed = p.privateMode() ? List.of() : liveNotesOf.apply(p.canvasId());
+      event =
+          new Event.CanvasPrivacyChanged(
+              next, changeId, author, p.canvasId(), p.privateMode(), anonymous, revealed);
     } else if (change instanceof Change.SetAgenda a) {
       event = new Event.AgendaSet(next, changeId, author, a.steps());
     } else if (change instanceof Change.GoToStep g) {
@@ -244,6 +286,12 @@ final class Facilitation implements Serializable {
         put(canvas.asTombstone());
       }
       groups.values().removeIf(e.canvasId()::equals);
+      clusters.replay(e);
+    } else if (event instanceof Event.CanvasLocked e) {
+      Canvas canvas = canvases.get(e.canvasId());
+      if (canvas != null) {
+        put(canvas.withLock(e.locked()));
+      }
     } else if (event instanceof Event.GroupAssigned e) {
       if (e.canvasId() == null) {
         groups.remove(e.member());
@@ -266,6 +314,15 @@ final class Facilitation implements Serializable {
       membership = membership.passcode(e.passcodeHash());
     } else if (event instanceof Event.ParticipantRemoved e) {
       forget(e.member());
+    } else if (event instanceof Event.CanvasPrivacyChanged e) {
+      if (e.privateMode()) {
+        privateCanvases.add(e.canvasId());
+      } else {
+        privateCanvases.remove(e.canvasId());
+      }
+      if (e.anonymous()) {
+        anonymousCanvases.add(e.canvasId());
+      }
     } else if (event instanceof Event.AgendaSet e) {
       agenda = e.steps();
       if (progress.currentStepId() != null
@@ -280,6 +337,8 @@ final class Facilitation implements Serializable {
       roundTable = e.roundTable();
     } else if (event instanceof Event.ContentImported e) {
       install(e.content().facilitation());
+    } else {
+      clusters.replay(event); // cluster events, and a deleted note leaving its cluster
     }
   }
 
@@ -296,7 +355,9 @@ final class Facilitation implements Serializable {
         timer,
         roundTable,
         List.copyOf(remote),
-        membership);
+        membership,
+        new Privacy(List.copyOf(privateCanvases), List.copyOf(anonymousCanvases)),
+        clusters.list());
   }
 
   private void install(FacilitationState saved) {
@@ -315,6 +376,11 @@ final class Facilitation implements Serializable {
     roundTable = saved.roundTable();
     remote.addAll(saved.remote());
     membership = saved.membership();
+    privateCanvases.clear();
+    privateCanvases.addAll(saved.privacy().privateCanvases());
+    anonymousCanvases.clear();
+    anonymousCanvases.addAll(saved.privacy().anonymousCanvases());
+    clusters.install(saved.clusters());
   }
 
   /**

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Everything a facilitator arranges, as plain data: canvases (tombstones included), who is in which
  * canvas's group, the role map, the agenda, where the workshop is in it, the timer and the round
- * table, who takes part from a distance, and who may do what (RO). It travels in snapshots,
- * checkpoints and exports alike.
+ * table, who takes part from a distance, who may do what (RO), which canvases are private (PW) and
+ * the clusters of notes (CL1). It travels in snapshots, checkpoints and exports alike.
  */
 public record FacilitationState(
     List<Canvas> canvases,
@@ -19,8 +19,60 @@ public record FacilitationState(
     Timer timer,
     RoundTable roundTable,
     List<ParticipantId> remote,
-    Membership membership)
+    Membership membership,
+    Privacy privacy,
+    List<Cluster> clusters)
     implements Serializable {
+  /** An arrangement without clusters (an export or test from before CL1). */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable,
+      List<ParticipantId> remote,
+      Membership membership,
+      Privacy privacy) {
+    this(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        privacy,
+        List.of());
+  }
+
+  /** An arrangement from before private writing (PW): every canvas public. */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable,
+      List<ParticipantId> remote,
+      Membership membership) {
+    this(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        Privacy.NONE);
+  }
+
   /** An arrangement from before roles and joining rules (RO): open, everyone a participant. */
   public FacilitationState(
       List<Canvas> canvases,
@@ -73,6 +125,8 @@ public record FacilitationState(
     agenda = List.copyOf(agenda);
     remote = remote == null ? List.of() : List.copyOf(remote);
     membership = membership == null ? Membership.OPEN : membership;
+    privacy = privacy == null ? Privacy.NONE : privacy;
+    clusters = clusters == null ? List.of() : List.copyOf(clusters);
     if (progress == null || timer == null || roundTable == null) {
       throw new InvalidValueException("progress, timer and round table are required");
     }
@@ -89,6 +143,8 @@ public record FacilitationState(
         timer,
         roundTable,
         remote,
-        membership);
+        membership,
+        privacy,
+        clusters);
   }
 }

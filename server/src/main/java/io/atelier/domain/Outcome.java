@@ -6,7 +6,12 @@ import java.io.Serializable;
 public sealed interface Outcome extends Serializable {
   String changeId();
 
-  record Applied(Event event) implements Outcome {
+  /** {@code visibility}: who may read the event as it is (PW1); public for most. */
+  record Applied(Event event, Visibility visibility) implements Outcome {
+    public Applied(Event event) {
+      this(event, Visibility.PUBLIC);
+    }
+
     @Override
     public String changeId() {
       return event.changeId();

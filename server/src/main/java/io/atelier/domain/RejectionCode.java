@@ -30,7 +30,15 @@ public enum RejectionCode {
   /** RO1: a workshop keeps at least one facilitator. */
   LAST_FACILITATOR,
   /** RO5: the facilitator cannot remove themself; they hand over first. */
-  CANNOT_REMOVE_SELF;
+  CANNOT_REMOVE_SELF,
+  /** LK1, LK2: a participant's change of a note on a locked canvas, or of a locked note. */
+  LOCKED,
+  /** CL1. */
+  CLUSTER_EXISTS,
+  /** CL2 to CL6. */
+  UNKNOWN_CLUSTER,
+  /** CL6: clusters are not made on a private canvas, whose notes each reader sees differently. */
+  PRIVATE_CANVAS;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

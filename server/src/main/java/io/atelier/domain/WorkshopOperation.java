@@ -118,10 +118,16 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
-  record ReadCatchUp(Long lastRevision) implements WorkshopOperation<CatchUp> {
+  /** {@code reader}: whose snapshot it is (PW1); null for an observer, who owns nothing. */
+  record ReadCatchUp(Long lastRevision, ParticipantId reader)
+      implements WorkshopOperation<CatchUp> {
+    public ReadCatchUp(Long lastRevision) {
+      this(lastRevision, null);
+    }
+
     @Override
     public CatchUp applyTo(WorkshopState state) {
-      return state.catchUp(lastRevision);
+      return state.catchUp(lastRevision, reader);
     }
 
     @Override
@@ -147,6 +153,25 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     @Override
     public Authority applyTo(WorkshopState state) {
       return state.authority(secretHash);
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
+  /**
+   * Which canvases take no pointers (CU4), and the revision that says so: a socket reads it once,
+   * then follows the privacy events it is given.
+   */
+  record ReadPrivacy() implements WorkshopOperation<ReadPrivacy.Found> {
+    /** The canvases in private writing or anonymous at {@code revision}. */
+    public record Found(long revision, Privacy privacy) implements Serializable {}
+
+    @Override
+    public Found applyTo(WorkshopState state) {
+      return new Found(state.revision(), state.privacy());
     }
 
     @Override

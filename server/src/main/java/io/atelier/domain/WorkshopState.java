@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +38,7 @@ public final class WorkshopState implements Serializable {
   private final LinkedHashMap<String, Note> notes = new LinkedHashMap<>();
   private final LinkedHashMap<ParticipantId, Participant> participants = new LinkedHashMap<>();
   private final HashMap<ParticipantId, Set<String>> openConnections = new HashMap<>();
-  private final ArrayDeque<Event> history = new ArrayDeque<>();
+  private final ArrayDeque<Recorded> history = new ArrayDeque<>();
   private final RecentChanges appliedChanges = new RecentChanges(REMEMBERED_CHANGES);
   private final Facilitation facilitation;
 
@@ -56,6 +57,11 @@ public final class WorkshopState implements Serializable {
 
   public long revision() {
     return revision;
+  }
+
+  /** Which canvases are in private writing or anonymous now (PW1, PW2), for the cursors (CU4). */
+  public Privacy privacy() {
+    return facilitation.state().privacy();
   }
 
   /** A participant's change made without the facilitator's role, at an unknown time. */
@@ -90,27 +96,69 @@ public final class WorkshopState implements Serializable {
     }
     long next = revision + 1;
     Event event;
+    Visibility visibility = Visibility.PUBLIC;
     if (change instanceof Change.NoteChange noteChange) {
-      Outcome.Rejected refused = refusal(noteChange);
+      Outcome.Rejected refused = refusal(author, noteChange, steers);
       if (refused != null) {
         return refused;
       }
       event = commit(author, noteChange, notes.get(noteChange.noteId()), next, now);
+      visibility = visibilityOf(notes.get(noteChange.noteId()), event);
     } else {
       try {
-        event = facilitation.decide(author, change, next, now, steers, this::isParticipant);
+        event =
+            change instanceof Change.ClusterChange clusterChange
+                ? facilitation.decideCluster(author, clusterChange, next, notes::get)
+                : facilitation.decide(
+                    author, change, next, now, steers, this::isParticipant, this::liveNotesOn);
       } catch (Facilitation.Refusal refusal) {
         return reject(change, refusal.code, refusal.getMessage());
+      }
+      if (event instanceof Event.ClusterMoved moved) {
+        moveNotes(moved);
       }
     }
     if (event instanceof Event.ParticipantRemoved removed) {
       openConnections.remove(removed.member()); // RO5: their sockets are closed on every node
     }
     appliedChanges.remember(change.changeId(), next);
-    return new Outcome.Applied(record(event));
+    return new Outcome.Applied(record(event, visibility), visibility);
   }
 
-  private Outcome.Rejected refusal(Change.NoteChange change) {
+  /**
+   * PW1 PW2: who may read a note's event as it is, from its canvas's state now: only its author on
+   * a canvas in private writing; anyone, without the authors, on an anonymous one.
+   */
+  private Visibility visibilityOf(Note note, Event event) {
+    if (facilitation.isPrivate(note.canvasId())) {
+      String change =
+          event instanceof Event.NoteCreated
+              ? "created"
+              : event instanceof Event.NoteDeleted ? "deleted" : "updated";
+      return Visibility.hidden(note.createdBy(), note.canvasId(), change);
+    }
+    if (facilitation.isAnonymous(note.canvasId())) {
+      return Visibility.anonymous(note.createdBy());
+    }
+    return Visibility.PUBLIC;
+  }
+
+  private List<Note> liveNotesOn(String canvasId) {
+    return liveNotes()
+        .filter(note -> note.canvasId().equals(canvasId))
+        .sorted(Comparator.comparingLong(Note::z))
+        .toList();
+  }
+
+  private boolean hiddenFrom(ParticipantId author, Note note) {
+    return facilitation.isPrivate(note.canvasId()) && !author.equals(note.createdBy());
+  }
+
+  /**
+   * CH3 for a note change, in this order: an unknown, hidden (PW1) or deleted note, then a lock
+   * (LK1, LK2) unless the author {@code steers} (RO1).
+   */
+  private Outcome.Rejected refusal(ParticipantId author, Change.NoteChange change, boolean steers) {
     Note existing = notes.get(change.noteId());
     if (change instanceof Change.CreateNote create) {
       if (existing != null) {
@@ -119,11 +167,28 @@ public final class WorkshopState implements Serializable {
       if (!facilitation.isLiveCanvas(create.canvasId())) {
         return reject(change, RejectionCode.UNKNOWN_CANVAS, "No canvas " + create.canvasId() + ".");
       }
-    } else if (existing == null) {
+    } else if (existing == null || hiddenFrom(author, existing)) {
+      // PW1: another person's note on a private canvas does not exist for this author.
       return reject(change, RejectionCode.UNKNOWN_NOTE, "No note " + change.noteId() + ".");
     } else if (existing.deleted()) {
       return reject(
           change, RejectionCode.NOTE_DELETED, "Note " + change.noteId() + " was deleted.");
+    }
+    return steers ? null : lockRefusal(change, existing);
+  }
+
+  /** LK1, LK2: a lock holds back every note change but the facilitator's. */
+  private Outcome.Rejected lockRefusal(Change.NoteChange change, Note existing) {
+    String canvasId =
+        existing == null ? ((Change.CreateNote) change).canvasId() : existing.canvasId();
+    if (facilitation.isLockedCanvas(canvasId)) {
+      return reject(
+          change,
+          RejectionCode.LOCKED,
+          "Canvas " + canvasId + " is locked: only the facilitator may change its notes.");
+    }
+    if (existing != null && existing.locked()) {
+      return reject(change, RejectionCode.LOCKED, "Note " + existing.id() + " is locked.");
     }
     return null;
   }
@@ -153,6 +218,11 @@ public final class WorkshopState implements Serializable {
       notes.put(existing.id(), existing.with(u.set()));
       return new Event.NoteUpdated(next, u.changeId(), author, u.noteId(), u.set());
     }
+    if (change instanceof Change.LockNote l) {
+      NotePatch lock = NotePatch.lock(l.locked());
+      notes.put(existing.id(), existing.with(lock));
+      return new Event.NoteUpdated(next, l.changeId(), author, l.noteId(), lock);
+    }
     if (change instanceof Change.BringNoteToFront b) {
       NotePatch front = NotePatch.front(++highestZ);
       notes.put(existing.id(), existing.with(front));
@@ -160,7 +230,19 @@ public final class WorkshopState implements Serializable {
     }
     Change.DeleteNote d = (Change.DeleteNote) change;
     notes.put(existing.id(), existing.asTombstone());
-    return new Event.NoteDeleted(next, d.changeId(), author, d.noteId());
+    Event deleted = new Event.NoteDeleted(next, d.changeId(), author, d.noteId());
+    facilitation.replay(deleted); // CL4: the note leaves its cluster
+    return deleted;
+  }
+
+  /** CL5: a moved cluster's notes, all at once. */
+  private void moveNotes(Event.ClusterMoved moved) {
+    for (NotePosition position : moved.positions()) {
+      Note note = notes.get(position.noteId());
+      if (note != null) {
+        notes.put(note.id(), note.movedTo(position.x(), position.y()));
+      }
+    }
   }
 
   /**
@@ -257,39 +339,74 @@ public final class WorkshopState implements Serializable {
 
   /** The event at a revision, while the history still holds it (empty or one event). */
   public List<Event> eventAt(long wanted) {
-    for (Event event : history) {
-      if (event.revision() == wanted) {
-        return List.of(event);
+    for (Recorded recorded : history) {
+      if (recorded.event().revision() == wanted) {
+        return List.of(recorded.event());
       }
     }
     return List.of();
   }
 
-  /** What a client at {@code lastRevision} needs to be up to date (HS5, SY1). */
+  /** What a client at {@code lastRevision} needs to be up to date (HS5, SY1), for nobody. */
   public CatchUp catchUp(Long lastRevision) {
-    if (lastRevision != null && lastRevision <= revision) {
-      long oldestKept = history.isEmpty() ? revision + 1 : history.peekFirst().revision();
-      if (lastRevision >= oldestKept - 1) {
-        List<Event> missed = new ArrayList<>();
-        for (Event event : history) {
-          if (event.revision() > lastRevision) {
-            missed.add(event);
-          }
-        }
-        return new CatchUp.Missed(revision, missed);
-      }
-    }
-    return snapshot();
+    return catchUp(lastRevision, null);
   }
 
+  /**
+   * What a client at {@code lastRevision} needs to be up to date (HS5, SY1): the missed events with
+   * who may read each (PW1), or a snapshot as {@code reader} may see it (null: nobody).
+   */
+  public CatchUp catchUp(Long lastRevision, ParticipantId reader) {
+    if (lastRevision != null && lastRevision <= revision) {
+      long oldestKept = history.isEmpty() ? revision + 1 : history.peekFirst().event().revision();
+      if (lastRevision >= oldestKept - 1) {
+        List<Event> missed = new ArrayList<>();
+        List<Visibility> visibilities = new ArrayList<>();
+        for (Recorded recorded : history) {
+          if (recorded.event().revision() > lastRevision) {
+            missed.add(recorded.event());
+            visibilities.add(recorded.visibility());
+          }
+        }
+        return new CatchUp.Missed(revision, missed, visibilities);
+      }
+    }
+    return snapshot(reader);
+  }
+
+  /** The live state as someone who owns no note sees it (PW1). */
   public CatchUp.Snapshot snapshot() {
-    List<Note> live = liveNotes().sorted(Comparator.comparingLong(Note::z)).toList();
+    return snapshot(null);
+  }
+
+  /**
+   * The live state as {@code reader} may see it (PW1, PW2): others' notes on a canvas in private
+   * writing are left out and counted per canvas; on an anonymous canvas they come without author.
+   */
+  public CatchUp.Snapshot snapshot(ParticipantId reader) {
+    List<Note> visible = new ArrayList<>();
+    Map<String, Integer> hidden = new TreeMap<>();
+    liveNotes()
+        .sorted(Comparator.comparingLong(Note::z))
+        .forEach(
+            note -> {
+              boolean own = note.createdBy() != null && note.createdBy().equals(reader);
+              if (own) {
+                visible.add(note);
+              } else if (facilitation.isPrivate(note.canvasId())) {
+                hidden.merge(note.canvasId(), 1, Integer::sum);
+              } else if (facilitation.isAnonymous(note.canvasId())) {
+                visible.add(note.withoutAuthor());
+              } else {
+                visible.add(note);
+              }
+            });
     List<ParticipantView> people =
         participants.values().stream()
             .filter(p -> isParticipant(p.id()))
             .map(p -> p.view(isOnline(p.id())))
             .toList();
-    return new CatchUp.Snapshot(revision, live, people, facilitation.state().live());
+    return new CatchUp.Snapshot(revision, visible, people, facilitation.state().live(), hidden);
   }
 
   /** Notes that are not deleted and whose canvas is not either (NT3, CV3). */
@@ -300,7 +417,11 @@ public final class WorkshopState implements Serializable {
 
   /** What an export carries (EX1): live notes, participants, and what the facilitator set up. */
   public WorkshopContent content() {
-    List<Note> live = liveNotes().toList();
+    // PW2: an anonymous canvas stays anonymous in every export.
+    List<Note> live =
+        liveNotes()
+            .map(note -> facilitation.isAnonymous(note.canvasId()) ? note.withoutAuthor() : note)
+            .toList();
     return new WorkshopContent(
         List.copyOf(participants.values()), live, facilitation.state().live());
   }
@@ -372,8 +493,12 @@ public final class WorkshopState implements Serializable {
   }
 
   private Event record(Event event) {
+    return record(event, Visibility.PUBLIC);
+  }
+
+  private Event record(Event event, Visibility visibility) {
     revision = event.revision();
-    history.addLast(event);
+    history.addLast(new Recorded(event, visibility));
     if (history.size() > HISTORY_LIMIT) {
       history.removeFirst();
     }
@@ -437,6 +562,9 @@ public final class WorkshopState implements Serializable {
       if (note != null) {
         notes.put(note.id(), note.asTombstone());
       }
+      facilitation.replay(deleted);
+    } else if (event instanceof Event.ClusterMoved moved) {
+      moveNotes(moved);
     } else if (event instanceof Event.ParticipantJoined joined) {
       participants.put(joined.participant().id(), joined.participant());
     } else if (event instanceof Event.ContentImported imported) {
@@ -449,6 +577,9 @@ public final class WorkshopState implements Serializable {
       appliedChanges.remember(event.changeId(), revision);
     }
   }
+
+  /** An event of the catch-up history, with who may read it as it is (PW1). */
+  private record Recorded(Event event, Visibility visibility) implements Serializable {}
 
   /** A person entering for the first time: the id and name the application chose for them. */
   public record Newcomer(ParticipantId id, String name) implements Serializable {

@@ -1,8 +1,11 @@
 package io.atelier.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
+import io.atelier.protocol.WireFacilitation.WireCluster;
+import io.atelier.protocol.WireFacilitation.WirePosition;
 import io.atelier.protocol.WireFacilitation.WireProgress;
 import io.atelier.protocol.WireFacilitation.WireRole;
 import io.atelier.protocol.WireFacilitation.WireRoundTable;
@@ -29,6 +32,10 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.RoleSet.class, name = "role_set"),
   @JsonSubTypes.Type(value = ServerMessage.AttendanceChanged.class, name = "attendance_changed"),
   @JsonSubTypes.Type(value = ServerMessage.AccessChanged.class, name = "access_changed"),
+  @JsonSubTypes.Type(
+      value = ServerMessage.CanvasPrivacyChanged.class,
+      name = "canvas_privacy_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.Hidden.class, name = "hidden"),
   @JsonSubTypes.Type(value = ServerMessage.WorkshopLocked.class, name = "workshop_locked"),
   @JsonSubTypes.Type(value = ServerMessage.PasscodeChanged.class, name = "passcode_changed"),
   @JsonSubTypes.Type(value = ServerMessage.ParticipantRemoved.class, name = "participant_removed"),
@@ -36,10 +43,16 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.ProgressChanged.class, name = "progress_changed"),
   @JsonSubTypes.Type(value = ServerMessage.TimerChanged.class, name = "timer_changed"),
   @JsonSubTypes.Type(value = ServerMessage.RoundTableChanged.class, name = "round_table_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.CanvasLocked.class, name = "canvas_locked"),
+  @JsonSubTypes.Type(value = ServerMessage.ClusterChanged.class, name = "cluster_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.ClusterDissolved.class, name = "cluster_dissolved"),
+  @JsonSubTypes.Type(value = ServerMessage.ClusterMoved.class, name = "cluster_moved"),
   @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
   @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
   @JsonSubTypes.Type(value = ServerMessage.CursorMoved.class, name = "cursor_moved"),
-  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+  @JsonSubTypes.Type(value = ServerMessage.Summoned.class, name = "summoned"),
+  @JsonSubTypes.Type(value = ServerMessage.FacilitatorView.class, name = "facilitator_view")
 })
 public sealed interface ServerMessage {
 
@@ -105,7 +118,11 @@ public sealed interface ServerMessage {
       List<String> remote,
       Map<String, String> access,
       boolean locked,
-      boolean passcodeRequired)
+      boolean passcodeRequired,
+      List<String> privateCanvases,
+      List<String> anonymousCanvases,
+      Map<String, Integer> hiddenNotes,
+      List<WireCluster> clusters)
       implements ServerMessage {}
 
   record Synced(long revision) implements ServerMessage {}
@@ -161,6 +178,23 @@ public sealed interface ServerMessage {
   record ParticipantRemoved(long revision, String changeId, String participantId, String member)
       implements RevisionedMessage {}
 
+  /** PW1 PW2: private writing on or off; a reveal brings the canvas's notes. */
+  record CanvasPrivacyChanged(
+      long revision,
+      String changeId,
+      String participantId,
+      String canvasId,
+      @JsonProperty("private") boolean privateMode,
+      boolean anonymous,
+      List<WireNote> notes)
+      implements RevisionedMessage {}
+
+  /**
+   * PW1: a revision whose event this reader may not read (another person's note on a canvas in
+   * private writing): its canvas and what happened (created, updated, deleted), no content.
+   */
+  record Hidden(long revision, String canvasId, String change) implements RevisionedMessage {}
+
   record AgendaSet(long revision, String changeId, String participantId, List<WireStep> steps)
       implements RevisionedMessage {}
 
@@ -175,6 +209,30 @@ public sealed interface ServerMessage {
       long revision, String changeId, String participantId, WireRoundTable roundTable)
       implements RevisionedMessage {}
 
+  /** LK1. */
+  record CanvasLocked(
+      long revision, String changeId, String participantId, String canvasId, boolean locked)
+      implements RevisionedMessage {}
+
+  /** CL1 to CL3: the whole cluster after the change. */
+  record ClusterChanged(long revision, String changeId, String participantId, WireCluster cluster)
+      implements RevisionedMessage {}
+
+  /** CL3, CL4. */
+  record ClusterDissolved(long revision, String changeId, String participantId, String clusterId)
+      implements RevisionedMessage {}
+
+  /** CL5: the offset asked for, and where each note of the cluster now is. */
+  record ClusterMoved(
+      long revision,
+      String changeId,
+      String participantId,
+      String clusterId,
+      double dx,
+      double dy,
+      List<WirePosition> positions)
+      implements RevisionedMessage {}
+
   record Ack(String changeId, long revision, boolean duplicate) implements ServerMessage {}
 
   record Error(String code, String message, String changeId) implements ServerMessage {}
@@ -184,4 +242,11 @@ public sealed interface ServerMessage {
       implements ServerMessage {}
 
   record Pong(long clientTime, long serverTime) implements ServerMessage {}
+
+  /** FS1: a facilitator brings this screen to its canvas and view. Volatile. */
+  record Summoned(String participantId, String canvasId, WireView view) implements ServerMessage {}
+
+  /** FS2: where a facilitator's screen is now; followers show it. Volatile. */
+  record FacilitatorView(String participantId, String canvasId, WireView view)
+      implements ServerMessage {}
 }

@@ -7,7 +7,10 @@ import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Membership;
 import io.atelier.domain.Outcome;
 import io.atelier.domain.ParticipantId;
+import io.atelier.domain.Visibility;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
+import io.atelier.protocol.WireFacilitation.WireCluster;
+import io.atelier.protocol.WireFacilitation.WirePosition;
 import io.atelier.protocol.WireFacilitation.WireProgress;
 import io.atelier.protocol.WireFacilitation.WireRole;
 import io.atelier.protocol.WireFacilitation.WireRoundTable;
@@ -20,6 +23,35 @@ import java.util.TreeMap;
 /** From domain facts to server messages: the one place that knows both shapes. */
 public final class WireMapping {
   private WireMapping() {}
+
+  /**
+   * The event as {@code reader} may read it (PW1, PW2): as it is, or for anyone but the note's
+   * author a {@code hidden} placeholder (private writing) or the event without its authors.
+   */
+  public static ServerMessage.RevisionedMessage toMessage(
+      Event event, Visibility visibility, ParticipantId reader) {
+    return visibility.readableBy(reader) ? toMessage(event) : forOthers(event, visibility);
+  }
+
+  /** What every reader but the note's author gets (PW1, PW2); the same for all of them. */
+  public static ServerMessage.RevisionedMessage forOthers(Event event, Visibility visibility) {
+    if (visibility.kind() == Visibility.Kind.HIDDEN) {
+      return new ServerMessage.Hidden(event.revision(), visibility.canvasId(), visibility.change());
+    }
+    if (visibility.kind() == Visibility.Kind.PUBLIC) {
+      return toMessage(event);
+    }
+    if (event instanceof Event.NoteCreated e) {
+      return new ServerMessage.NoteCreated(
+          e.revision(), e.changeId(), null, WireNote.of(e.note().withoutAuthor()));
+    }
+    if (event instanceof Event.NoteUpdated e) {
+      return new ServerMessage.NoteUpdated(
+          e.revision(), e.changeId(), null, e.noteId(), NoteProperties.of(e.set()));
+    }
+    Event.NoteDeleted e = (Event.NoteDeleted) event;
+    return new ServerMessage.NoteDeleted(e.revision(), e.changeId(), null, e.noteId());
+  }
 
   public static ServerMessage.RevisionedMessage toMessage(Event event) {
     if (event instanceof Event.NoteCreated e) {
@@ -63,6 +95,28 @@ public final class WireMapping {
       return new ServerMessage.CanvasDeleted(
           revision, changeId, author(e.participantId()), e.canvasId());
     }
+    if (event instanceof Event.CanvasLocked e) {
+      return new ServerMessage.CanvasLocked(
+          revision, changeId, author(e.participantId()), e.canvasId(), e.locked());
+    }
+    if (event instanceof Event.ClusterChanged e) {
+      return new ServerMessage.ClusterChanged(
+          revision, changeId, author(e.participantId()), WireCluster.of(e.cluster()));
+    }
+    if (event instanceof Event.ClusterDissolved e) {
+      return new ServerMessage.ClusterDissolved(
+          revision, changeId, author(e.participantId()), e.clusterId());
+    }
+    if (event instanceof Event.ClusterMoved e) {
+      return new ServerMessage.ClusterMoved(
+          revision,
+          changeId,
+          author(e.participantId()),
+          e.clusterId(),
+          e.dx(),
+          e.dy(),
+          e.positions().stream().map(WirePosition::of).toList());
+    }
     if (event instanceof Event.GroupAssigned e) {
       return new ServerMessage.GroupAssigned(
           revision, changeId, author(e.participantId()), e.member().value(), e.canvasId());
@@ -90,6 +144,20 @@ public final class WireMapping {
     if (event instanceof Event.ParticipantRemoved e) {
       return new ServerMessage.ParticipantRemoved(
           revision, changeId, author(e.participantId()), e.member().value());
+    }
+    if (event instanceof Event.CanvasPrivacyChanged e) {
+      List<WireNote> revealed =
+          e.revealed().stream()
+              .map(note -> WireNote.of(e.anonymous() ? note.withoutAuthor() : note))
+              .toList();
+      return new ServerMessage.CanvasPrivacyChanged(
+          revision,
+          changeId,
+          author(e.participantId()),
+          e.canvasId(),
+          e.privateMode(),
+          e.anonymous(),
+          revealed);
     }
     if (event instanceof Event.AgendaSet e) {
       return new ServerMessage.AgendaSet(
@@ -129,7 +197,11 @@ public final class WireMapping {
         facilitation.remote().stream().map(ParticipantId::value).toList(),
         access(facilitation.membership()),
         facilitation.membership().locked(),
-        facilitation.membership().passcodeRequired());
+        facilitation.membership().passcodeRequired(),
+        facilitation.privacy().privateCanvases(),
+        facilitation.privacy().anonymousCanvases(),
+        snapshot.hiddenNotes(),
+        facilitation.clusters().stream().map(WireCluster::of).toList());
   }
 
   /** RO1: who has which access, sorted so that two snapshots of one state read the same. */

@@ -70,5 +70,5 @@ class LayeringTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("com.google.zxing..")
-          .because("the QR code library stays behind QrCodeSvg (ADR 0017): use QrCodeSvg.of(url)");
+          .because("the QR code library stays behind QrCodeSvg (ADR 0018): use QrCodeSvg.of(url)");
 }

@@ -11,6 +11,7 @@ import static io.atelier.browser.AtelierPage.PROJECTOR_QR;
 import static io.atelier.browser.AtelierPage.PROJECTOR_QR_TOGGLE;
 import static io.atelier.browser.AtelierPage.QR_DIALOG;
 import static io.atelier.browser.AtelierPage.QR_MENU_ITEM;
+import static io.atelier.browser.AtelierPage.UNDO_BUTTON;
 import static io.atelier.browser.AtelierPage.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,7 +176,7 @@ class RolesBrowserTest extends ServerWithChromium {
   }
 
   @Test
-  @DisplayName("RO1 an observer reads the board but cannot add, edit or move a note")
+  @DisplayName("RO1 an observer reads the board but cannot add, edit, move or undo a note")
   void observerCannotAddNotes() {
     JsonObject workshop = server.createWorkshop("Observation", "fr");
     AtelierPage fanny = facilitator(workshop);
@@ -183,6 +184,10 @@ class RolesBrowserTest extends ServerWithChromium {
     String anaId = ana.participantId();
     String note = fanny.createNoteAndAwait("Valeurs communes");
     ana.awaitNoteText(note, "Valeurs communes", LONG);
+    // Her own note, written before: an undo step she keeps (UN1), and may not take as an observer.
+    String own = ana.createNoteAndAwait("Ma note");
+    fanny.awaitNoteText(own, "Ma note", LONG);
+    ana.awaitVisible(UNDO_BUTTON, LONG);
 
     fanny.choosePersonAction(anaId, "makeObserver");
     ana.awaitVisible(OBSERVER_FLAG, LONG);
@@ -191,8 +196,13 @@ class RolesBrowserTest extends ServerWithChromium {
         "Vous êtes maintenant en observation : vous voyez tout, sans rien modifier.", LONG);
     fanny.awaitAccessBadge(anaId, "observation", LONG);
     assertThat(ana.shown(AtelierPage.ADD_NOTE_BUTTON)).isFalse();
+    assertThat(ana.shown(UNDO_BUTTON)).as("nothing to undo in observation").isFalse();
 
-    // N on the board, a double-click on it, Enter on a note, a drag: nothing is proposed.
+    // N on the board, a double-click on it, Enter on a note, Ctrl+Z: nothing is proposed (every
+    // change the page proposes goes through connection.send, synchronously with the key).
+    ana.script(
+        "window.sentTest = [];"
+            + "window.atelier.connection.onSend(function (c) { window.sentTest.push(c.type); });");
     AtelierPage.NoteView before = ana.requireNote(note);
     ana.clickEmptyCanvas();
     ana.press("n");
@@ -201,16 +211,19 @@ class RolesBrowserTest extends ServerWithChromium {
     ana.script(
         "arguments[0].dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));",
         ana.driver().findElement(AtelierPage.CANVAS));
+    ana.pressUndo();
+    assertThat(ana.script("return window.sentTest;")).as("nothing sent").asList().isEmpty();
     assertThat(ana.pendingCount()).as("no change proposed").isZero();
     assertThat(ana.shown(AtelierPage.NOTE_EDITOR)).isFalse();
-    assertThat(ana.noteIds()).containsExactly(note);
+    assertThat(ana.noteIds()).containsExactlyInAnyOrder(note, own);
     assertThat(ana.requireNote(note)).as("not moved, not changed").isEqualTo(before);
-    assertThat(fanny.noteIds()).containsExactly(note);
+    assertThat(fanny.noteIds()).containsExactlyInAnyOrder(note, own);
 
     // Back to taking part: the board is hers again.
     fanny.choosePersonAction(anaId, "makeParticipant");
     ana.await(LONG, "the flag is gone", d -> !ana.shown(OBSERVER_FLAG));
     ana.awaitVisible(AtelierPage.ADD_NOTE_BUTTON, LONG);
+    ana.awaitVisible(UNDO_BUTTON, LONG);
   }
 
   @Test

@@ -2,12 +2,14 @@ package io.atelier.adapter.export;
 
 import io.atelier.adapter.templates.TemplateCatalog;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.Note;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
 import io.atelier.domain.Zone;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
  * that Excel reads accents right. A cell that a spreadsheet would take for a formula is made text.
  */
 final class CsvExport {
-  static final String HEADER = "canvas,pillar,zone,text,author,color,created_at";
+  static final String HEADER = "canvas,pillar,zone,text,author,color,created_at,cluster";
 
   /** U+FEFF: Excel takes a CSV file for UTF-8 only when it starts with this mark. */
   static final String BYTE_ORDER_MARK = "\uFEFF";
@@ -37,12 +39,17 @@ final class CsvExport {
     Map<ParticipantId, Participant> people =
         export.content().participants().stream()
             .collect(Collectors.toMap(Participant::id, Function.identity(), (a, b) -> a));
+    // CL1: the title of the cluster each note is in (a note is in at most one).
+    Map<String, String> clusterOf = new HashMap<>();
+    for (Cluster cluster : export.content().facilitation().clusters()) {
+      cluster.noteIds().forEach(id -> clusterOf.put(id, cluster.title()));
+    }
     StringBuilder out = new StringBuilder(BYTE_ORDER_MARK).append(HEADER).append(CRLF);
     for (Canvas canvas : export.content().facilitation().canvases()) {
       CanvasZones zones = CanvasZones.of(catalog, canvas.templateId(), export.language());
       for (Note note : notesOn(canvas, export.content().notes())) {
         Optional<Zone> zone = zones.zoneOf(note);
-        // Issue 6 adds anonymous notes: their author cell is to be left empty.
+        // PW2: a note of an anonymous canvas names nobody: its author cell stays empty.
         Participant author = people.get(note.createdBy());
         row(
             out,
@@ -52,7 +59,8 @@ final class CsvExport {
             note.text(),
             author == null ? "" : author.name(),
             note.color().code(),
-            note.createdAt() == 0 ? "" : Instant.ofEpochMilli(note.createdAt()).toString());
+            note.createdAt() == 0 ? "" : Instant.ofEpochMilli(note.createdAt()).toString(),
+            clusterOf.getOrDefault(note.id(), ""));
       }
     }
     return out.toString();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.application.StoredImage;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Note;
 import io.atelier.domain.Participant;
@@ -69,7 +70,8 @@ final class JsonExport {
           .put("id", canvas.id())
           .put("name", canvas.name())
           .put("template", canvas.templateId())
-          .put("createdAt", canvas.createdAt());
+          .put("createdAt", canvas.createdAt())
+          .put("locked", canvas.locked());
     }
     ObjectNode groups = root.putObject("groups");
     // Sorted: a map's order is not its content, and two exports of one workshop read the same.
@@ -100,6 +102,22 @@ final class JsonExport {
     ArrayNode removed = membership.putArray("removed");
     arranged.membership().removed().forEach(id -> removed.add(id.value()));
     membership.put("locked", arranged.membership().locked());
+    ObjectNode privacy = root.putObject("privacy");
+    ArrayNode privateCanvases = privacy.putArray("private");
+    arranged.privacy().privateCanvases().forEach(privateCanvases::add);
+    ArrayNode anonymousCanvases = privacy.putArray("anonymous");
+    arranged.privacy().anonymousCanvases().forEach(anonymousCanvases::add);
+    ArrayNode clusters = root.putArray("clusters");
+    for (Cluster cluster : arranged.clusters()) {
+      ObjectNode node =
+          clusters
+              .addObject()
+              .put("id", cluster.id())
+              .put("canvasId", cluster.canvasId())
+              .put("title", cluster.title());
+      ArrayNode noteIds = node.putArray("noteIds");
+      cluster.noteIds().forEach(noteIds::add);
+    }
     ArrayNode notes = root.putArray("notes");
     content.notes().forEach(note -> notes.add(note(note)));
     // Complete: the images step texts show travel with them, bytes in base64, ids unchanged.
@@ -159,7 +177,8 @@ final class JsonExport {
         .put("text", note.text())
         .put("color", note.color().code())
         .put("z", note.z())
-        .put("createdBy", note.createdBy().value())
-        .put("createdAt", note.createdAt());
+        .put("createdBy", note.createdBy() == null ? null : note.createdBy().value())
+        .put("createdAt", note.createdAt())
+        .put("locked", note.locked());
   }
 }

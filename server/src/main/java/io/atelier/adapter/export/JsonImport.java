@@ -10,6 +10,7 @@ import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Checks;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.ImageFormat;
 import io.atelier.domain.ImageRefusedException;
@@ -22,6 +23,7 @@ import io.atelier.domain.NoteColor;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Privacy;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
@@ -117,8 +119,9 @@ public final class JsonImport {
       String name = c.text("name");
       String template = c.text("template");
       long at = c.integer("createdAt");
+      boolean locked = optionalFlag(c, "locked");
       c.done();
-      canvases.add(c.build(() -> new Canvas(id, name, template, at, false)));
+      canvases.add(c.build(() -> new Canvas(id, name, template, at, false, locked)));
     }
     Map<ParticipantId, String> groups = new LinkedHashMap<>();
     for (Map.Entry<String, String> group : root.textMap("groups")) {
@@ -149,6 +152,14 @@ public final class JsonImport {
         root.has("remote") ? RoundTableJson.ids(root, "remote") : List.of();
     Membership membership =
         root.has("membership") ? membership(root.object("membership")) : Membership.OPEN;
+    Privacy privacy = root.has("privacy") ? privacy(root.object("privacy")) : Privacy.NONE;
+    // An export from before CL1 holds no clusters.
+    List<Cluster> clusters = new ArrayList<>();
+    if (root.has("clusters")) {
+      for (StrictObject k : root.objects("clusters")) {
+        clusters.add(cluster(k));
+      }
+    }
     List<Note> notes = new ArrayList<>();
     for (StrictObject n : root.objects("notes")) {
       notes.add(note(n));
@@ -178,10 +189,26 @@ public final class JsonImport {
                       timer,
                       roundTable,
                       remote,
-                      membership));
+                      membership,
+                      privacy,
+                      clusters));
           return new WorkshopExport(
               title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
         });
+  }
+
+  private static Cluster cluster(StrictObject k) {
+    String id = k.text("id");
+    String canvasId = k.text("canvasId");
+    String title = k.text("title");
+    List<String> noteIds = k.texts("noteIds");
+    k.done();
+    return k.build(() -> new Cluster(id, canvasId, title, noteIds));
+  }
+
+  /** A flag later versions added (LK1, LK2): false in an export made before it existed. */
+  private static boolean optionalFlag(StrictObject object, String name) {
+    return object.has(name) && object.bool(name);
   }
 
   /** An image is what its bytes are: the id must be their hash, the type what they start as. */
@@ -279,8 +306,9 @@ public final class JsonImport {
     String text = n.text("text");
     String color = n.text("color");
     long z = n.integer("z");
-    String createdBy = n.text("createdBy");
+    String createdBy = n.optionalText("createdBy"); // PW2: null on an anonymous canvas
     long createdAt = n.integer("createdAt");
+    boolean locked = optionalFlag(n, "locked");
     n.done();
     return n.build(
         () ->
@@ -294,9 +322,10 @@ public final class JsonImport {
                 text,
                 NoteColor.fromCode(color),
                 z,
-                new ParticipantId(createdBy),
+                createdBy == null ? null : new ParticipantId(createdBy),
                 createdAt,
-                false));
+                false,
+                locked));
   }
 
   /** RO: an export never holds a passcode, so the copy asks none until its facilitator sets one. */
@@ -311,5 +340,13 @@ public final class JsonImport {
     boolean locked = node.bool("locked");
     node.done();
     return node.build(() -> new Membership(access, removed, locked, null));
+  }
+
+  /** PW: which canvases are private or anonymous, so a copy keeps its promises. */
+  private static Privacy privacy(StrictObject node) {
+    List<String> privateCanvases = node.texts("private");
+    List<String> anonymousCanvases = node.texts("anonymous");
+    node.done();
+    return new Privacy(privateCanvases, anonymousCanvases);
   }
 }

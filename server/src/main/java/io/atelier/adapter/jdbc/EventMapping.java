@@ -6,8 +6,11 @@ import io.atelier.adapter.jdbc.JournalCodec.UndecodableException;
 import io.atelier.domain.Access;
 import io.atelier.domain.Event;
 import io.atelier.domain.InvalidValueException;
+import io.atelier.domain.NotePosition;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Events to and from JSON, with the stored type names. A type name is part of the format: it is
@@ -26,6 +29,7 @@ final class EventMapping {
   static final String ROLE_SET = "role_set";
   static final String ATTENDANCE_CHANGED = "attendance_changed";
   static final String ACCESS_CHANGED = "access_changed";
+  static final String CANVAS_PRIVACY_CHANGED = "canvas_privacy_changed";
   static final String WORKSHOP_LOCKED = "workshop_locked";
   static final String PASSCODE_CHANGED = "passcode_changed";
   static final String PARTICIPANT_REMOVED = "participant_removed";
@@ -34,6 +38,10 @@ final class EventMapping {
   static final String TIMER_CHANGED = "timer_changed";
   static final String ROUND_TABLE_CHANGED = "round_table_changed";
   static final String CONTENT_IMPORTED = "content_imported";
+  static final String CANVAS_LOCKED = "canvas_locked";
+  static final String CLUSTER_CHANGED = "cluster_changed";
+  static final String CLUSTER_DISSOLVED = "cluster_dissolved";
+  static final String CLUSTER_MOVED = "cluster_moved";
 
   private EventMapping() {}
 
@@ -82,6 +90,26 @@ final class EventMapping {
     } else if (event instanceof Event.CanvasDeleted e) {
       node.put("type", CANVAS_DELETED).put("participantId", id(e.participantId()));
       node.put("canvasId", e.canvasId());
+    } else if (event instanceof Event.CanvasLocked e) {
+      node.put("type", CANVAS_LOCKED).put("participantId", id(e.participantId()));
+      node.put("canvasId", e.canvasId()).put("locked", e.locked());
+    } else if (event instanceof Event.ClusterChanged e) {
+      node.put("type", CLUSTER_CHANGED).put("participantId", id(e.participantId()));
+      node.set("cluster", FacilitationMapping.cluster(e.cluster()));
+    } else if (event instanceof Event.ClusterDissolved e) {
+      node.put("type", CLUSTER_DISSOLVED).put("participantId", id(e.participantId()));
+      node.put("clusterId", e.clusterId());
+    } else if (event instanceof Event.ClusterMoved e) {
+      node.put("type", CLUSTER_MOVED).put("participantId", id(e.participantId()));
+      node.put("clusterId", e.clusterId()).put("dx", e.dx()).put("dy", e.dy());
+      var positions = node.putArray("positions");
+      for (NotePosition position : e.positions()) {
+        positions
+            .addObject()
+            .put("noteId", position.noteId())
+            .put("x", position.x())
+            .put("y", position.y());
+      }
     } else if (event instanceof Event.GroupAssigned e) {
       node.put("type", GROUP_ASSIGNED).put("participantId", id(e.participantId()));
       node.put("member", id(e.member())).put("canvasId", e.canvasId());
@@ -94,6 +122,12 @@ final class EventMapping {
     } else if (event instanceof Event.AccessChanged e) {
       node.put("type", ACCESS_CHANGED).put("participantId", id(e.participantId()));
       node.put("member", id(e.member())).put("access", e.access().code());
+    } else if (event instanceof Event.CanvasPrivacyChanged e) {
+      // The revealed notes are in the state already; replay needs only the canvas's new mode.
+      node.put("type", CANVAS_PRIVACY_CHANGED).put("participantId", id(e.participantId()));
+      node.put("canvasId", e.canvasId())
+          .put("private", e.privateMode())
+          .put("anonymous", e.anonymous());
     } else if (event instanceof Event.WorkshopLocked e) {
       node.put("type", WORKSHOP_LOCKED).put("participantId", id(e.participantId()));
       node.put("locked", e.locked());
@@ -200,6 +234,15 @@ final class EventMapping {
               author,
               new ParticipantId(Fields.text(node, "member")),
               access(Fields.text(node, "access")));
+      case CANVAS_PRIVACY_CHANGED ->
+          new Event.CanvasPrivacyChanged(
+              revision,
+              changeId,
+              author,
+              Fields.text(node, "canvasId"),
+              Fields.bool(node, "private"),
+              Fields.bool(node, "anonymous"),
+              List.of());
       case WORKSHOP_LOCKED ->
           new Event.WorkshopLocked(revision, changeId, author, Fields.bool(node, "locked"));
       case PASSCODE_CHANGED ->
@@ -226,8 +269,44 @@ final class EventMapping {
               changeId,
               author,
               RoundTableMapping.read(Fields.object(node, "roundTable")));
+      case CANVAS_LOCKED ->
+          new Event.CanvasLocked(
+              revision,
+              changeId,
+              author,
+              Fields.text(node, "canvasId"),
+              Fields.bool(node, "locked"));
+      case CLUSTER_CHANGED ->
+          new Event.ClusterChanged(
+              revision,
+              changeId,
+              author,
+              FacilitationMapping.cluster(Fields.object(node, "cluster")));
+      case CLUSTER_DISSOLVED ->
+          new Event.ClusterDissolved(revision, changeId, author, Fields.text(node, "clusterId"));
+      case CLUSTER_MOVED ->
+          new Event.ClusterMoved(
+              revision,
+              changeId,
+              author,
+              Fields.text(node, "clusterId"),
+              Fields.number(node, "dx"),
+              Fields.number(node, "dy"),
+              positions(Fields.array(node, "positions")));
       default -> throw new UndecodableException("unknown event type \"" + type + "\"");
     };
+  }
+
+  private static List<NotePosition> positions(JsonNode array) throws UndecodableException {
+    List<NotePosition> positions = new ArrayList<>();
+    for (JsonNode position : array) {
+      positions.add(
+          new NotePosition(
+              Fields.text(position, "noteId"),
+              Fields.number(position, "x"),
+              Fields.number(position, "y")));
+    }
+    return positions;
   }
 
   private static String id(ParticipantId id) {

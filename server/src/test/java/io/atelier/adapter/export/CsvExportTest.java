@@ -53,13 +53,15 @@ class CsvExportTest {
 
   @Test
   @DisplayName(
-      "EX1 CSV: a BOM, the header, then one CRLF-ended row per live note, canvas by canvas")
+      "EX1 CL1 CSV: a BOM, the header, then one CRLF-ended row per live note, with its cluster")
   void rows() {
     String text = csv.render(RichWorkshop.export(Language.FR));
-    assertThat(text).startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at\r\n");
+    assertThat(text)
+        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster\r\n");
     List<List<String>> rows = parse(text.substring(1));
     assertThat(rows.get(0))
-        .containsExactly("canvas", "pillar", "zone", "text", "author", "color", "created_at");
+        .containsExactly(
+            "canvas", "pillar", "zone", "text", "author", "color", "created_at", "cluster");
     assertThat(rows).hasSize(1 + RichWorkshop.notes().size());
     assertThat(rows.get(1))
         .containsExactly(
@@ -69,7 +71,8 @@ class CsvExportTest {
             "Comité de 5 personnes",
             "Ana",
             "yellow",
-            "2025-11-30T22:10:00Z");
+            "2025-11-30T22:10:00Z",
+            "'=Ce qui nous *tient*");
     assertThat(rows.get(3))
         .containsExactly(
             "Canevas MSC",
@@ -78,7 +81,8 @@ class CsvExportTest {
             "Autonomie",
             "Élodie",
             "yellow",
-            "2025-11-30T22:10:02Z");
+            "2025-11-30T22:10:02Z",
+            "");
     assertThat(rows)
         .extracting(row -> row.get(0))
         .containsSubsequence("Canevas MSC", "Groupe A : autre plateforme", "Idées libres");

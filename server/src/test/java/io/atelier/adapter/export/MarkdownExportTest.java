@@ -49,13 +49,14 @@ class MarkdownExportTest {
 
   @Test
   @DisplayName(
-      "EX1 Markdown: pillars in the model's order, then the other zones, then the notes outside")
+      "EX1 CL1 Markdown: clusters, then pillars in the model's order, the other zones, the outside")
   void zoneOrder() {
     String document = markdown.render(RichWorkshop.export(Language.FR), MONTREAL);
     assertThat(headings(document))
         .containsExactly(
             "# Atelier MSC : « Plateformes » d'hiver",
             "## Canevas MSC",
+            "### Regroupement : \\=Ce qui nous \\*tient\\*",
             "### Communauté",
             "### Ressources",
             "### Co-production",
@@ -80,6 +81,19 @@ class MarkdownExportTest {
             "### Partage",
             "### Co-gouvernance",
             "## Déroulement");
+  }
+
+  @Test
+  @DisplayName("EX1 CL1 Markdown: a cluster's notes are listed once, under its title")
+  void clusterNotesOnce() {
+    String document = markdown.render(RichWorkshop.export(Language.FR), MONTREAL);
+    assertThat(document)
+        .contains(
+            "### Regroupement : \\=Ce qui nous \\*tient\\*\n\n"
+                + "- \\=cmd\\|' /C calc'!A0 — *Ana*\n"
+                + "- Comité de 5 personnes — *Ana*\n")
+        .contains("### Co-gouvernance\n\n*Aucune autre note.*\n");
+    assertThat(document.split("Comité de 5 personnes", -1)).hasSize(2);
   }
 
   @Test

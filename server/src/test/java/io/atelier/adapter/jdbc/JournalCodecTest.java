@@ -8,6 +8,7 @@ import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Checkpoint;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.Event;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Language;
@@ -15,9 +16,11 @@ import io.atelier.domain.Membership;
 import io.atelier.domain.Note;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.NotePatch;
+import io.atelier.domain.NotePosition;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Privacy;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
@@ -69,6 +72,8 @@ class JournalCodecTest {
           new RoundTable.Turn(ANA, 100L, 90_000, null, -5_000L, null, 95_000, true),
           List.of(),
           List.of());
+  private static final Cluster CLUSTER =
+      new Cluster("k-1", "main", "Ce qui nous relie", List.of("n-1", "n-2"));
   private static final WorkshopContent CONTENT =
       new WorkshopContent(
           List.of(new Participant(ANA, "Ana", "#d9480f", "token-hash")),
@@ -84,7 +89,9 @@ class JournalCodecTest {
               Timer.STOPPED,
               RUNNING_ROUND,
               List.of(ANA),
-              new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash")));
+              new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash"),
+              new Privacy(List.of("main"), List.of("c-b")),
+              List.of(new Cluster("k-1", "main", "Ce qui nous relie", List.of("n-1")))));
 
   @Test
   @DisplayName("a stored note_created document decodes to its event and encodes back the same")
@@ -159,6 +166,7 @@ class JournalCodecTest {
             new Event.PasscodeChanged(13, "c-13f", ANA, "hash-of-it"),
             new Event.PasscodeChanged(13, "c-13g", ANA, null),
             new Event.ParticipantRemoved(13, "c-13h", ANA, BO),
+            new Event.CanvasPrivacyChanged(13, "c-13i", ANA, "main", true, false, List.of()),
             new Event.AgendaSet(14, "c-14", ANA, List.of(STEP, WALK)),
             new Event.ProgressChanged(
                 15, "c-15", ANA, new Progress("s-2", 20L, 10L, true, Pillar.RESOURCES)),
@@ -169,7 +177,19 @@ class JournalCodecTest {
             new Event.RoundTableChanged(18, "c-18", ANA, RUNNING_ROUND),
             new Event.RoundTableChanged(19, "c-19", BO, PAUSED_ROUND),
             new Event.RoundTableChanged(20, "c-20", ANA, RoundTable.EMPTY),
-            new Event.ContentImported(21, CONTENT));
+            new Event.ContentImported(21, CONTENT),
+            new Event.CanvasLocked(22, "c-22", ANA, "main", true),
+            new Event.NoteUpdated(23, "c-23", ANA, "n-1", NotePatch.lock(false)),
+            new Event.ClusterChanged(24, "c-24", ANA, CLUSTER),
+            new Event.ClusterMoved(
+                25,
+                "c-25",
+                ANA,
+                "k-1",
+                10,
+                -2.5,
+                List.of(new NotePosition("n-1", 8.5, -0.25), new NotePosition("n-2", 10, 0))),
+            new Event.ClusterDissolved(26, "c-26", ANA, "k-1"));
     List<String> types =
         List.of(
             "note_created",
@@ -193,6 +213,7 @@ class JournalCodecTest {
             "passcode_changed",
             "passcode_changed",
             "participant_removed",
+            "canvas_privacy_changed",
             "agenda_set",
             "progress_changed",
             "timer_changed",
@@ -200,7 +221,12 @@ class JournalCodecTest {
             "round_table_changed",
             "round_table_changed",
             "round_table_changed",
-            "content_imported");
+            "content_imported",
+            "canvas_locked",
+            "note_updated",
+            "cluster_changed",
+            "cluster_moved",
+            "cluster_dissolved");
     for (int i = 0; i < events.size(); i++) {
       String stored = codec.encodeEvent(events.get(i));
       assertThat(json.readTree(stored).get("v").intValue()).isEqualTo(1);
@@ -249,6 +275,44 @@ class JournalCodecTest {
 
     assertThat(read.facilitation().roundTable()).isEqualTo(RoundTable.EMPTY);
     assertThat(read.facilitation().timer()).isEqualTo(Timer.STOPPED);
+  }
+
+  @Test
+  @DisplayName(
+      "LK1 LK2 CL1 stored locks and clusters: literal documents, and older ones read as none")
+  void locksAndClusters() throws Exception {
+    String lockedNote =
+        "{\"v\":1,\"type\":\"note_created\",\"revision\":7,\"changeId\":\"c-1\","
+            + "\"participantId\":\"p-ana\",\"note\":{\"id\":\"n-1\",\"canvasId\":\"main\","
+            + "\"x\":0.0,\"y\":0.0,\"width\":200.0,\"height\":140.0,\"text\":\"\","
+            + "\"color\":\"pink\",\"z\":3,\"createdBy\":\"p-ana\",\"createdAt\":5,"
+            + "\"deleted\":false,\"locked\":true}}";
+    Event event = codec.decodeEvent(lockedNote);
+    assertThat(((Event.NoteCreated) event).note().locked()).isTrue();
+    assertThat(json.readTree(codec.encodeEvent(event))).isEqualTo(json.readTree(lockedNote));
+
+    String moved =
+        "{\"v\":1,\"type\":\"cluster_moved\",\"revision\":9,\"changeId\":\"c-9\","
+            + "\"participantId\":\"p-ana\",\"clusterId\":\"k-1\",\"dx\":10.0,\"dy\":-2.5,"
+            + "\"positions\":[{\"noteId\":\"n-1\",\"x\":10.0,\"y\":-2.5}]}";
+    assertThat(codec.decodeEvent(moved))
+        .isEqualTo(
+            new Event.ClusterMoved(
+                9, "c-9", ANA, "k-1", 10, -2.5, List.of(new NotePosition("n-1", 10, -2.5))));
+    assertThat(json.readTree(codec.encodeEvent(codec.decodeEvent(moved))))
+        .isEqualTo(json.readTree(moved));
+
+    Checkpoint checkpoint =
+        new Checkpoint(FACTS, 3, 0, List.of(), List.of(), List.of(), CONTENT.facilitation());
+    var stored =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(codec.encodeCheckpoint(checkpoint));
+    assertThat(stored.get("facilitation").get("canvases").get(0).has("locked"))
+        .as("an unlocked canvas is written as before LK1")
+        .isFalse();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) stored.get("facilitation"))
+        .remove("clusters");
+    assertThat(codec.decodeCheckpoint(stored.toString()).facilitation().clusters()).isEmpty();
   }
 
   @Test
