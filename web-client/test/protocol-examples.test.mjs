@@ -271,15 +271,15 @@ test('ER1 every documented message type has exactly one example file, and no oth
   }
 });
 
-test('HS8 the variants are the observer\'s hello and welcome, each with the fields of its base example', () => {
+test('HS8 HS9 the variants are the observer\'s hello and welcome, each with the fields of its base example', () => {
   assert.deepEqual(variantNames('client'), ['hello.observer.json', 'hello.passcode.json']);
   assert.deepEqual(variantNames('server'), ['welcome.observer.json']);
   const hello = example('client', 'hello.observer');
   assert.deepEqual(Object.keys(hello).sort(), Object.keys(example('client', 'hello')).sort());
   assert.deepEqual(protocol.hello({ workshopId: hello.workshopId, observe: true }), hello);
-  // Whatever else is given, an observer's hello carries no identity.
-  const stray = protocol.hello({ workshopId: hello.workshopId, token: 't', displayName: 'N', facilitatorKey: 'k', observe: true, lastRevision: 7 });
-  assert.deepEqual(stray, { ...hello, lastRevision: 7 });
+  // An observer's hello carries no name; a token, the key and a passcode go as credentials (HS9).
+  const stray = protocol.hello({ workshopId: hello.workshopId, token: 't', displayName: 'N', facilitatorKey: 'k', observe: true, lastRevision: 7, passcode: 'p' });
+  assert.deepEqual(stray, { ...hello, lastRevision: 7, token: 't', facilitatorKey: 'k', passcode: 'p' });
   const welcome = example('server', 'welcome.observer');
   assert.deepEqual(Object.keys(welcome).sort(), Object.keys(example('server', 'welcome')).sort());
   assert.equal(welcome.participant, null);

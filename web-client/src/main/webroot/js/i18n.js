@@ -359,6 +359,8 @@ const STRINGS = {
     'projector.fullscreen': 'Plein écran',
     'projector.exitFullscreen': 'Quitter le plein écran',
     'projector.fullscreenHelp': 'Afficher en plein écran (touche F)',
+    'projector.gate.locked': 'Pour le projeter quand même, ouvrez la vue projecteur depuis le navigateur de l’animation (menu ⋯ › Vue projecteur).',
+    'projector.gate.passcodeLabel': 'Code d’accès de l’atelier',
     'error.read_only': 'Cet écran est en lecture seule : il ne peut rien modifier.',
 
     // Round table (tour de table): the facilitator's panel, the turn card everyone sees, the summary.
@@ -1033,6 +1035,8 @@ const STRINGS = {
     'projector.fullscreen': 'Full screen',
     'projector.exitFullscreen': 'Exit full screen',
     'projector.fullscreenHelp': 'Show in full screen (F key)',
+    'projector.gate.locked': 'To project it anyway, open the projector view from the facilitator’s browser (⋯ menu › Projector view).',
+    'projector.gate.passcodeLabel': 'The workshop’s passcode',
     'error.read_only': 'This screen is read-only: it cannot change anything.',
 
     // Round table: the facilitator's panel, the turn card everyone sees, the summary.

@@ -10,6 +10,8 @@ import { Connection } from './connection.js';
 import { frameScheduler } from './frame-scheduler.js';
 import { initLanguage, language, onLanguageChange, setLanguage, t, translatePage } from './i18n.js';
 import { faceIsMoving, projectorFace } from './projector-face.js';
+import { identityFor, takeFacilitatorKey } from './identity.js';
+import { mountProjectorGate } from './projector-gate.js';
 import { mountProjectorQr } from './projector-qr.js';
 import { showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
@@ -215,7 +217,10 @@ function start() {
   translatePage(document);
   const engine = new SyncEngine();
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const connection = new Connection({ url: `${scheme}://${location.host}/ws`, workshopId, engine, observe: true });
+  // HS9: opened from a facilitator's browser, the key or the token kept for this workshop lets the
+  // screen past a lock or a passcode; elsewhere the passcode is asked (projector-gate.js).
+  const identity = identityFor(workshopId, localStorage, takeFacilitatorKey(workshopId, location, history));
+  const connection = new Connection({ url: `${scheme}://${location.host}/ws`, workshopId, engine, identity, observe: true });
   const view = new ProjectorView({ engine, connection });
   const languageChosen = { value: false };
 
@@ -231,6 +236,7 @@ function start() {
   onLanguageChange(() => view.translate());
   bindFullscreen(document.getElementById('projector-fullscreen'));
   bindLanguage(document.getElementById('projector-language'), languageChosen);
+  mountProjectorGate({ connection, identity });
   mountProjectorQr(workshopId); // RO7: the join link's QR code in a corner, Q or its button
   fadeWhenIdle(document.body);
   addEventListener('offline', () => connection.wentOffline());

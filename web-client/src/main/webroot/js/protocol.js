@@ -43,17 +43,18 @@ export function idFactory(random = () => crypto.getRandomValues(new Uint32Array(
 
 export function hello({ workshopId, token, displayName, lastRevision, facilitatorKey, observe = false, passcode = null }) {
   if (observe) {
-    // HS8: an observer is nobody: no token, no name, no key; it only asks for the state.
+    // HS8: an observer is nobody: no name. HS9: a token, the key or a passcode only let it past a
+    // lock or a passcode, as they would let its person in.
     return {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
       workshopId,
-      token: null,
+      token: token ?? null,
       displayName: null,
       lastRevision: lastRevision ?? null,
-      facilitatorKey: null,
+      facilitatorKey: facilitatorKey ?? null,
       observe: true,
-      passcode: null,
+      passcode: passcode ?? null,
     };
   }
   return {

@@ -314,6 +314,25 @@ public final class RoomSession {
    */
   private CompletionStage<Void> observe(ClientMessage.Hello hello) {
     WorkshopId id = new WorkshopId(hello.workshopId());
+    var admit =
+        new WorkshopOperation.AdmitObserver(
+            hashOrNull(hello.token()),
+            hashOrNull(hello.facilitatorKey()),
+            hello.passcode() == null ? null : Secrets.hash(hello.passcode().strip()));
+    return services
+        .store()
+        .execute(id, admit)
+        .thenCompose(
+            admission -> {
+              if (admission.isPresent() && !(admission.get() instanceof Admission.Observing)) {
+                refuseEntry(admission.get()); // HS9: a lock or a passcode holds for observers too
+                return done();
+              }
+              return observeAdmitted(id, hello);
+            });
+  }
+
+  private CompletionStage<Void> observeAdmitted(WorkshopId id, ClientMessage.Hello hello) {
     return services
         .store()
         .execute(id, new WorkshopOperation.ReadFacts())
@@ -339,6 +358,10 @@ public final class RoomSession {
                         sendCatchUp(catchUp);
                       });
             });
+  }
+
+  private static String hashOrNull(String secret) {
+    return secret == null ? null : Secrets.hash(secret);
   }
 
   private CompletionStage<Void> catchUp(Long lastRevision) {

@@ -254,6 +254,37 @@ public final class WorkshopState implements Serializable {
   }
 
   /**
+   * HS9: whether an observer (HS8) may read the workshop. An observer reads everything, so a lock
+   * and a passcode hold for it as for a newcomer, unless it proves it is already in: the workshop's
+   * key, or the token of one of its people (the projector opened from a facilitator's browser). It
+   * changes nothing: an observer is nobody. Hashes as in {@link #enter}; any may be null.
+   */
+  public Admission admitObserver(String tokenHash, String keyHash, String passcodeHash) {
+    Membership membership = facilitation.membership();
+    if (keyHash != null && Secrets.constantTimeEquals(keyHash, facts.facilitatorKeyHash())) {
+      return new Admission.Observing();
+    }
+    if (tokenHash != null) {
+      Participant participant = findByTokenHash(tokenHash).orElse(null);
+      if (participant == null) {
+        return new Admission.UnknownToken();
+      }
+      return membership.isRemoved(participant.id())
+          ? new Admission.Removed()
+          : new Admission.Observing();
+    }
+    if (membership.locked()) {
+      return new Admission.Locked();
+    }
+    if (membership.passcodeRequired()
+        && (passcodeHash == null
+            || !Secrets.constantTimeEquals(passcodeHash, membership.passcodeHash()))) {
+      return new Admission.PasscodeRefused(passcodeHash != null);
+    }
+    return new Admission.Observing();
+  }
+
+  /**
    * Lets a person in (HS4, HS6, HS7, RO3 to RO5). {@code keyHash} is the hash of the facilitator
    * key the socket presented (or null): its holder always gets in and is recorded as a facilitator.
    * {@code passcodeHash} is the hash of the passcode a newcomer typed (or null).

@@ -85,8 +85,9 @@ public sealed interface ClientMessage {
 
   /**
    * HS1 to HS5, HS7 and HS8. {@code observe: true} joins read-only, as nobody (the projector): such
-   * a hello carries no token, no displayName and no facilitatorKey. {@code observe} left out or
-   * null is false, so clients from before HS8 keep working.
+   * a hello carries no displayName; its token, facilitatorKey and passcode are only credentials
+   * that let it past a lock or a passcode (HS9). {@code observe} left out or null is false, so
+   * clients from before HS8 keep working.
    */
   record Hello(
       Integer protocol,
@@ -163,9 +164,8 @@ public sealed interface ClientMessage {
       require(protocol, "protocol");
       Checks.identifier(workshopId, "workshopId");
       if (observing()) {
-        if (token != null || displayName != null || facilitatorKey != null || passcode != null) {
-          throw new InvalidValueException(
-              "an observer (observe: true) has no token, displayName, facilitatorKey or passcode");
+        if (displayName != null) {
+          throw new InvalidValueException("an observer (observe: true) has no displayName");
         }
       } else if (token == null) {
         Checks.label(displayName, Checks.MAX_NAME, "displayName");

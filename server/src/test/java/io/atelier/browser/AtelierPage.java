@@ -1073,7 +1073,7 @@ public final class AtelierPage {
     return this;
   }
 
-  private void awaitProjectorConnected() {
+  public void awaitProjectorConnected() {
     await(
         LONG,
         "the projector view is connected",
@@ -1890,5 +1890,18 @@ public final class AtelierPage {
   /** The text the stage's body shows (the step's Markdown, rendered). */
   public String stageText() {
     return driver.findElement(STAGE_BODY).getText();
+  }
+
+  // Issue 7, HS9: the projector's gate.
+  public static final By PROJECTOR_GATE = testId("projector-gate");
+  public static final By PROJECTOR_PASSCODE = testId("projector-passcode");
+  public static final By PROJECTOR_PASSCODE_ERROR = testId("projector-passcode-error");
+  public static final By PROJECTOR_GATE_TEXT = testId("projector-gate-text");
+
+  /** Types a passcode into the projector's gate and sends it with Enter. */
+  public void typeProjectorPasscode(String passcode) {
+    WebElement input = awaitVisible(PROJECTOR_PASSCODE, LONG);
+    input.clear();
+    input.sendKeys(passcode, org.openqa.selenium.Keys.ENTER);
   }
 }
