@@ -87,6 +87,11 @@ const CLIENT_TYPES = [
   'resume_round',
   'add_turn_time',
   'end_round',
+  'open_vote',
+  'close_vote',
+  'clear_vote',
+  'place_dot',
+  'remove_dot',
   'move_cursor',
   'sync',
   'ping',
@@ -117,6 +122,11 @@ const SERVER_TYPES = [
   'progress_changed',
   'timer_changed',
   'round_table_changed',
+  'vote_opened',
+  'dot_placed',
+  'dot_removed',
+  'vote_closed',
+  'vote_cleared',
   'ack',
   'error',
   'cursor_moved',
@@ -202,6 +212,16 @@ function build(type, ex) {
       return protocol.resumeRound(ids);
     case 'end_round':
       return protocol.endRound(ids);
+    case 'open_vote':
+      return protocol.openVote(ids, ex);
+    case 'close_vote':
+      return protocol.closeVote(ids, ex.voteId);
+    case 'clear_vote':
+      return protocol.clearVote(ids, ex.voteId);
+    case 'place_dot':
+      return protocol.placeDot(ids, ex.voteId, ex.noteId);
+    case 'remove_dot':
+      return protocol.removeDot(ids, ex.voteId, ex.noteId);
     case 'move_cursor':
       return protocol.moveCursor(ex.x, ex.y, ex.editingNoteId);
     case 'sync':

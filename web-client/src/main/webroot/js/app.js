@@ -6,6 +6,7 @@ import { mountAttendance, rememberJoinChoice } from './attendance.js';
 import { Board } from './board.js';
 import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
+import { mountDotVoting } from './dot-voting.js';
 import { refusalText } from './export-file.js';
 import { mountExports } from './exports.js';
 import { frameScheduler } from './frame-scheduler.js';
@@ -147,6 +148,7 @@ function openRoom(workshop) {
   mountUndo(room);
   mountProjectorLink(room);
   mountCanvases(room);
+  mountDotVoting(room); // after mountCanvases: it draws the vote of the canvas shown
   mountRoleMap(room);
   mountAttendance(room);
   mountAgenda(room);

@@ -2,6 +2,8 @@
 // state built from revisioned events in revision order, and the changes this tab made that the
 // server has not confirmed yet, drawn on top. Node tests drive it with the protocol examples.
 
+import { isOpen, refusalOf, voteOf, withDot } from './dot-votes.js';
+
 /** How long a hole in the revisions may last before the client asks for a catch-up (SY4). */
 export const GAP_TIMEOUT_MS = 2000;
 
@@ -38,6 +40,11 @@ const FACILITATION_CHANGES = [
   'resume_round',
   'add_turn_time',
   'end_round',
+  'open_vote',
+  'close_vote',
+  'clear_vote',
+  'place_dot',
+  'remove_dot',
 ];
 const NOTE_CHANGE_TYPES = new Set(NOTE_CHANGES);
 const CHANGE_TYPES = new Set([...NOTE_CHANGES, ...FACILITATION_CHANGES]);
@@ -63,6 +70,11 @@ const REVISIONED_TYPES = new Set([
   'progress_changed',
   'timer_changed',
   'round_table_changed',
+  'vote_opened',
+  'dot_placed',
+  'dot_removed',
+  'vote_closed',
+  'vote_cleared',
 ]);
 
 /** What a workshop holds before its snapshot arrives (CV1, AG2, TM1). */
@@ -432,6 +444,7 @@ function emptyArrangement() {
     privateCanvases: new Set(),
     anonymousCanvases: new Set(),
     hiddenNotes: new Map(),
+    votes: new Map(), // DV: canvas id -> its vote, open or closed
   };
 }
 
@@ -451,6 +464,7 @@ function arrangementOf(snapshot) {
   arranged.privateCanvases = new Set(snapshot.privateCanvases ?? []);
   arranged.anonymousCanvases = new Set(snapshot.anonymousCanvases ?? []);
   arranged.hiddenNotes = new Map(Object.entries(snapshot.hiddenNotes ?? {}));
+  arranged.votes = new Map((snapshot.votes ?? []).map((vote) => [vote.canvasId, voteOf(vote)]));
   return arranged;
 }
 
@@ -467,6 +481,7 @@ function copyArrangement(arranged) {
     privateCanvases: new Set(arranged.privateCanvases),
     anonymousCanvases: new Set(arranged.anonymousCanvases),
     hiddenNotes: new Map(arranged.hiddenNotes),
+    votes: new Map(arranged.votes),
   };
 }
 
@@ -517,9 +532,29 @@ function arrangeConfirmed(arranged, event) {
     case 'round_table_changed':
       arranged.roundTable = { ...NO_ROUND_TABLE, ...event.roundTable };
       return;
+    case 'vote_opened':
+    case 'dot_placed':
+    case 'dot_removed':
+    case 'vote_closed':
+    case 'vote_cleared':
+      changeVote(arranged, event);
+      return;
     default:
       return;
   }
+}
+
+/** DV1 to DV3: a vote event on the canvas's vote; events of a vote no longer there change nothing. */
+function changeVote(arranged, event) {
+  if (event.type === 'vote_opened') {
+    arranged.votes.set(event.vote.canvasId, voteOf(event.vote));
+    return;
+  }
+  const vote = arranged.votes.get(event.canvasId);
+  if (!vote || vote.id !== event.voteId) return;
+  if (event.type === 'vote_cleared') arranged.votes.delete(event.canvasId);
+  else if (event.type === 'vote_closed') arranged.votes.set(event.canvasId, { ...vote, closedAt: event.closedAt, results: [...event.results] });
+  else arranged.votes.set(event.canvasId, withDot(vote, event.participantId, event.noteId, event.type === 'dot_placed' ? 1 : -1));
 }
 
 /** A pending change drawn before the server confirms it (SY2). Times stay the server's. */
@@ -570,15 +605,32 @@ function arrangeLocally(arranged, change, selfId) {
       arranged.roundTable = { ...table, order: [...order], hands: table.hands.filter((id) => !order.includes(id)) };
       return;
     }
+    case 'place_dot':
+    case 'remove_dot':
+      if (selfId) castLocally(arranged, change, selfId);
+      return;
     default:
       // go_to_step, command_timer and the steps of a round carry the server's time: drawn when
       // confirmed. Hands wait for the server too, which decides whether they may be raised (RT2).
+      // A vote opens, closes and is cleared when the server says so (DV1, DV3).
       return;
+  }
+}
+
+/** DV2: this tab's own dot, drawn at once when the server would take it (its notes: all live). */
+function castLocally(arranged, change, selfId) {
+  for (const [canvasId, vote] of arranged.votes) {
+    if (vote.id !== change.voteId || !isOpen(vote)) continue;
+    const placed = change.type === 'place_dot';
+    if (refusalOf(vote, selfId, change.noteId, new Set(vote.noteIds), placed) === null) {
+      arranged.votes.set(canvasId, withDot(vote, selfId, change.noteId, placed ? 1 : -1));
+    }
   }
 }
 
 function dropCanvas(arranged, canvasId) {
   arranged.canvases.delete(canvasId);
+  arranged.votes.delete(canvasId); // CV3: its vote goes with it
   for (const [member, group] of [...arranged.groups]) {
     if (group === canvasId) arranged.groups.delete(member);
   }

@@ -33,6 +33,7 @@ final class Facilitation implements Serializable {
   private Membership membership = Membership.OPEN;
   private final LinkedHashSet<String> privateCanvases = new LinkedHashSet<>();
   private final LinkedHashSet<String> anonymousCanvases = new LinkedHashSet<>();
+  private final DotVoting votes = new DotVoting();
 
   /** A new workshop starts with one MSC canvas, named in its language (NT7). */
   static Facilitation startingWith(Language language, long createdAt) {
@@ -146,6 +147,8 @@ final class Facilitation implements Serializable {
       event =
           new Event.CanvasPrivacyChanged(
               next, changeId, author, p.canvasId(), p.privateMode(), anonymous, revealed);
+    } else if (change instanceof Change.VoteChange v) {
+      event = votes.decide(author, v, next, now, this::liveCanvas, this::isPrivate, liveNotesOf);
     } else if (change instanceof Change.SetAgenda a) {
       event = new Event.AgendaSet(next, changeId, author, a.steps());
     } else if (change instanceof Change.GoToStep g) {
@@ -264,6 +267,7 @@ final class Facilitation implements Serializable {
         put(canvas.asTombstone());
       }
       groups.values().removeIf(e.canvasId()::equals);
+      votes.dropCanvas(e.canvasId());
     } else if (event instanceof Event.GroupAssigned e) {
       if (e.canvasId() == null) {
         groups.remove(e.member());
@@ -309,7 +313,14 @@ final class Facilitation implements Serializable {
       roundTable = e.roundTable();
     } else if (event instanceof Event.ContentImported e) {
       install(e.content().facilitation());
+    } else {
+      votes.replay(event); // DV: the vote events
     }
+  }
+
+  /** DV4: who may read a steering event as it is; only a secret vote's dots are not public. */
+  Visibility visibilityOf(Event event) {
+    return votes.visibilityOf(event);
   }
 
   FacilitationState state() {
@@ -326,7 +337,8 @@ final class Facilitation implements Serializable {
         roundTable,
         List.copyOf(remote),
         membership,
-        new Privacy(List.copyOf(privateCanvases), List.copyOf(anonymousCanvases)));
+        new Privacy(List.copyOf(privateCanvases), List.copyOf(anonymousCanvases)),
+        votes.votes());
   }
 
   private void install(FacilitationState saved) {
@@ -349,6 +361,7 @@ final class Facilitation implements Serializable {
     privateCanvases.addAll(saved.privacy().privateCanvases());
     anonymousCanvases.clear();
     anonymousCanvases.addAll(saved.privacy().anonymousCanvases());
+    votes.install(saved.votes());
   }
 
   /**

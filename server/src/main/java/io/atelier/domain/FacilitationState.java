@@ -20,8 +20,35 @@ public record FacilitationState(
     RoundTable roundTable,
     List<ParticipantId> remote,
     Membership membership,
-    Privacy privacy)
+    Privacy privacy,
+    List<Vote> votes)
     implements Serializable {
+  /** An arrangement from before dot voting (DV): no vote. */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable,
+      List<ParticipantId> remote,
+      Membership membership,
+      Privacy privacy) {
+    this(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        privacy,
+        List.of());
+  }
+
   /** An arrangement from before private writing (PW): every canvas public. */
   public FacilitationState(
       List<Canvas> canvases,
@@ -99,6 +126,7 @@ public record FacilitationState(
     remote = remote == null ? List.of() : List.copyOf(remote);
     membership = membership == null ? Membership.OPEN : membership;
     privacy = privacy == null ? Privacy.NONE : privacy;
+    votes = votes == null ? List.of() : List.copyOf(votes);
     if (progress == null || timer == null || roundTable == null) {
       throw new InvalidValueException("progress, timer and round table are required");
     }
@@ -106,8 +134,9 @@ public record FacilitationState(
 
   /** Only what is alive: snapshots and exports leave deleted canvases out. */
   public FacilitationState live() {
+    List<Canvas> live = canvases.stream().filter(canvas -> !canvas.deleted()).toList();
     return new FacilitationState(
-        canvases.stream().filter(canvas -> !canvas.deleted()).toList(),
+        live,
         groups,
         roles,
         agenda,
@@ -116,6 +145,25 @@ public record FacilitationState(
         roundTable,
         remote,
         membership,
-        privacy);
+        privacy,
+        votes.stream()
+            .filter(vote -> live.stream().anyMatch(c -> c.id().equals(vote.canvasId())))
+            .toList());
+  }
+
+  /** DV4: as {@code reader} may see it: a secret vote's dots are each voter's own. */
+  public FacilitationState readBy(ParticipantId reader) {
+    return new FacilitationState(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        privacy,
+        votes.stream().map(vote -> vote.readBy(reader)).toList());
   }
 }

@@ -30,7 +30,26 @@ public enum RejectionCode {
   /** RO1: a workshop keeps at least one facilitator. */
   LAST_FACILITATOR,
   /** RO5: the facilitator cannot remove themself; they hand over first. */
-  CANNOT_REMOVE_SELF;
+  CANNOT_REMOVE_SELF,
+  // Dot voting (DV1 to DV3).
+  /** No open vote has this id (it was closed, cleared, or never opened). */
+  NO_VOTE,
+  /** The voter has placed all their dots. */
+  NO_DOTS_LEFT,
+  /** The note holds as many of the voter's dots as one note may. */
+  NOTE_LIMIT,
+  /** The note is not on the vote's ballot (or no longer alive). */
+  NOT_IN_VOTE,
+  /** The voter has no dot on that note to take back. */
+  NO_DOT,
+  /** The canvas already has an open vote: close it first. */
+  VOTE_OPEN,
+  /** A vote of the workshop already has this id. */
+  VOTE_EXISTS,
+  /** The canvas's template has no zone for that pillar. */
+  NO_PILLAR_ZONE,
+  /** The canvas is in private writing (PW1): voters could not see the notes. */
+  CANVAS_PRIVATE;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -277,7 +277,7 @@ class ExportImportTest {
     assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
         .matches("attachment; filename=\"atelier-d-export-\\d{4}-\\d{2}-\\d{2}\\.csv\"");
     assertThat(csv.body())
-        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at\r\n")
+        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,votes\r\n")
         .contains("\r\nNotre plateforme,resources,Ressources,'=cmd|' /C calc'!A0,Ana,yellow,20")
         .contains(
             "\r\nNotre plateforme,sharing,Partage,\"# Titre injecté\nune ligne, \"\"citée\"\"\",Ana,")

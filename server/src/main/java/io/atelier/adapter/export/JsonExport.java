@@ -105,6 +105,7 @@ final class JsonExport {
     arranged.privacy().privateCanvases().forEach(privateCanvases::add);
     ArrayNode anonymousCanvases = privacy.putArray("anonymous");
     arranged.privacy().anonymousCanvases().forEach(anonymousCanvases::add);
+    root.set("votes", VotesJson.write(arranged.votes())); // DV
     ArrayNode notes = root.putArray("notes");
     content.notes().forEach(note -> notes.add(note(note)));
     // Complete: the images step texts show travel with them, bytes in base64, ids unchanged.

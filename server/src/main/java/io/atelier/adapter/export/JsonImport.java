@@ -28,6 +28,7 @@ import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
 import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
+import io.atelier.domain.Vote;
 import io.atelier.domain.WorkshopContent;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -151,6 +152,7 @@ public final class JsonImport {
     Membership membership =
         root.has("membership") ? membership(root.object("membership")) : Membership.OPEN;
     Privacy privacy = root.has("privacy") ? privacy(root.object("privacy")) : Privacy.NONE;
+    List<Vote> votes = VotesJson.read(root); // DV: none in exports from before dot voting
     List<Note> notes = new ArrayList<>();
     for (StrictObject n : root.objects("notes")) {
       notes.add(note(n));
@@ -181,7 +183,8 @@ public final class JsonImport {
                       roundTable,
                       remote,
                       membership,
-                      privacy));
+                      privacy,
+                      votes));
           return new WorkshopExport(
               title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
         });

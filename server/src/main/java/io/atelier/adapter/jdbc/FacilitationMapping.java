@@ -13,6 +13,7 @@ import io.atelier.domain.Note;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Privacy;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
@@ -58,6 +59,7 @@ final class FacilitationMapping {
     state.privacy().privateCanvases().forEach(privateCanvases::add);
     ArrayNode anonymousCanvases = privacy.putArray("anonymous");
     state.privacy().anonymousCanvases().forEach(anonymousCanvases::add);
+    node.set("votes", VoteMapping.votes(state.votes()));
     return node;
   }
 
@@ -100,7 +102,23 @@ final class FacilitationMapping {
             : RoundTable.EMPTY,
         remote,
         // Documents written before roles and joining rules (RO): open, everyone a participant.
-        node.has("membership") ? membership(Fields.object(node, "membership")) : Membership.OPEN);
+        node.has("membership") ? membership(Fields.object(node, "membership")) : Membership.OPEN,
+        node.has("privacy") ? privacy(Fields.object(node, "privacy")) : Privacy.NONE,
+        // Documents written before dot voting (DV) hold no vote.
+        node.has("votes") ? VoteMapping.votes(Fields.array(node, "votes")) : List.of());
+  }
+
+  /** PW1 PW2: which canvases are private or anonymous; documents from before PW have none. */
+  private static Privacy privacy(JsonNode node) throws UndecodableException {
+    List<String> privateCanvases = new ArrayList<>();
+    for (JsonNode id : Fields.array(node, "private")) {
+      privateCanvases.add(id.asText());
+    }
+    List<String> anonymousCanvases = new ArrayList<>();
+    for (JsonNode id : Fields.array(node, "anonymous")) {
+      anonymousCanvases.add(id.asText());
+    }
+    return new Privacy(privateCanvases, anonymousCanvases);
   }
 
   static ObjectNode membership(Membership membership) {

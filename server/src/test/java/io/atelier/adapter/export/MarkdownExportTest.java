@@ -63,6 +63,7 @@ class MarkdownExportTest {
             "### Co-gouvernance",
             "### Mission, vision et valeurs",
             "### Hors des zones",
+            "### Vote par points",
             "## Groupe A : autre plateforme",
             "### Communauté",
             "### Ressources",
@@ -72,6 +73,7 @@ class MarkdownExportTest {
             "### Ce qui m’inspire",
             "### Ce qui me fait réfléchir",
             "### Ce qui me questionne",
+            "### Vote par points",
             "## Idées libres",
             "## Carte des rôles",
             "### Communauté",
@@ -129,6 +131,28 @@ class MarkdownExportTest {
     assertThat(ExportLabels.ENGLISH.date(LocalDate.of(2025, 12, 1))).isEqualTo("December 1, 2025");
     assertThat(ExportLabels.FRENCH.duration(180)).isEqualTo("3 h");
     assertThat(ExportLabels.FRENCH.duration(135)).isEqualTo("2 h 15 min");
+  }
+
+  @Test
+  @DisplayName(
+      "EX1 DV3 Markdown: a closed vote ranks its notes after the canvas, ties sharing a rank,"
+          + " texts escaped; an open one is only announced")
+  void votes() {
+    String document = markdown.render(RichWorkshop.export(Language.FR), MONTREAL);
+    assertThat(document)
+        .contains(
+            "### Vote par points\n\n"
+                + "*3 points par personne · au plus 2 par note · tout le canevas*\n\n"
+                + "- **1.** Café ☕ et entraide 🤝 à Montréal — **3 points** (2 personnes)\n"
+                + "- **1.** Autonomie — **3 points** (2 personnes)\n"
+                + "- **3.** \\=cmd\\|' /C calc'!A0 — **2 points** (2 personnes)\n"
+                + "- **4.** Comité de 5 personnes — **1 point** (1 personne)\n\n"
+                + "*3 notes sans point.*\n")
+        .contains("*Le vote est en cours : les résultats seront connus à sa clôture.*");
+    String english = markdown.render(RichWorkshop.export(Language.EN), MONTREAL);
+    assertThat(english)
+        .contains("*2 dots per person · pillar Community · secret until closed*")
+        .contains("- **3.** \\=cmd\\|' /C calc'!A0 — **2 dots** (2 people)\n");
   }
 
   @Test

@@ -18,11 +18,13 @@ import io.atelier.domain.NotePatch;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Privacy;
 import io.atelier.domain.Progress;
 import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
 import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
+import io.atelier.domain.Vote;
 import io.atelier.domain.WorkshopContent;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
@@ -69,6 +71,21 @@ class JournalCodecTest {
           new RoundTable.Turn(ANA, 100L, 90_000, null, -5_000L, null, 95_000, true),
           List.of(),
           List.of());
+  private static final Vote CLOSED_VOTE =
+      new Vote(
+          "v-1",
+          "main",
+          Pillar.COMMUNITY,
+          3,
+          2,
+          false,
+          10L,
+          20L,
+          List.of("n-1", "n-2"),
+          List.of(new Vote.Dots(ANA, "n-1", 2), new Vote.Dots(BO, "n-2", 1)),
+          List.of(new Vote.Result("n-1", 2, 1, 1), new Vote.Result("n-2", 1, 1, 2)));
+  private static final Vote OPEN_VOTE =
+      Vote.opened("v-2", "c-b", null, 5, null, true, 30L, List.of("n-3"));
   private static final WorkshopContent CONTENT =
       new WorkshopContent(
           List.of(new Participant(ANA, "Ana", "#d9480f", "token-hash")),
@@ -84,7 +101,9 @@ class JournalCodecTest {
               Timer.STOPPED,
               RUNNING_ROUND,
               List.of(ANA),
-              new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash")));
+              new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash"),
+              new Privacy(List.of("c-b"), List.of("main")),
+              List.of(CLOSED_VOTE, OPEN_VOTE)));
 
   @Test
   @DisplayName("a stored note_created document decodes to its event and encodes back the same")
@@ -170,6 +189,11 @@ class JournalCodecTest {
             new Event.RoundTableChanged(18, "c-18", ANA, RUNNING_ROUND),
             new Event.RoundTableChanged(19, "c-19", BO, PAUSED_ROUND),
             new Event.RoundTableChanged(20, "c-20", ANA, RoundTable.EMPTY),
+            new Event.VoteOpened(20, "c-20a", ANA, OPEN_VOTE),
+            new Event.DotCast(20, "c-20b", BO, "c-b", "v-2", "n-3", true),
+            new Event.DotCast(20, "c-20c", BO, "c-b", "v-2", "n-3", false),
+            new Event.VoteClosed(20, "c-20d", ANA, "main", "v-1", 20L, CLOSED_VOTE.results()),
+            new Event.VoteCleared(20, "c-20e", ANA, "main", "v-1"),
             new Event.ContentImported(21, CONTENT));
     List<String> types =
         List.of(
@@ -202,6 +226,11 @@ class JournalCodecTest {
             "round_table_changed",
             "round_table_changed",
             "round_table_changed",
+            "vote_opened",
+            "dot_cast",
+            "dot_cast",
+            "vote_closed",
+            "vote_cleared",
             "content_imported");
     for (int i = 0; i < events.size(); i++) {
       String stored = codec.encodeEvent(events.get(i));
@@ -251,6 +280,39 @@ class JournalCodecTest {
 
     assertThat(read.facilitation().roundTable()).isEqualTo(RoundTable.EMPTY);
     assertThat(read.facilitation().timer()).isEqualTo(Timer.STOPPED);
+  }
+
+  @Test
+  @DisplayName("DV a stored dot_cast document decodes to its event and encodes back the same")
+  void storedDotCast() throws Exception {
+    String stored =
+        "{\"v\":1,\"revision\":9,\"changeId\":\"c-9\",\"type\":\"dot_cast\","
+            + "\"participantId\":\"p-bo\",\"canvasId\":\"main\",\"voteId\":\"v-1\","
+            + "\"noteId\":\"n-1\",\"placed\":true}";
+    Event event = codec.decodeEvent(stored);
+    assertThat(event).isEqualTo(new Event.DotCast(9, "c-9", BO, "main", "v-1", "n-1", true));
+    assertThat(json.readTree(codec.encodeEvent(event))).isEqualTo(json.readTree(stored));
+  }
+
+  @Test
+  @DisplayName(
+      "DV PW a checkpoint written before dot voting and private writing reads with neither")
+  void checkpointFromBeforeVotes() throws Exception {
+    Checkpoint checkpoint =
+        new Checkpoint(FACTS, 3, 0, List.of(), List.of(), List.of(), CONTENT.facilitation());
+    var stored =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(codec.encodeCheckpoint(checkpoint));
+    var facilitation = (com.fasterxml.jackson.databind.node.ObjectNode) stored.get("facilitation");
+    assertThat(facilitation.has("votes")).isTrue();
+    facilitation.remove("votes");
+    facilitation.remove("privacy");
+
+    Checkpoint read = codec.decodeCheckpoint(stored.toString());
+
+    assertThat(read.facilitation().votes()).isEmpty();
+    assertThat(read.facilitation().privacy()).isEqualTo(Privacy.NONE);
+    assertThat(read.facilitation().canvases()).isEqualTo(CONTENT.facilitation().canvases());
   }
 
   @Test
