@@ -48,6 +48,7 @@ function fixedIds(prefix = 't7f3k') {
     noteId: () => `n-${prefix}-${++counter}`,
     canvasId: () => `c-${prefix}-${++counter}`,
     stepId: () => `s-${prefix}-${++counter}`,
+    clusterId: () => `k-${prefix}-${++counter}`,
   };
 }
 
@@ -87,6 +88,14 @@ const CLIENT_TYPES = [
   'resume_round',
   'add_turn_time',
   'end_round',
+  'lock_canvas',
+  'lock_note',
+  'create_cluster',
+  'rename_cluster',
+  'add_to_cluster',
+  'remove_from_cluster',
+  'dissolve_cluster',
+  'move_cluster',
   'open_vote',
   'close_vote',
   'clear_vote',
@@ -95,6 +104,8 @@ const CLIENT_TYPES = [
   'move_cursor',
   'sync',
   'ping',
+  'summon',
+  'share_view',
 ];
 
 const SERVER_TYPES = [
@@ -122,6 +133,10 @@ const SERVER_TYPES = [
   'progress_changed',
   'timer_changed',
   'round_table_changed',
+  'canvas_locked',
+  'cluster_changed',
+  'cluster_dissolved',
+  'cluster_moved',
   'vote_opened',
   'dot_placed',
   'dot_removed',
@@ -131,6 +146,8 @@ const SERVER_TYPES = [
   'error',
   'cursor_moved',
   'pong',
+  'summoned',
+  'facilitator_view',
 ];
 
 /** Builds, with protocol.js, the message a client would send for the given example. */
@@ -212,6 +229,22 @@ function build(type, ex) {
       return protocol.resumeRound(ids);
     case 'end_round':
       return protocol.endRound(ids);
+    case 'lock_canvas':
+      return protocol.lockCanvas(ids, ex.canvasId, ex.locked);
+    case 'lock_note':
+      return protocol.lockNote(ids, ex.noteId, ex.locked);
+    case 'create_cluster':
+      return protocol.createCluster(ids, ex);
+    case 'rename_cluster':
+      return protocol.renameCluster(ids, ex.clusterId, ex.title);
+    case 'add_to_cluster':
+      return protocol.addToCluster(ids, ex.clusterId, ex.noteIds);
+    case 'remove_from_cluster':
+      return protocol.removeFromCluster(ids, ex.clusterId, ex.noteIds);
+    case 'dissolve_cluster':
+      return protocol.dissolveCluster(ids, ex.clusterId);
+    case 'move_cluster':
+      return protocol.moveCluster(ids, ex.clusterId, ex.dx, ex.dy);
     case 'open_vote':
       return protocol.openVote(ids, ex);
     case 'close_vote':
@@ -228,6 +261,10 @@ function build(type, ex) {
       return protocol.sync(ex.lastRevision);
     case 'ping':
       return protocol.ping(ex.clientTime);
+    case 'summon':
+      return protocol.summon(ex.canvasId, ex.view);
+    case 'share_view':
+      return protocol.shareView(ex.canvasId, ex.view);
     default:
       throw new Error(`no builder for ${type}`);
   }
@@ -301,7 +338,7 @@ test('HS4 hello carries the token and no displayName when a token is known', () 
 });
 
 test('CH1 builders with the example ids reproduce the client examples value for value', () => {
-  for (const type of ['create_note', 'update_note', 'delete_note', 'bring_note_to_front', 'move_cursor', 'sync', 'ping']) {
+  for (const type of ['create_note', 'update_note', 'delete_note', 'bring_note_to_front', 'lock_note', 'move_cursor', 'sync', 'ping', 'summon', 'share_view']) {
     const ex = example('client', type);
     const built = build(type, ex);
     const { changeId, noteId, ...rest } = built;

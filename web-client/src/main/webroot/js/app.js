@@ -3,12 +3,14 @@
 
 import { mountAgenda } from './agenda.js';
 import { mountAttendance, rememberJoinChoice } from './attendance.js';
+import { mountLocksAndClusters } from './locks-and-clusters.js';
 import { Board } from './board.js';
 import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
 import { mountDotVoting } from './dot-voting.js';
 import { refusalText } from './export-file.js';
 import { mountExports } from './exports.js';
+import { mountFollow } from './follow.js';
 import { frameScheduler } from './frame-scheduler.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
@@ -17,6 +19,7 @@ import { keepPendingAcrossReloads } from './pending-store.js';
 import { mountPeopleToggle } from './people-toggle.js';
 import { mountProjectorLink } from './projector-link.js';
 import { Presence } from './presence.js';
+import { mountPrivateWriting } from './private-writing.js';
 import { idFactory } from './protocol.js';
 import { mountRoleMap } from './role-map.js';
 import { mountRoundTable } from './round-table.js';
@@ -148,6 +151,9 @@ function openRoom(workshop) {
   mountUndo(room);
   mountProjectorLink(room);
   mountCanvases(room);
+  mountPrivateWriting(room); // after the canvases: its tool and tab marks are theirs
+  mountFollow(room); // FS1-FS3: after the canvases, whose bar holds its tool
+  mountLocksAndClusters(room); // after the canvases: it adds a canvas tool
   mountDotVoting(room); // after mountCanvases: it draws the vote of the canvas shown
   mountRoleMap(room);
   mountAttendance(room);

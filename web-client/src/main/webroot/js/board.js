@@ -22,6 +22,15 @@ export class Board {
     this.notes = null; // set by attach(): the NotesLayer
     this.centred = false;
     this.home = null; // () => box in world coordinates that the default view shows, or null
+    this.viewListeners = new Set();
+  }
+
+  /**
+   * `listener({byPerson})` after every change of the view; `byPerson` when this person's own
+   * gesture made it (pan, zoom, keys, the zoom buttons), not a program (follow and summon, FS3).
+   */
+  onView(listener) {
+    this.viewListeners.add(listener);
   }
 
   attach(notes) {
@@ -47,14 +56,14 @@ export class Board {
    * The first time notes arrive, they are brought into view; later the view is the person's. The
    * canvas's template, when known (`home`, set by canvases.js), wins over the notes.
    */
-  centreOnContent(allNotes) {
+  centreOnContent(allNotes, byPerson = false) {
     if (this.centred) return;
     const box = this.home?.() ?? boundsOf(allNotes);
-    if (this.fitBox(box)) this.centred = true;
+    if (this.fitBox(box, byPerson)) this.centred = true;
   }
 
   /** Shows the box whole (never above 100 %), or the origin at 100 % without a box. */
-  fitBox(box) {
+  fitBox(box, byPerson = false) {
     const rect = this.element.getBoundingClientRect();
     if (rect.width === 0) return false;
     if (box) {
@@ -62,13 +71,13 @@ export class Board {
     } else {
       Object.assign(this.viewport, { x: rect.width / 2, y: rect.height / 2, scale: 1 }); // Origin at the centre.
     }
-    this.apply();
+    this.apply(byPerson);
     return true;
   }
 
   resetView() {
     this.centred = false;
-    this.centreOnContent(this.notes.engine.notesOn(this.notes.canvasId()));
+    this.centreOnContent(this.notes.engine.notesOn(this.notes.canvasId()), true);
   }
 
   /** Exactly 100 %, keeping the point at the centre of the screen where it is. */
@@ -76,7 +85,7 @@ export class Board {
     const rect = this.element.getBoundingClientRect();
     const centre = this.viewport.toWorld(rect.width / 2, rect.height / 2);
     Object.assign(this.viewport, { scale: 1, x: rect.width / 2 - centre.x, y: rect.height / 2 - centre.y });
-    this.apply();
+    this.apply(true);
   }
 
   /** CU2: others see who edits which note, even when the edit began from the keyboard. */
@@ -118,7 +127,7 @@ export class Board {
     } else if (event.target === this.element && key.startsWith('Arrow')) {
       const pan = { ArrowLeft: [40, 0], ArrowRight: [-40, 0], ArrowUp: [0, 40], ArrowDown: [0, -40] }[key];
       this.viewport.panBy(...pan);
-      this.apply();
+      this.apply(true);
     } else {
       return;
     }
@@ -163,7 +172,7 @@ export class Board {
     } else {
       this.viewport.panBy(current.x - previous.x, current.y - previous.y);
     }
-    this.apply();
+    this.apply(true);
   }
 
   pointerUp(event) {
@@ -180,23 +189,24 @@ export class Board {
     } else {
       this.viewport.panBy(-event.deltaX, -event.deltaY);
     }
-    this.apply();
+    this.apply(true);
   }
 
   zoomCentre(factor) {
     const rect = this.element.getBoundingClientRect();
     this.viewport.zoomAt(factor, rect.width / 2, rect.height / 2);
-    this.apply();
+    this.apply(true);
   }
 
   reportPointer() {
     if (this.lastPointer) this.connection.moveCursor(this.lastPointer.x, this.lastPointer.y, this.editingNoteId, this.notes.canvasId());
   }
 
-  apply() {
+  apply(byPerson = false) {
     this.world.style.transform = this.viewport.transform();
     this.element.style.setProperty('--zoom', String(this.viewport.scale));
     const label = this.toolbar.querySelector('[data-testid=zoom-reset]');
     label.textContent = `${Math.round(this.viewport.scale * 100)} %`;
+    for (const listener of this.viewListeners) listener({ byPerson });
   }
 }

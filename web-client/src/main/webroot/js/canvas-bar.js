@@ -16,6 +16,7 @@ export class CanvasBar {
     this.element = element;
     this.onSelect = onSelect;
     this.tabs = new Map(); // canvasId -> tab button
+    this.tabMarks = []; // other features' marks on the tabs: see addTabMarks
     this.list = document.createElement('div');
     this.list.className = 'canvas-tabs';
     this.list.dataset.testid = 'canvas-tabs';
@@ -86,6 +87,29 @@ export class CanvasBar {
     this.buttons.overview.removeAttribute(other);
   }
 
+  /**
+   * A tool another feature adds (follow and summon: "Rassembler ici", the canvas lock: LK1), before
+   * the built-in ones and after the tools added earlier; its text (and `titleKey`'s title) follow
+   * the language, and the feature may change its `data-key` as its state changes.
+   */
+  addTool({ name, testid, key, titleKey = null, action, facilitatorOnly }) {
+    const button = this.tool(testid, key, action, facilitatorOnly);
+    if (titleKey) button.dataset.titleKey = titleKey;
+    this.tools.insertBefore(button, this.buttons.overview);
+    this.buttons[name] = button;
+    this.menu.forwardFocus(button, () => this.menu.enabled);
+    this.fold(this.menu.enabled);
+    return button;
+  }
+
+  /**
+   * Marks another feature puts on each tab (private writing's lock, PW1): `marksOf(canvasId)`
+   * returns `[{key, build}]`; a tab's marks are built again only when their keys change.
+   */
+  addTabMarks(marksOf) {
+    this.tabMarks.push(marksOf);
+  }
+
   tool(testid, key, action, facilitatorOnly) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -124,6 +148,7 @@ export class CanvasBar {
       button.hidden = button.dataset.facilitatorOnly === 'true' && !facilitator;
       const text = t(button.dataset.key);
       if (button.textContent !== text) button.textContent = text;
+      if (button.dataset.titleKey) button.title = t(button.dataset.titleKey);
     }
     this.overviewOpen = overviewOpen;
     this.markOverview();
@@ -146,17 +171,25 @@ export class CanvasBar {
     const mark = document.createElement('span');
     mark.className = 'own-group-mark';
     mark.dataset.testid = 'own-group-mark';
-    tab.append(name, mark);
+    const marks = document.createElement('span');
+    marks.className = 'canvas-tab-marks';
+    tab.append(name, mark, marks);
     tab.addEventListener('click', () => this.onSelect(canvasId));
     this.tabs.set(canvasId, tab);
     return tab;
   }
 
   updateTab(tab, canvas, selected, ownGroup) {
-    const [name, mark] = tab.children;
+    const [name, mark, marks] = tab.children;
     if (name.textContent !== canvas.name) name.textContent = canvas.name;
     mark.hidden = !ownGroup;
     mark.textContent = ownGroup ? t('canvases.ownGroup') : '';
+    const added = this.tabMarks.flatMap((marksOf) => marksOf(canvas.id));
+    const keys = added.map((one) => one.key).join(' ');
+    if (marks.dataset.keys !== keys) {
+      marks.dataset.keys = keys;
+      marks.replaceChildren(...added.map((one) => one.build()));
+    }
     tab.setAttribute('aria-selected', String(selected));
     tab.tabIndex = selected ? 0 : -1; // Roving focus: Tab enters the list on the current canvas.
     tab.classList.toggle('own-group', ownGroup);

@@ -108,7 +108,7 @@ function templateChoice(id, checked) {
   return label;
 }
 
-function field(form, type, labelText, testid) {
+export function field(form, type, labelText, testid) {
   const id = `canvas-field-${++counter}`;
   const label = document.createElement('label');
   label.htmlFor = id;
@@ -124,9 +124,10 @@ function field(form, type, labelText, testid) {
 
 /**
  * A modal dialog with a title, a form, an error line and Cancel / OK. `onSubmit(check)`: `check`
- * returns null when done, or [input, message] to show the problem and keep the dialog open.
+ * returns null when done, or [input, message] to show the problem and keep the dialog open. Other
+ * facilitator's dialogs use it too (private-dialogs.js).
  */
-function newDialog(testid, title) {
+export function newDialog(testid, title) {
   const dialog = document.createElement('dialog');
   dialog.className = 'canvas-dialog';
   dialog.dataset.testid = testid;

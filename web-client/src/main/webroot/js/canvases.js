@@ -29,6 +29,19 @@ export function mountCanvases(room) {
     show: (canvasId) => view.show(canvasId),
     /** `listener(canvasId)` after the shown canvas changed. */
     onChange: (listener) => view.listeners.add(listener),
+    /** Shows a canvas whose view the caller sets at once (FS3): its template is not fitted. */
+    showPlaced: (canvasId) => view.show(canvasId, { placed: true }),
+    /** Adds a tool to the canvas bar (see CanvasBar.addTool); the room draws again. */
+    addTool: (tool) => {
+      const button = view.bar.addTool(tool);
+      view.schedule();
+      return button;
+    },
+    /** Adds marks to the canvas tabs: see CanvasBar.addTabMarks. */
+    addTabMarks: (marksOf) => {
+      view.bar.addTabMarks(marksOf);
+      view.schedule();
+    },
   };
   return room.canvases;
 }
@@ -129,14 +142,16 @@ class CanvasView {
     }
   }
 
-  show(canvasId) {
+  show(canvasId, { placed = false } = {}) {
     if (!canvasId || canvasId === this.currentId) return;
     const { board, notes } = this.room;
     if (this.currentId) this.views.set(this.currentId, { ...board.viewport });
     this.currentId = canvasId;
     notes.showCanvas(canvasId);
     const saved = this.views.get(canvasId);
-    if (saved) {
+    if (placed) {
+      this.fitPending = null;
+    } else if (saved) {
       Object.assign(board.viewport, saved);
       board.apply();
       this.fitPending = null;
@@ -205,6 +220,7 @@ class CanvasView {
   remove() {
     const canvas = this.room.engine.arrangement().canvases.get(this.currentId);
     if (!canvas) return;
+    if (canvas.locked) return toast(t('locks.deleteLocked'), 'error'); // LK3: the server would refuse it
     const count = this.room.engine.notesOn(canvas.id).length;
     if (!window.confirm(t('canvases.deleteConfirm', { name: canvas.name, count }))) return;
     this.room.connection.send(deleteCanvas(this.room.ids, canvas.id));

@@ -113,6 +113,16 @@ export class Connection {
     if (this.state === 'connected') this.transmit(change);
   }
 
+  /**
+   * A volatile message (FS1, FS2): sent now if connected, otherwise dropped, never stored nor sent
+   * again. Answers whether it went out.
+   */
+  sendVolatile(message) {
+    if (this.state !== 'connected' || this.observe || !this.socket || this.socket.readyState !== 1) return false;
+    this.transmit(message);
+    return true;
+  }
+
   /** CU1: the latest position wins; at most one message every CURSOR_INTERVAL_MS. */
   moveCursor(x, y, editingNoteId = null, canvasId = 'main') {
     if (this.state !== 'connected' || this.observe) return;

@@ -1,6 +1,8 @@
 // The sticky notes on the canvas: drawn from SyncEngine.notes() (NT4 order, NT5 text as text),
 // and every gesture on a note turned into a change: drag, resize, keyboard moves, recolour,
-// bring to front, delete. Editing text in place lives in note-editor.js.
+// bring to front, delete. Editing text in place lives in note-editor.js. Features add to it
+// without living in it: `allow` says whether this person may change a note now (locks, LK3), and
+// decorators add to each note's element (see addDecorator).
 
 import { t } from './i18n.js';
 import { COLORS } from './protocol.js';
@@ -25,6 +27,9 @@ export class NotesLayer {
     this.lastTap = null;
     this.color = 'yellow';
     this.shownCanvasId = 'main'; // NT7: the canvas shown; canvases.js changes it
+    this.decorators = [];
+    /** `(action, noteId, {quiet}) => boolean`: 'create' (noteId null) or 'edit'; false says why. */
+    this.allow = () => true;
     this.editor = new NoteEditor({
       layer: this,
       onChange: (noteId, text, session) => this.update(noteId, { text }, { session }),
@@ -43,6 +48,27 @@ export class NotesLayer {
     this.editor.close({ commit: true });
     this.shownCanvasId = canvasId;
     this.render();
+  }
+
+  /**
+   * A feature's additions to every note: `create(element, toolbar, noteId)` once per element,
+   * `draw(element, note)` after each draw. Notes already drawn are drawn again.
+   */
+  addDecorator(decorator) {
+    this.decorators.push(decorator);
+    for (const [id, element] of this.elements) decorator.create?.(element, element.querySelector('.note-toolbar'), id);
+    this.redraw();
+  }
+
+  /** Draws every note again, for what changed outside the notes (a lock, a selection). */
+  redraw() {
+    this.drawn = new WeakMap();
+    this.render();
+  }
+
+  /** Opens the editor of a note, unless the note may not be changed now (LK3). */
+  openEditor(noteId) {
+    if (this.allow('edit', noteId)) this.editor.open(noteId);
   }
 
   render() {
@@ -97,6 +123,7 @@ export class NotesLayer {
    * one undo step with the creation (UN1).
    */
   createAt(worldX, worldY) {
+    if (!this.allow('create', null)) return;
     const session = {};
     const change = messages.createNote(this.ids, {
       canvasId: this.shownCanvasId,
@@ -111,7 +138,7 @@ export class NotesLayer {
 
   /** `context.session`: the changes of one gesture or edit share it, and are one undo step (UN1). */
   update(noteId, set, context = {}) {
-    if (!this.engine.note(noteId)) return;
+    if (!this.engine.note(noteId) || !this.allow('edit', noteId)) return;
     this.connection.send(messages.updateNote(this.ids, noteId, set), context);
   }
 
@@ -132,6 +159,7 @@ export class NotesLayer {
     for (const swatch of element.querySelectorAll('[data-color-choice]')) {
       swatch.setAttribute('aria-pressed', String(swatch.dataset.colorChoice === note.color));
     }
+    for (const decorator of this.decorators) decorator.draw?.(element, note);
   }
 
   create(noteId) {
@@ -151,7 +179,9 @@ export class NotesLayer {
     resize.className = 'note-resize';
     resize.dataset.testid = 'note-resize';
     resize.setAttribute('aria-hidden', 'true');
-    element.append(this.toolbar(noteId), text, editing, resize);
+    const toolbar = this.toolbar(noteId);
+    element.append(toolbar, text, editing, resize);
+    for (const decorator of this.decorators) decorator.create?.(element, toolbar, noteId);
     element.addEventListener('pointerdown', (event) => this.pointerDown(event, noteId, element));
     element.addEventListener('pointermove', (event) => this.pointerMove(event));
     element.addEventListener('pointerup', (event) => this.pointerUp(event, noteId));
@@ -159,7 +189,7 @@ export class NotesLayer {
     element.addEventListener('dblclick', (event) => {
       if (event.target.closest('button, textarea')) return;
       event.stopPropagation();
-      this.editor.open(noteId);
+      this.openEditor(noteId);
     });
     element.addEventListener('keydown', (event) => this.keyDown(event, noteId, element));
     this.world.append(element);
@@ -181,9 +211,9 @@ export class NotesLayer {
       bar.lastChild.dataset.colorChoice = color;
     }
     bar.append(
-      this.button('front-note', 'tool', t('note.front'), () =>
-        this.connection.send(messages.bringNoteToFront(this.ids, noteId)),
-      ),
+      this.button('front-note', 'tool', t('note.front'), () => {
+        if (this.allow('edit', noteId)) this.connection.send(messages.bringNoteToFront(this.ids, noteId));
+      }),
       this.button('delete-note', 'tool tool-danger', t('note.delete'), () => this.remove(noteId)),
     );
     bar.lastChild.previousSibling.textContent = '⤒';
@@ -207,6 +237,7 @@ export class NotesLayer {
   }
 
   remove(noteId) {
+    if (!this.allow('edit', noteId)) return;
     if (this.editor.noteId === noteId) this.editor.close({ commit: false });
     this.connection.send(messages.deleteNote(this.ids, noteId));
     this.world.parentElement.focus();
@@ -222,7 +253,7 @@ export class NotesLayer {
       const [dx, dy] = moves[event.key];
       this.update(noteId, { x: note.x + dx, y: note.y + dy }, { session: `nudge:${noteId}`, idleMs: NUDGE_IDLE_MS });
     } else if (event.key === 'Enter' || event.key === 'F2') {
-      this.editor.open(noteId);
+      this.openEditor(noteId);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       this.remove(noteId);
     } else if (event.key === 'Escape') {
@@ -252,6 +283,8 @@ export class NotesLayer {
       origin: { x: note.x, y: note.y, width: note.width, height: note.height },
       moved: false,
       lastSent: 0,
+      // LK3: a note this person may not change does not follow the pointer; they are told once.
+      blocked: !this.allow('edit', noteId, { quiet: true }),
       session: {}, // one undo step for the whole drag
     };
     event.preventDefault();
@@ -263,6 +296,11 @@ export class NotesLayer {
     const dx = event.clientX - gesture.startX;
     const dy = event.clientY - gesture.startY;
     if (!gesture.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
+    if (gesture.blocked) {
+      if (!gesture.moved) this.allow('edit', gesture.noteId);
+      gesture.moved = true;
+      return;
+    }
     gesture.moved = true;
     const scale = this.viewport.scale;
     const geometry =
@@ -293,7 +331,7 @@ export class NotesLayer {
       const now = performance.now();
       if (this.lastTap?.noteId === noteId && now - this.lastTap.at < DOUBLE_TAP_MS) {
         this.lastTap = null;
-        this.editor.open(noteId);
+        this.openEditor(noteId);
       } else {
         this.lastTap = { noteId, at: now };
       }

@@ -9,6 +9,8 @@ export class Presence {
   constructor({ list, world, engine, selfId }) {
     Object.assign(this, { list, world, engine, selfId });
     this.canvasId = () => 'main'; // the canvas shown; app.js points it at the notes layer's
+    // CU4: canvases where others' pointers and editing marks are not drawn (private-writing.js).
+    this.hidesCanvas = () => false;
     this.cursors = new Map(); // participantId -> {x, y, editingNoteId, at, element}
     this.items = new Map(); // participantId -> its item in the list
     this.personTools = [];
@@ -20,7 +22,7 @@ export class Presence {
     const editing = new Map();
     for (const [participantId, cursor] of this.cursors) {
       const person = this.engine.participants.get(participantId);
-      if (cursor.editingNoteId && person) editing.set(cursor.editingNoteId, person);
+      if (cursor.editingNoteId && person && !this.hidesCanvas(cursor.canvasId)) editing.set(cursor.editingNoteId, person);
     }
     return editing;
   }
@@ -33,8 +35,13 @@ export class Presence {
     this.cursors.set(participantId, cursor);
     cursor.element.classList.remove('idle');
     // CU3: a cursor on another canvas is not drawn on this one.
-    cursor.element.hidden = canvasId !== this.canvasId();
+    cursor.element.hidden = !this.drawsOn(canvasId);
     cursor.element.style.transform = `translate(${x}px, ${y}px)`;
+  }
+
+  /** CU3 CU4: a cursor is drawn on the canvas shown, unless that canvas hides pointers. */
+  drawsOn(canvasId) {
+    return canvasId === this.canvasId() && !this.hidesCanvas(canvasId);
   }
 
   /**
@@ -73,6 +80,7 @@ export class Presence {
       } else {
         cursor.label.textContent = person.name;
         cursor.element.style.setProperty('--person-color', person.color);
+        cursor.element.hidden = !this.drawsOn(cursor.canvasId); // the canvas may have turned private
       }
     }
   }

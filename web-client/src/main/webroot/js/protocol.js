@@ -18,6 +18,8 @@ export const LIMITS = {
   speakingOrder: 200,
   passcodeMin: 4,
   passcodeMax: 40,
+  viewExtent: 200000,
+  clusterNotes: 500,
 };
 export const TEMPLATES = ['msc', 'analyse-platform', 'blank'];
 export const PILLARS = ['community', 'resources', 'coproduction', 'sharing', 'cogovernance']; // AG5 order
@@ -35,6 +37,7 @@ export function idFactory(random = () => crypto.getRandomValues(new Uint32Array(
     noteId: () => `n-${prefix}-${++counter}`,
     canvasId: () => `c-${prefix}-${++counter}`,
     stepId: () => `s-${prefix}-${++counter}`,
+    clusterId: () => `k-${prefix}-${++counter}`,
   };
 }
 
@@ -264,6 +267,65 @@ export const pauseRound = (ids) => commandRound(ids, 'pause_round');
 export const resumeRound = (ids) => commandRound(ids, 'resume_round');
 export const endRound = (ids) => commandRound(ids, 'end_round');
 
+// --- Locks (LK1, LK2) and clusters (CL1 to CL5): the facilitator's -------------------------
+
+/** LK1: the canvas read-only for the participants, or writable again. */
+export function lockCanvas(ids, canvasId, locked) {
+  return { type: 'lock_canvas', changeId: ids.changeId(), canvasId, locked: locked === true };
+}
+
+/** LK2. */
+export function lockNote(ids, noteId, locked) {
+  return { type: 'lock_note', changeId: ids.changeId(), noteId, locked: locked === true };
+}
+
+/** CL1: a new cluster of notes of one canvas, under a title. */
+export function createCluster(ids, { canvasId, title, noteIds }) {
+  return {
+    type: 'create_cluster',
+    changeId: ids.changeId(),
+    clusterId: ids.clusterId(),
+    canvasId,
+    title: label(title),
+    noteIds: clusterNotes(noteIds),
+  };
+}
+
+/** CL2. */
+export function renameCluster(ids, clusterId, title) {
+  return { type: 'rename_cluster', changeId: ids.changeId(), clusterId, title: label(title) };
+}
+
+/** CL3: the notes join the cluster, leaving any other. */
+export function addToCluster(ids, clusterId, noteIds) {
+  return { type: 'add_to_cluster', changeId: ids.changeId(), clusterId, noteIds: clusterNotes(noteIds) };
+}
+
+/** CL3: the notes leave the cluster; the last one leaving dissolves it. */
+export function removeFromCluster(ids, clusterId, noteIds) {
+  return { type: 'remove_from_cluster', changeId: ids.changeId(), clusterId, noteIds: clusterNotes(noteIds) };
+}
+
+/** CL4. */
+export function dissolveCluster(ids, clusterId) {
+  return { type: 'dissolve_cluster', changeId: ids.changeId(), clusterId };
+}
+
+/** CL5: every note of the cluster by the same offset, as one change. */
+export function moveCluster(ids, clusterId, dx, dy) {
+  const offset = (value) => Math.max(-2 * LIMITS.coordinate, Math.min(2 * LIMITS.coordinate, Math.round(finite(value) * 100) / 100));
+  return { type: 'move_cluster', changeId: ids.changeId(), clusterId, dx: offset(dx), dy: offset(dy) };
+}
+
+/** CL1, CL3: 1 to 500 distinct note ids. */
+function clusterNotes(noteIds) {
+  const unique = [...new Set(noteIds)];
+  if (unique.length === 0 || unique.length > LIMITS.clusterNotes) {
+    throw new Error(`A cluster change names 1 to ${LIMITS.clusterNotes} notes (CL1)`);
+  }
+  return unique;
+}
+
 function agendaStep(step) {
   if (!STEP_KINDS.includes(step.kind)) throw new Error(`Unknown step kind ${step.kind} (AG1)`);
   const canvas = step.kind === 'canvas';
@@ -288,6 +350,21 @@ function label(value) {
 /** CU1 to CU3: where this tab points, on which canvas, editing which note. */
 export function moveCursor(x, y, editingNoteId, canvasId = 'main') {
   return { type: 'move_cursor', x: coordinate(x), y: coordinate(y), editingNoteId: editingNoteId ?? null, canvasId };
+}
+
+/** FS1: every other screen comes to this canvas and this rectangle of its world. */
+export function summon(canvasId, view) {
+  return { type: 'summon', canvasId, view: viewRegion(view) };
+}
+
+/** FS2: where the facilitator's screen is now, for the people who follow it. */
+export function shareView(canvasId, view) {
+  return { type: 'share_view', canvasId, view: viewRegion(view) };
+}
+
+function viewRegion({ x, y, width, height }) {
+  const extent = (value) => Math.max(1, Math.min(LIMITS.viewExtent, Math.round(finite(value) * 100) / 100));
+  return { x: coordinate(x), y: coordinate(y), width: extent(width), height: extent(height) };
 }
 
 export function sync(lastRevision) {

@@ -2,13 +2,14 @@
 // state built from revisioned events in revision order, and the changes this tab made that the
 // server has not confirmed yet, drawn on top. Node tests drive it with the protocol examples.
 
+import { applyClusterChange, applyClusterEvent, clusterOfNote, dropCanvasClusters, keepRevealed, moveNotes, placeNotes } from './clusters.js';
 import { isOpen, refusalOf, voteOf, withDot } from './dot-votes.js';
 
 /** How long a hole in the revisions may last before the client asks for a catch-up (SY4). */
 export const GAP_TIMEOUT_MS = 2000;
 
-const NOTE_PROPERTIES = ['x', 'y', 'width', 'height', 'text', 'color', 'z'];
-const NOTE_CHANGES = ['create_note', 'update_note', 'delete_note', 'bring_note_to_front'];
+const NOTE_PROPERTIES = ['x', 'y', 'width', 'height', 'text', 'color', 'z', 'locked'];
+const NOTE_CHANGES = ['create_note', 'update_note', 'delete_note', 'bring_note_to_front', 'lock_note'];
 const FACILITATION_CHANGES = [
   'create_canvas',
   'rename_canvas',
@@ -40,6 +41,13 @@ const FACILITATION_CHANGES = [
   'resume_round',
   'add_turn_time',
   'end_round',
+  'lock_canvas',
+  'create_cluster',
+  'rename_cluster',
+  'add_to_cluster',
+  'remove_from_cluster',
+  'dissolve_cluster',
+  'move_cluster',
   'open_vote',
   'close_vote',
   'clear_vote',
@@ -70,6 +78,10 @@ const REVISIONED_TYPES = new Set([
   'progress_changed',
   'timer_changed',
   'round_table_changed',
+  'canvas_locked',
+  'cluster_changed',
+  'cluster_dissolved',
+  'cluster_moved',
   'vote_opened',
   'dot_placed',
   'dot_removed',
@@ -206,7 +218,8 @@ export class SyncEngine {
   notes() {
     if (this.drawn === null) {
       const notes = new Map(this.confirmedNotes);
-      for (const change of this.pending.values()) applyLocally(notes, change);
+      const { clusters } = this.arrangement(); // a pending move_cluster moves the notes of its cluster
+      for (const change of this.pending.values()) applyLocally(notes, change, clusters);
       this.drawn = [...notes.values()].sort((a, b) => a.z - b.z || compare(a.id, b.id));
     }
     return this.drawn;
@@ -250,6 +263,7 @@ export class SyncEngine {
       }
       arranged.privateCanvases.delete(event.canvasId);
       arranged.hiddenNotes.delete(event.canvasId);
+      keepRevealed(arranged.clusters, event.canvasId, (event.notes ?? []).map((note) => note.id)); // CL6
     }
     if (event.anonymous) arranged.anonymousCanvases.add(event.canvasId);
   }
@@ -270,7 +284,10 @@ export class SyncEngine {
    * What the facilitator arranged, with this tab's pending changes on top (SY2): `canvases` (a
    * Map by id, in creation order), `groups` (participant id to canvas id), `roles` (a Map of
    * participant id to a Map of pillar to role), `agenda` (steps), `progress`, `timer`,
-   * `roundTable` (RT8) and `remote` (a Set of the ids of people taking part from a distance, AT1). Steps, the timer and turns move only when the server says so: their times are the server's (AG2, TM1).
+   * `roundTable` (RT8), `remote` (a Set of the ids of people taking part from a distance, AT1),
+   * `clusters` (a Map by id, CL1) and `votes` (a Map of canvas id to its dot vote, DV1). A canvas
+   * carries `locked` (LK1). Steps, the timer and turns move
+   * only when the server says so: their times are the server's (AG2, TM1).
    */
   arrangement() {
     if (this.arranged === null) {
@@ -342,6 +359,14 @@ export class SyncEngine {
       }
       case 'note_deleted':
         this.confirmedNotes.delete(event.noteId);
+        // CL4: the note leaves its cluster (the arrangement changes only when it was in one).
+        if (clusterOfNote(this.confirmedArrangement.clusters, event.noteId)) {
+          applyClusterEvent(this.confirmedArrangement.clusters, event);
+          this.arranged = null;
+        }
+        break;
+      case 'cluster_moved':
+        placeNotes(this.confirmedNotes, event.positions); // CL5: every note at once
         break;
       case 'participant_joined':
         this.participants.set(event.participant.id, { ...event.participant });
@@ -403,7 +428,7 @@ export class SyncEngine {
 }
 
 /** A change drawn before the server confirms it; the server's answer replaces it (NT2, NT4). */
-function applyLocally(notes, change) {
+function applyLocally(notes, change, clusters) {
   const note = notes.get(change.noteId);
   switch (change.type) {
     case 'create_note': {
@@ -422,6 +447,12 @@ function applyLocally(notes, change) {
       return;
     case 'bring_note_to_front':
       if (note) notes.set(note.id, { ...note, z: Math.max(...[...notes.values()].map((n) => n.z)) + 1 });
+      return;
+    case 'lock_note':
+      if (note) notes.set(note.id, { ...note, locked: change.locked });
+      return;
+    case 'move_cluster':
+      moveNotes(notes, clusters.get(change.clusterId), change.dx, change.dy);
       return;
     default:
       return;
@@ -444,6 +475,7 @@ function emptyArrangement() {
     privateCanvases: new Set(),
     anonymousCanvases: new Set(),
     hiddenNotes: new Map(),
+    clusters: new Map(),
     votes: new Map(), // DV: canvas id -> its vote, open or closed
   };
 }
@@ -464,6 +496,7 @@ function arrangementOf(snapshot) {
   arranged.privateCanvases = new Set(snapshot.privateCanvases ?? []);
   arranged.anonymousCanvases = new Set(snapshot.anonymousCanvases ?? []);
   arranged.hiddenNotes = new Map(Object.entries(snapshot.hiddenNotes ?? {}));
+  for (const cluster of snapshot.clusters ?? []) arranged.clusters.set(cluster.id, { ...cluster, noteIds: [...cluster.noteIds] });
   arranged.votes = new Map((snapshot.votes ?? []).map((vote) => [vote.canvasId, voteOf(vote)]));
   return arranged;
 }
@@ -481,6 +514,7 @@ function copyArrangement(arranged) {
     privateCanvases: new Set(arranged.privateCanvases),
     anonymousCanvases: new Set(arranged.anonymousCanvases),
     hiddenNotes: new Map(arranged.hiddenNotes),
+    clusters: new Map(arranged.clusters), // clusters are replaced, never changed in place
     votes: new Map(arranged.votes),
   };
 }
@@ -532,6 +566,13 @@ function arrangeConfirmed(arranged, event) {
     case 'round_table_changed':
       arranged.roundTable = { ...NO_ROUND_TABLE, ...event.roundTable };
       return;
+    case 'canvas_locked':
+      lockCanvas(arranged, event.canvasId, event.locked);
+      return;
+    case 'cluster_changed':
+    case 'cluster_dissolved':
+      applyClusterEvent(arranged.clusters, event);
+      return;
     case 'vote_opened':
     case 'dot_placed':
     case 'dot_removed':
@@ -567,6 +608,7 @@ function arrangeLocally(arranged, change, selfId) {
           name: change.name,
           template: change.template,
           createdAt: null,
+          locked: false,
         });
       }
       return;
@@ -605,6 +647,16 @@ function arrangeLocally(arranged, change, selfId) {
       arranged.roundTable = { ...table, order: [...order], hands: table.hands.filter((id) => !order.includes(id)) };
       return;
     }
+    case 'lock_canvas':
+      lockCanvas(arranged, change.canvasId, change.locked);
+      return;
+    case 'create_cluster':
+    case 'rename_cluster':
+    case 'add_to_cluster':
+    case 'remove_from_cluster':
+    case 'dissolve_cluster':
+      applyClusterChange(arranged.clusters, change);
+      return;
     case 'place_dot':
     case 'remove_dot':
       if (selfId) castLocally(arranged, change, selfId);
@@ -630,10 +682,16 @@ function castLocally(arranged, change, selfId) {
 
 function dropCanvas(arranged, canvasId) {
   arranged.canvases.delete(canvasId);
+  dropCanvasClusters(arranged.clusters, canvasId);
   arranged.votes.delete(canvasId); // CV3: its vote goes with it
   for (const [member, group] of [...arranged.groups]) {
     if (group === canvasId) arranged.groups.delete(member);
   }
+}
+
+function lockCanvas(arranged, canvasId, locked) {
+  const canvas = arranged.canvases.get(canvasId);
+  if (canvas) arranged.canvases.set(canvasId, { ...canvas, locked });
 }
 
 function assign(arranged, member, canvasId) {

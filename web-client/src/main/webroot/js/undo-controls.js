@@ -26,6 +26,7 @@ const REASONS = {
   order: 'undo.reason.order',
   deleted: 'undo.reason.deleted',
   canvas: 'undo.reason.canvas',
+  private: 'private.undoReason',
 };
 const WORDING = {
   undo: {
@@ -78,6 +79,7 @@ export function mountUndo(room) {
     note: (noteId) => engine.note(noteId),
     notesOn: (canvasId) => engine.notesOn(canvasId),
     hasCanvas: (canvasId) => engine.arrangement().canvases.has(canvasId),
+    hidesOthersOn: (canvasId) => engine.arrangement().privateCanvases.has(canvasId),
     selfId: () => room.selfId(),
   };
   const mac = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');

@@ -32,6 +32,7 @@ const KIND_OF_GROUP = { position: 'move', size: 'resize', text: 'text', color: '
  * @property {(noteId: string) => object|null} note a live note, or null (deleted or never seen)
  * @property {(canvasId: string) => object[]} notesOn the live notes of a canvas, in drawing order
  * @property {(canvasId: string) => boolean} hasCanvas whether the canvas is live (NT7, CV3)
+ * @property {(canvasId: string) => boolean} [hidesOthersOn] whether the canvas is in private writing (PW1)
  * @property {() => string|null} [selfId] this tab's participant
  *
  * @typedef {object} Outcome what an undo or a redo did, for the caller to send and to say
@@ -40,7 +41,8 @@ const KIND_OF_GROUP = { position: 'move', size: 'resize', text: 'text', color: '
  * @property {string|null} kind the step's kind: create, delete, move, resize, text, color, front, edit
  * @property {object[]} changes the changes to propose, in order
  * @property {string[]} reasons why a group was left alone: position, size, text, color, order,
- *   deleted (someone deleted the note) or canvas (its canvas is gone)
+ *   deleted (someone deleted the note), canvas (its canvas is gone) or private (the note is not
+ *   shown during private writing, PW1)
  * @property {string[]} notices `author`: a note written by someone else came back under my name
  */
 
@@ -320,9 +322,13 @@ function skipped(reason) {
   return { changes: [], reasons: [reason] };
 }
 
-/** The note is no longer drawn: deleted by someone, or gone with its canvas (CV3). */
+/**
+ * The note is no longer drawn: deleted by someone, gone with its canvas (CV3), or hidden by private
+ * writing (PW1: someone else's note, which this tab may not read, so an undo never touches it).
+ */
 function gone(step, board) {
-  return skipped(board.hasCanvas(step.canvasId) ? 'deleted' : 'canvas');
+  if (!board.hasCanvas(step.canvasId)) return skipped('canvas');
+  return skipped(board.hidesOthersOn?.(step.canvasId) ? 'private' : 'deleted');
 }
 
 function canvasOf(note) {

@@ -2,6 +2,7 @@ package io.atelier.application;
 
 import io.atelier.domain.CursorPosition;
 import io.atelier.domain.Event;
+import io.atelier.domain.SharedView;
 import io.atelier.domain.Visibility;
 import io.atelier.domain.WorkshopId;
 import java.io.Serializable;
@@ -23,4 +24,15 @@ public sealed interface FeedMessage extends Serializable {
 
   /** A volatile cursor move (CU1): never stored. */
   record CursorMoved(WorkshopId workshopId, CursorPosition position) implements FeedMessage {}
+
+  /**
+   * A facilitator brings every other screen to its canvas and view (FS1): volatile, never stored.
+   * The sending socket's id keeps it from its own screen.
+   */
+  record Summoned(WorkshopId workshopId, String senderConnectionId, SharedView view)
+      implements FeedMessage {}
+
+  /** Where a facilitator's screen is now, for followers (FS2): volatile, throttled. */
+  record ViewShared(WorkshopId workshopId, String senderConnectionId, SharedView view)
+      implements FeedMessage {}
 }

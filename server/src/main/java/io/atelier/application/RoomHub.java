@@ -6,6 +6,7 @@ import io.atelier.domain.WorkshopId;
 import io.atelier.protocol.ProtocolCodec;
 import io.atelier.protocol.ServerMessage;
 import io.atelier.protocol.WireMapping;
+import io.atelier.protocol.WireView;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +37,7 @@ public final class RoomHub {
         });
   }
 
-  /** Delivers one feed message to every local session of its workshop (RV2, CU1). */
+  /** Delivers one feed message to every local session of its workshop (RV2, CU1, FS1, FS2). */
   public void deliver(FeedMessage message) {
     Set<RoomSession> sessions = rooms.get(message.workshopId());
     if (sessions == null || sessions.isEmpty()) {
@@ -57,6 +58,10 @@ public final class RoomHub {
               ? frame
               : codec.encode(WireMapping.forOthers(event, visibility));
       for (RoomSession session : sessions) {
+        if (event instanceof Event.CanvasPrivacyChanged privacy) {
+          // CU4: the socket's pointers follow the canvas before its page hears of the change.
+          session.privacyChanged(privacy);
+        }
         session.deliver(visibility.readableBy(session.participantId()) ? frame : othersFrame);
         if (event instanceof Event.AccessChanged changed) {
           session.accessChanged(changed.member(), changed.access());
@@ -67,8 +72,7 @@ public final class RoomHub {
               RoomSession.CLOSE_REMOVED, "The facilitator removed you from this workshop.");
         }
       }
-    } else {
-      FeedMessage.CursorMoved moved = (FeedMessage.CursorMoved) message;
+    } else if (message instanceof FeedMessage.CursorMoved moved) {
       var position = moved.position();
       String frame =
           codec.encode(
@@ -83,6 +87,32 @@ public final class RoomHub {
         if (!session.observer() && !position.participantId().equals(session.participantId())) {
           session.deliver(frame);
         }
+      }
+    } else if (message instanceof FeedMessage.Summoned summoned) {
+      var view = summoned.view();
+      String frame =
+          codec.encode(
+              new ServerMessage.Summoned(
+                  view.participantId().value(), view.canvasId(), WireView.of(view)));
+      // FS1: every screen but the one that summoned, observers included.
+      relay(sessions, frame, summoned.senderConnectionId(), true);
+    } else if (message instanceof FeedMessage.ViewShared shared) {
+      var view = shared.view();
+      String frame =
+          codec.encode(
+              new ServerMessage.FacilitatorView(
+                  view.participantId().value(), view.canvasId(), WireView.of(view)));
+      // FS2: a stream of up to ten a second; an observer draws no board, as for cursors (HS8).
+      relay(sessions, frame, shared.senderConnectionId(), false);
+    }
+  }
+
+  private static void relay(
+      Set<RoomSession> sessions, String frame, String senderConnectionId, boolean toObservers) {
+    for (RoomSession session : sessions) {
+      if (!session.connectionId().equals(senderConnectionId)
+          && (toObservers || !session.observer())) {
+        session.deliver(frame);
       }
     }
   }

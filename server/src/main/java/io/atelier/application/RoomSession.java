@@ -40,9 +40,14 @@ public final class RoomSession {
   static final int CLOSE_UNKNOWN_TOKEN = 4003;
   static final int CLOSE_WORKSHOP_NOT_FOUND = 4004;
   static final int CLOSE_LOCKED = 4006;
+  static final int CLOSE_INTERNAL = 1011;
   static final int CLOSE_PASSCODE = 4007;
   static final int CLOSE_REMOVED = 4008;
   private static final long CURSOR_INTERVAL_MILLIS = 40;
+
+  /** FS2: clients share their view at most ten times a second; a little slack for jitter. */
+  private static final long VIEW_INTERVAL_MILLIS = 80;
+
   private static final Logger LOG = LoggerFactory.getLogger(RoomSession.class);
 
   private final ClientChannel channel;
@@ -71,6 +76,8 @@ public final class RoomSession {
   private volatile ParticipantId participantId;
   private volatile boolean closed;
   private long lastCursorAt;
+  private final PointerPrivacy pointers = new PointerPrivacy();
+  private long lastViewAt;
 
   public RoomSession(ClientChannel channel, RoomServices services) {
     this.channel = channel;
@@ -92,6 +99,11 @@ public final class RoomSession {
   /** The participant of this socket; null for an observer (and before the welcome). */
   ParticipantId participantId() {
     return participantId;
+  }
+
+  /** This socket's id, unique in the cluster: relays leave the sending socket out (FS1, FS2). */
+  String connectionId() {
+    return connectionId;
   }
 
   /** Whether this socket was welcomed as an observer (HS8). */
@@ -149,6 +161,8 @@ public final class RoomSession {
       if (standing == Standing.PARTICIPANT) {
         moveCursor(cursor); // HS8: an observer has no pointer to show; its cursor is dropped.
       }
+    } else if (message instanceof ClientMessage.ViewMessage view) {
+      shareView(view);
     } else if (message instanceof ClientMessage.Ping ping) {
       send(new ServerMessage.Pong(ping.clientTime(), services.clock().millis()));
     } else {
@@ -190,7 +204,8 @@ public final class RoomSession {
     return services
         .store()
         .execute(id, enter)
-        .thenCompose(admission -> admitted(id, hello, token, admission));
+        .thenCompose(admission -> admitted(id, hello, token, admission))
+        .exceptionallyCompose(error -> enterFailed(id, error));
   }
 
   private CompletionStage<Void> admitted(
@@ -226,6 +241,44 @@ public final class RoomSession {
                       admitted.revision(),
                       facilitator));
               return catchUp(hello.lastRevision());
+            })
+        .thenCompose(done -> readPointerPrivacy());
+  }
+
+  /**
+   * CU4: which canvases take no pointers, read once this socket is in the fan-out, so that every
+   * privacy event after the reading reaches {@link #privacyChanged}.
+   */
+  private CompletionStage<Void> readPointerPrivacy() {
+    return services
+        .store()
+        .execute(workshopId, new WorkshopOperation.ReadPrivacy())
+        .thenAccept(found -> found.ifPresent(p -> pointers.seed(p.revision(), p.privacy())));
+  }
+
+  /** CU4: a canvas entered private writing or was revealed (PW1, PW2). */
+  void privacyChanged(Event.CanvasPrivacyChanged event) {
+    pointers.changed(event);
+  }
+
+  /**
+   * An entry the store could not complete never leaves the socket hanging: a workshop that was
+   * deleted meanwhile (an expiry racing the hello) closes it with 4004 (HS3); anything else with
+   * 1011, after which the page reconnects (SY5).
+   */
+  private CompletionStage<Void> enterFailed(WorkshopId id, Throwable error) {
+    LOG.warn("Session {} could not enter workshop {}", connectionId, id, error);
+    return services
+        .store()
+        .execute(id, new WorkshopOperation.ReadFacts())
+        .handle(
+            (facts, readError) -> {
+              if (readError == null && facts.isEmpty()) {
+                channel.close(CLOSE_WORKSHOP_NOT_FOUND, "This workshop does not exist (any more).");
+              } else {
+                channel.close(CLOSE_INTERNAL, "The server could not let you in; retrying.");
+              }
+              return null;
             });
   }
 
@@ -350,6 +403,9 @@ public final class RoomSession {
   }
 
   private void moveCursor(ClientMessage.MoveCursor cursor) {
+    if (pointers.hides(cursor.canvas())) {
+      return; // CU4: a pointer on a private or anonymous canvas would tell what it must not.
+    }
     long now = services.clock().millis();
     if (now - lastCursorAt < CURSOR_INTERVAL_MILLIS) {
       return; // CU1: volatile, so dropping is correct; the next move carries the latest place.
@@ -359,6 +415,32 @@ public final class RoomSession {
         new CursorPosition(
             participantId, cursor.canvas(), cursor.x(), cursor.y(), cursor.editingNoteId());
     services.feed().publish(new FeedMessage.CursorMoved(workshopId, position));
+  }
+
+  /**
+   * FS1, FS2: only a socket welcomed as facilitator (HS7) moves other screens; anyone else, an
+   * observer included, is told so and nothing is relayed. Nothing is stored or acknowledged.
+   */
+  private void shareView(ClientMessage.ViewMessage message) {
+    if (!facilitator) {
+      send(
+          new ServerMessage.Error(
+              RejectionCode.NOT_FACILITATOR.code(),
+              "Only the facilitator can move other people's screens.",
+              null));
+      return;
+    }
+    var view = message.toView(participantId);
+    if (message instanceof ClientMessage.Summon) {
+      services.feed().publish(new FeedMessage.Summoned(workshopId, connectionId, view));
+      return;
+    }
+    long now = services.clock().millis();
+    if (now - lastViewAt < VIEW_INTERVAL_MILLIS) {
+      return; // FS2: volatile, as cursors are (CU1): the next view carries the latest place.
+    }
+    lastViewAt = now;
+    services.feed().publish(new FeedMessage.ViewShared(workshopId, connectionId, view));
   }
 
   private CompletionStage<Void> leave() {

@@ -79,6 +79,9 @@ public sealed interface Change extends Serializable {
       if (set.z() != null) {
         throw new InvalidValueException("set may not hold z: use bring_note_to_front");
       }
+      if (set.locked() != null) {
+        throw new InvalidValueException("set may not hold locked: use lock_note");
+      }
     }
   }
 
@@ -95,6 +98,19 @@ public sealed interface Change extends Serializable {
     public BringNoteToFront {
       Checks.identifier(changeId, "changeId");
       Checks.identifier(noteId, "noteId");
+    }
+  }
+
+  /** LK2: the facilitator locks or unlocks one note. */
+  record LockNote(String changeId, String noteId, boolean locked) implements NoteChange {
+    public LockNote {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(noteId, "noteId");
+    }
+
+    @Override
+    public boolean facilitatorOnly() {
+      return true;
     }
   }
 
@@ -120,6 +136,14 @@ public sealed interface Change extends Serializable {
   /** CV3. */
   record DeleteCanvas(String changeId, String canvasId) implements Change {
     public DeleteCanvas {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(canvasId, "canvasId");
+    }
+  }
+
+  /** LK1: the facilitator makes a canvas read-only for the participants, or writable again. */
+  record LockCanvas(String changeId, String canvasId, boolean locked) implements Change {
+    public LockCanvas {
       Checks.identifier(changeId, "changeId");
       Checks.identifier(canvasId, "canvasId");
     }
@@ -460,6 +484,76 @@ public sealed interface Change extends Serializable {
     @Override
     public boolean facilitatorOnly() {
       return false;
+    }
+  }
+
+  /** A change of a cluster (CL1 to CL5): the facilitator's, decided with the notes at hand. */
+  sealed interface ClusterChange extends Change {
+    String clusterId();
+  }
+
+  /** CL1: a new cluster of notes of one canvas, with a title. */
+  record CreateCluster(
+      String changeId, String clusterId, String canvasId, String title, List<String> noteIds)
+      implements ClusterChange {
+    public CreateCluster {
+      Checks.identifier(changeId, "changeId");
+      noteIds = Cluster.changeNoteIds(noteIds);
+      title = new Cluster(clusterId, canvasId, title, noteIds).title(); // the cluster's checks
+    }
+  }
+
+  /** CL2. */
+  record RenameCluster(String changeId, String clusterId, String title) implements ClusterChange {
+    public RenameCluster {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(clusterId, "clusterId");
+      title = Checks.label(title, Checks.MAX_TITLE, "title");
+    }
+  }
+
+  /** CL3: notes join the cluster, leaving any other. */
+  record AddToCluster(String changeId, String clusterId, List<String> noteIds)
+      implements ClusterChange {
+    public AddToCluster {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(clusterId, "clusterId");
+      noteIds = Cluster.changeNoteIds(noteIds);
+    }
+  }
+
+  /** CL3: notes leave the cluster; a cluster left without notes is dissolved. */
+  record RemoveFromCluster(String changeId, String clusterId, List<String> noteIds)
+      implements ClusterChange {
+    public RemoveFromCluster {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(clusterId, "clusterId");
+      noteIds = Cluster.changeNoteIds(noteIds);
+    }
+  }
+
+  /** CL4: the cluster is gone; its notes stay where they are. */
+  record DissolveCluster(String changeId, String clusterId) implements ClusterChange {
+    public DissolveCluster {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(clusterId, "clusterId");
+    }
+  }
+
+  /** CL5: every note of the cluster moves by the same offset, at once. */
+  record MoveCluster(String changeId, String clusterId, double dx, double dy)
+      implements ClusterChange {
+    /** An offset may cross the whole canvas, from one edge to the other (NT6). */
+    public static final double MAX_OFFSET = 2 * Checks.MAX_COORDINATE;
+
+    public MoveCluster {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(clusterId, "clusterId");
+      for (double offset : new double[] {dx, dy}) {
+        if (!Double.isFinite(offset) || Math.abs(offset) > MAX_OFFSET) {
+          throw new InvalidValueException("dx and dy must be finite numbers within ±200000");
+        }
+      }
     }
   }
 

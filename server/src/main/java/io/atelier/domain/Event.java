@@ -44,6 +44,11 @@ public sealed interface Event extends Serializable {
   record CanvasDeleted(long revision, String changeId, ParticipantId participantId, String canvasId)
       implements Event {}
 
+  /** LK1: the canvas is read-only for the participants ({@code locked}) or writable again. */
+  record CanvasLocked(
+      long revision, String changeId, ParticipantId participantId, String canvasId, boolean locked)
+      implements Event {}
+
   /** {@code member} joins the group of {@code canvasId} (or of none, when null). */
   record GroupAssigned(
       long revision,
@@ -165,6 +170,34 @@ public sealed interface Event extends Serializable {
   record VoteCleared(
       long revision, String changeId, ParticipantId participantId, String canvasId, String voteId)
       implements Event {}
+
+  /**
+   * CL1 to CL3: the whole cluster after a change. Its notes leave any other cluster, and a cluster
+   * left without notes is gone.
+   */
+  record ClusterChanged(
+      long revision, String changeId, ParticipantId participantId, Cluster cluster)
+      implements Event {}
+
+  /** CL3, CL4: the cluster is gone; its notes stay. */
+  record ClusterDissolved(
+      long revision, String changeId, ParticipantId participantId, String clusterId)
+      implements Event {}
+
+  /** CL5: the cluster moved by (dx, dy); {@code positions} are where its notes now are. */
+  record ClusterMoved(
+      long revision,
+      String changeId,
+      ParticipantId participantId,
+      String clusterId,
+      double dx,
+      double dy,
+      List<NotePosition> positions)
+      implements Event {
+    public ClusterMoved {
+      positions = List.copyOf(positions);
+    }
+  }
 
   /**
    * The whole content of an exported workshop, put into a new one (EX2). It is one event so that

@@ -13,9 +13,10 @@ import java.util.function.Predicate;
 
 /**
  * The part of a workshop's state that steers it: canvases, groups, the role map, the agenda, the
- * current step, the timer, the round table and who takes part from a distance (protocol rules CV,
- * RM, AT, AG, TM and RT). {@link WorkshopState} owns one and hands it every change that is not
- * about a note; like its owner it is not thread safe.
+ * current step, the timer, the round table, who takes part from a distance, who may do what,
+ * private writing, canvas locks, the clusters of notes and dot votes (protocol rules CV, RM, AT,
+ * AG, TM, RT, RO, PW, LK1, CL and DV). {@link WorkshopState} owns one and hands it every change
+ * that is not about a note; like its owner it is not thread safe.
  */
 final class Facilitation implements Serializable {
   private final LinkedHashMap<String, Canvas> canvases = new LinkedHashMap<>();
@@ -33,6 +34,7 @@ final class Facilitation implements Serializable {
   private Membership membership = Membership.OPEN;
   private final LinkedHashSet<String> privateCanvases = new LinkedHashSet<>();
   private final LinkedHashSet<String> anonymousCanvases = new LinkedHashSet<>();
+  private final Clusters clusters = new Clusters();
   private final DotVoting votes = new DotVoting();
 
   /** A new workshop starts with one MSC canvas, named in its language (NT7). */
@@ -67,6 +69,20 @@ final class Facilitation implements Serializable {
     return canvas != null && !canvas.deleted();
   }
 
+  /** LK1: whether the participants' note changes on this canvas are refused. */
+  boolean isLockedCanvas(String canvasId) {
+    Canvas canvas = canvases.get(canvasId);
+    return canvas != null && canvas.locked();
+  }
+
+  /** Decides one cluster change (CL1 to CL5) with the workshop's notes, and applies it. */
+  Event decideCluster(
+      ParticipantId author, Change.ClusterChange change, long next, Function<String, Note> notes) {
+    Event event = clusters.decide(author, change, next, notes, this::isLiveCanvas, this::isPrivate);
+    replay(event);
+    return event;
+  }
+
   /**
    * Decides one change, already known not to be a duplicate, and applies it. Throws {@link Refusal}
    * when the model refuses it (CH3); nothing has changed then.
@@ -96,11 +112,17 @@ final class Facilitation implements Serializable {
       liveCanvas(r.canvasId());
       event = new Event.CanvasRenamed(next, changeId, author, r.canvasId(), r.name());
     } else if (change instanceof Change.DeleteCanvas d) {
-      liveCanvas(d.canvasId());
+      if (liveCanvas(d.canvasId()).locked()) {
+        // LK3: a lock keeps a canvas's notes; deleting it would throw them all away.
+        throw new Refusal(RejectionCode.LOCKED, "Unlock canvas " + d.canvasId() + " first.");
+      }
       if (liveCanvasCount() == 1) {
         throw new Refusal(RejectionCode.LAST_CANVAS, "A workshop keeps at least one canvas.");
       }
       event = new Event.CanvasDeleted(next, changeId, author, d.canvasId());
+    } else if (change instanceof Change.LockCanvas l) {
+      liveCanvas(l.canvasId());
+      event = new Event.CanvasLocked(next, changeId, author, l.canvasId(), l.locked());
     } else if (change instanceof Change.AssignGroup a) {
       if (!isParticipant.test(a.participantId())) {
         throw new Refusal(
@@ -267,7 +289,13 @@ final class Facilitation implements Serializable {
         put(canvas.asTombstone());
       }
       groups.values().removeIf(e.canvasId()::equals);
+      clusters.replay(e);
       votes.dropCanvas(e.canvasId());
+    } else if (event instanceof Event.CanvasLocked e) {
+      Canvas canvas = canvases.get(e.canvasId());
+      if (canvas != null) {
+        put(canvas.withLock(e.locked()));
+      }
     } else if (event instanceof Event.GroupAssigned e) {
       if (e.canvasId() == null) {
         groups.remove(e.member());
@@ -314,6 +342,7 @@ final class Facilitation implements Serializable {
     } else if (event instanceof Event.ContentImported e) {
       install(e.content().facilitation());
     } else {
+      clusters.replay(event); // cluster events, and a deleted note leaving its cluster
       votes.replay(event); // DV: the vote events
     }
   }
@@ -338,6 +367,7 @@ final class Facilitation implements Serializable {
         List.copyOf(remote),
         membership,
         new Privacy(List.copyOf(privateCanvases), List.copyOf(anonymousCanvases)),
+        clusters.list(),
         votes.votes());
   }
 
@@ -361,6 +391,7 @@ final class Facilitation implements Serializable {
     privateCanvases.addAll(saved.privacy().privateCanvases());
     anonymousCanvases.clear();
     anonymousCanvases.addAll(saved.privacy().anonymousCanvases());
+    clusters.install(saved.clusters());
     votes.install(saved.votes());
   }
 

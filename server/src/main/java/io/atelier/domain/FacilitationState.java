@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * Everything a facilitator arranges, as plain data: canvases (tombstones included), who is in which
  * canvas's group, the role map, the agenda, where the workshop is in it, the timer and the round
- * table, who takes part from a distance, and who may do what (RO). It travels in snapshots,
- * checkpoints and exports alike.
+ * table, who takes part from a distance, who may do what (RO), which canvases are private (PW), the
+ * clusters of notes (CL1) and the dot votes (DV1). It travels in snapshots, checkpoints and exports
+ * alike.
  */
 public record FacilitationState(
     List<Canvas> canvases,
@@ -21,9 +22,38 @@ public record FacilitationState(
     List<ParticipantId> remote,
     Membership membership,
     Privacy privacy,
+    List<Cluster> clusters,
     List<Vote> votes)
     implements Serializable {
-  /** An arrangement from before dot voting (DV): no vote. */
+  /** An arrangement from before dot voting (DV): clusters, no vote. */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable,
+      List<ParticipantId> remote,
+      Membership membership,
+      Privacy privacy,
+      List<Cluster> clusters) {
+    this(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        privacy,
+        clusters,
+        List.of());
+  }
+
+  /** An arrangement without clusters (an export or test from before CL1) nor votes. */
   public FacilitationState(
       List<Canvas> canvases,
       Map<ParticipantId, String> groups,
@@ -46,6 +76,7 @@ public record FacilitationState(
         remote,
         membership,
         privacy,
+        List.of(),
         List.of());
   }
 
@@ -126,6 +157,7 @@ public record FacilitationState(
     remote = remote == null ? List.of() : List.copyOf(remote);
     membership = membership == null ? Membership.OPEN : membership;
     privacy = privacy == null ? Privacy.NONE : privacy;
+    clusters = clusters == null ? List.of() : List.copyOf(clusters);
     votes = votes == null ? List.of() : List.copyOf(votes);
     if (progress == null || timer == null || roundTable == null) {
       throw new InvalidValueException("progress, timer and round table are required");
@@ -146,6 +178,7 @@ public record FacilitationState(
         remote,
         membership,
         privacy,
+        clusters,
         votes.stream()
             .filter(vote -> live.stream().anyMatch(c -> c.id().equals(vote.canvasId())))
             .toList());
@@ -164,6 +197,7 @@ public record FacilitationState(
         remote,
         membership,
         privacy,
+        clusters,
         votes.stream().map(vote -> vote.readBy(reader)).toList());
   }
 }

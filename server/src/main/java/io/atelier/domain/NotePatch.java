@@ -3,12 +3,25 @@ package io.atelier.domain;
 import java.io.Serializable;
 
 /**
- * The properties one change sets on a note; a null field is left as it is. {@code z} is set only by
- * the server (NT4), never by a client's update.
+ * The properties one change sets on a note; a null field is left as it is. {@code z} (NT4) and
+ * {@code locked} (LK2) are set only by their own changes, never by a client's update.
  */
 public record NotePatch(
-    Double x, Double y, Double width, Double height, String text, NoteColor color, Long z)
+    Double x,
+    Double y,
+    Double width,
+    Double height,
+    String text,
+    NoteColor color,
+    Long z,
+    Boolean locked)
     implements Serializable {
+
+  /** A patch that does not lock or unlock (every patch before LK2). */
+  public NotePatch(
+      Double x, Double y, Double width, Double height, String text, NoteColor color, Long z) {
+    this(x, y, width, height, text, color, z, null);
+  }
 
   public NotePatch {
     if (x != null) Checks.coordinate(x, "x");
@@ -22,12 +35,18 @@ public record NotePatch(
         && height == null
         && text == null
         && color == null
-        && z == null) {
+        && z == null
+        && locked == null) {
       throw new InvalidValueException("set must name at least one property");
     }
   }
 
   public static NotePatch front(long z) {
     return new NotePatch(null, null, null, null, null, null, z);
+  }
+
+  /** LK2: what {@code lock_note} sets. */
+  public static NotePatch lock(boolean locked) {
+    return new NotePatch(null, null, null, null, null, null, null, locked);
   }
 }

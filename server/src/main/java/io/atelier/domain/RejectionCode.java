@@ -31,6 +31,14 @@ public enum RejectionCode {
   LAST_FACILITATOR,
   /** RO5: the facilitator cannot remove themself; they hand over first. */
   CANNOT_REMOVE_SELF,
+  /** LK1, LK2: a participant's change of a note on a locked canvas, or of a locked note. */
+  LOCKED,
+  /** CL1. */
+  CLUSTER_EXISTS,
+  /** CL2 to CL6. */
+  UNKNOWN_CLUSTER,
+  /** CL6: clusters are not made on a private canvas, whose notes each reader sees differently. */
+  PRIVATE_CANVAS,
   // Dot voting (DV1 to DV3).
   /** No open vote has this id (it was closed, cleared, or never opened). */
   NO_VOTE,

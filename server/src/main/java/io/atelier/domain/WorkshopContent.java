@@ -1,6 +1,7 @@
 package io.atelier.domain;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,10 @@ public record WorkshopContent(
       }
     }
     Set<String> noteIds = new HashSet<>();
+    Map<String, String> canvasOfNote = new HashMap<>();
     for (Note note : notes) {
       unique(noteIds, note.id(), "notes");
+      canvasOfNote.put(note.id(), note.canvasId());
       if (note.deleted()) {
         throw new InvalidValueException("note " + note.id() + " is deleted");
       }
@@ -74,6 +77,7 @@ public record WorkshopContent(
     }
     arranged.membership().access().keySet().forEach(id -> known(people, id, "an access is of"));
     arranged.membership().removed().forEach(id -> known(people, id, "the removed people name"));
+    clustersConsistent(arranged.clusters(), canvases, canvasOfNote);
     if (arranged.agenda().size() > Change.SetAgenda.MAX_STEPS) {
       throw new InvalidValueException(
           "an agenda holds at most " + Change.SetAgenda.MAX_STEPS + " steps");
@@ -106,6 +110,27 @@ public record WorkshopContent(
       known(people, table.current().participantId(), "the current speaker is");
     }
     return this;
+  }
+
+  /** CL1, CL3: clusters of live canvases, holding notes of their canvas, each in one cluster. */
+  private static void clustersConsistent(
+      List<Cluster> clusters, Set<String> canvases, Map<String, String> canvasOfNote) {
+    Set<String> ids = new HashSet<>();
+    Set<String> clustered = new HashSet<>();
+    for (Cluster cluster : clusters) {
+      unique(ids, cluster.id(), "clusters");
+      known(canvases, cluster.canvasId(), "cluster " + cluster.id() + " is on");
+      for (String noteId : cluster.noteIds()) {
+        known(canvasOfNote.keySet(), noteId, "cluster " + cluster.id() + " holds");
+        if (!canvasOfNote.get(noteId).equals(cluster.canvasId())) {
+          throw new InvalidValueException(
+              "cluster " + cluster.id() + " holds note " + noteId + " of another canvas");
+        }
+        if (!clustered.add(noteId)) {
+          throw new InvalidValueException("note " + noteId + " is in two clusters");
+        }
+      }
+    }
   }
 
   private static <T> void unique(Set<T> seen, T id, String things) {

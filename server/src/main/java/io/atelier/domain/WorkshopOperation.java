@@ -148,6 +148,25 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
+  /**
+   * Which canvases take no pointers (CU4), and the revision that says so: a socket reads it once,
+   * then follows the privacy events it is given.
+   */
+  record ReadPrivacy() implements WorkshopOperation<ReadPrivacy.Found> {
+    /** The canvases in private writing or anonymous at {@code revision}. */
+    public record Found(long revision, Privacy privacy) implements Serializable {}
+
+    @Override
+    public Found applyTo(WorkshopState state) {
+      return new Found(state.revision(), state.privacy());
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
   /** What an export carries (see {@link WorkshopState#content}). */
   record ReadContent() implements WorkshopOperation<WorkshopContent> {
     @Override

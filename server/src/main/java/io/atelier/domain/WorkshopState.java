@@ -59,6 +59,11 @@ public final class WorkshopState implements Serializable {
     return revision;
   }
 
+  /** Which canvases are in private writing or anonymous now (PW1, PW2), for the cursors (CU4). */
+  public Privacy privacy() {
+    return facilitation.state().privacy();
+  }
+
   /** A participant's change made without the facilitator's role, at an unknown time. */
   public Outcome apply(ParticipantId author, Change change) {
     return apply(author, change, false, 0);
@@ -93,7 +98,7 @@ public final class WorkshopState implements Serializable {
     Event event;
     Visibility visibility = Visibility.PUBLIC;
     if (change instanceof Change.NoteChange noteChange) {
-      Outcome.Rejected refused = refusal(noteChange);
+      Outcome.Rejected refused = refusal(author, noteChange, steers);
       if (refused != null) {
         return refused;
       }
@@ -102,10 +107,15 @@ public final class WorkshopState implements Serializable {
     } else {
       try {
         event =
-            facilitation.decide(
-                author, change, next, now, steers, this::isParticipant, this::liveNotesOn);
+            change instanceof Change.ClusterChange clusterChange
+                ? facilitation.decideCluster(author, clusterChange, next, notes::get)
+                : facilitation.decide(
+                    author, change, next, now, steers, this::isParticipant, this::liveNotesOn);
       } catch (Facilitation.Refusal refusal) {
         return reject(change, refusal.code, refusal.getMessage());
+      }
+      if (event instanceof Event.ClusterMoved moved) {
+        moveNotes(moved);
       }
       visibility = facilitation.visibilityOf(event); // DV4: a secret vote's dots
     }
@@ -141,7 +151,15 @@ public final class WorkshopState implements Serializable {
         .toList();
   }
 
-  private Outcome.Rejected refusal(Change.NoteChange change) {
+  private boolean hiddenFrom(ParticipantId author, Note note) {
+    return facilitation.isPrivate(note.canvasId()) && !author.equals(note.createdBy());
+  }
+
+  /**
+   * CH3 for a note change, in this order: an unknown, hidden (PW1) or deleted note, then a lock
+   * (LK1, LK2) unless the author {@code steers} (RO1).
+   */
+  private Outcome.Rejected refusal(ParticipantId author, Change.NoteChange change, boolean steers) {
     Note existing = notes.get(change.noteId());
     if (change instanceof Change.CreateNote create) {
       if (existing != null) {
@@ -150,11 +168,28 @@ public final class WorkshopState implements Serializable {
       if (!facilitation.isLiveCanvas(create.canvasId())) {
         return reject(change, RejectionCode.UNKNOWN_CANVAS, "No canvas " + create.canvasId() + ".");
       }
-    } else if (existing == null) {
+    } else if (existing == null || hiddenFrom(author, existing)) {
+      // PW1: another person's note on a private canvas does not exist for this author.
       return reject(change, RejectionCode.UNKNOWN_NOTE, "No note " + change.noteId() + ".");
     } else if (existing.deleted()) {
       return reject(
           change, RejectionCode.NOTE_DELETED, "Note " + change.noteId() + " was deleted.");
+    }
+    return steers ? null : lockRefusal(change, existing);
+  }
+
+  /** LK1, LK2: a lock holds back every note change but the facilitator's. */
+  private Outcome.Rejected lockRefusal(Change.NoteChange change, Note existing) {
+    String canvasId =
+        existing == null ? ((Change.CreateNote) change).canvasId() : existing.canvasId();
+    if (facilitation.isLockedCanvas(canvasId)) {
+      return reject(
+          change,
+          RejectionCode.LOCKED,
+          "Canvas " + canvasId + " is locked: only the facilitator may change its notes.");
+    }
+    if (existing != null && existing.locked()) {
+      return reject(change, RejectionCode.LOCKED, "Note " + existing.id() + " is locked.");
     }
     return null;
   }
@@ -184,6 +219,11 @@ public final class WorkshopState implements Serializable {
       notes.put(existing.id(), existing.with(u.set()));
       return new Event.NoteUpdated(next, u.changeId(), author, u.noteId(), u.set());
     }
+    if (change instanceof Change.LockNote l) {
+      NotePatch lock = NotePatch.lock(l.locked());
+      notes.put(existing.id(), existing.with(lock));
+      return new Event.NoteUpdated(next, l.changeId(), author, l.noteId(), lock);
+    }
     if (change instanceof Change.BringNoteToFront b) {
       NotePatch front = NotePatch.front(++highestZ);
       notes.put(existing.id(), existing.with(front));
@@ -191,7 +231,19 @@ public final class WorkshopState implements Serializable {
     }
     Change.DeleteNote d = (Change.DeleteNote) change;
     notes.put(existing.id(), existing.asTombstone());
-    return new Event.NoteDeleted(next, d.changeId(), author, d.noteId());
+    Event deleted = new Event.NoteDeleted(next, d.changeId(), author, d.noteId());
+    facilitation.replay(deleted); // CL4: the note leaves its cluster
+    return deleted;
+  }
+
+  /** CL5: a moved cluster's notes, all at once. */
+  private void moveNotes(Event.ClusterMoved moved) {
+    for (NotePosition position : moved.positions()) {
+      Note note = notes.get(position.noteId());
+      if (note != null) {
+        notes.put(note.id(), note.movedTo(position.x(), position.y()));
+      }
+    }
   }
 
   /**
@@ -491,6 +543,9 @@ public final class WorkshopState implements Serializable {
       if (note != null) {
         notes.put(note.id(), note.asTombstone());
       }
+      facilitation.replay(deleted);
+    } else if (event instanceof Event.ClusterMoved moved) {
+      moveNotes(moved);
     } else if (event instanceof Event.ParticipantJoined joined) {
       participants.put(joined.participant().id(), joined.participant());
     } else if (event instanceof Event.ContentImported imported) {

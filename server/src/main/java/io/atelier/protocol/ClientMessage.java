@@ -12,6 +12,7 @@ import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.SharedView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,9 +59,19 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.ClearVote.class, name = "clear_vote"),
   @JsonSubTypes.Type(value = ClientMessage.PlaceDot.class, name = "place_dot"),
   @JsonSubTypes.Type(value = ClientMessage.RemoveDot.class, name = "remove_dot"),
+  @JsonSubTypes.Type(value = ClientMessage.LockCanvas.class, name = "lock_canvas"),
+  @JsonSubTypes.Type(value = ClientMessage.LockNote.class, name = "lock_note"),
+  @JsonSubTypes.Type(value = ClientMessage.CreateCluster.class, name = "create_cluster"),
+  @JsonSubTypes.Type(value = ClientMessage.RenameCluster.class, name = "rename_cluster"),
+  @JsonSubTypes.Type(value = ClientMessage.AddToCluster.class, name = "add_to_cluster"),
+  @JsonSubTypes.Type(value = ClientMessage.RemoveFromCluster.class, name = "remove_from_cluster"),
+  @JsonSubTypes.Type(value = ClientMessage.DissolveCluster.class, name = "dissolve_cluster"),
+  @JsonSubTypes.Type(value = ClientMessage.MoveCluster.class, name = "move_cluster"),
   @JsonSubTypes.Type(value = ClientMessage.Sync.class, name = "sync"),
   @JsonSubTypes.Type(value = ClientMessage.MoveCursor.class, name = "move_cursor"),
-  @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping")
+  @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+  @JsonSubTypes.Type(value = ClientMessage.Summon.class, name = "summon"),
+  @JsonSubTypes.Type(value = ClientMessage.ShareView.class, name = "share_view")
 })
 public sealed interface ClientMessage {
 
@@ -541,6 +552,69 @@ public sealed interface ClientMessage {
     }
   }
 
+  // LK1, LK2: locks; CL1 to CL5: clusters of notes.
+
+  record LockCanvas(String changeId, String canvasId, Boolean locked) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.LockCanvas(changeId, canvasId, require(locked, "locked"));
+    }
+  }
+
+  record LockNote(String changeId, String noteId, Boolean locked) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.LockNote(changeId, noteId, require(locked, "locked"));
+    }
+  }
+
+  record CreateCluster(
+      String changeId, String clusterId, String canvasId, String title, List<String> noteIds)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CreateCluster(changeId, clusterId, canvasId, title, noteIds);
+    }
+  }
+
+  record RenameCluster(String changeId, String clusterId, String title) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.RenameCluster(changeId, clusterId, title);
+    }
+  }
+
+  record AddToCluster(String changeId, String clusterId, List<String> noteIds)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.AddToCluster(changeId, clusterId, noteIds);
+    }
+  }
+
+  record RemoveFromCluster(String changeId, String clusterId, List<String> noteIds)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.RemoveFromCluster(changeId, clusterId, noteIds);
+    }
+  }
+
+  record DissolveCluster(String changeId, String clusterId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.DissolveCluster(changeId, clusterId);
+    }
+  }
+
+  record MoveCluster(String changeId, String clusterId, Double dx, Double dy)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.MoveCluster(changeId, clusterId, require(dx, "dx"), require(dy, "dy"));
+    }
+  }
+
   /** SY1. */
   record Sync(Long lastRevision) implements ClientMessage {
     @Override
@@ -584,6 +658,35 @@ public sealed interface ClientMessage {
       require(clientTime, "clientTime");
     }
   }
+
+  /**
+   * A facilitator's canvas and the world rectangle its screen shows (FS1, FS2): volatile, relayed
+   * to the other screens, never stored, so not a change.
+   */
+  sealed interface ViewMessage extends ClientMessage {
+    String canvasId();
+
+    WireView view();
+
+    /** The view as the domain holds it, with the author the session knows. */
+    default SharedView toView(ParticipantId author) {
+      WireView region = require(view(), "view");
+      return new SharedView(
+          author, canvasId(), region.x(), region.y(), region.width(), region.height());
+    }
+
+    @Override
+    default void validate() {
+      Checks.identifier(canvasId(), "canvasId");
+      require(view(), "view").check();
+    }
+  }
+
+  /** FS1: every other screen of the workshop comes to this canvas and view. */
+  record Summon(String canvasId, WireView view) implements ViewMessage {}
+
+  /** FS2: where the facilitator's screen is now, for the people who follow it. */
+  record ShareView(String canvasId, WireView view) implements ViewMessage {}
 
   static <T> T require(T value, String field) {
     if (value == null) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
+import io.atelier.protocol.WireFacilitation.WireCluster;
+import io.atelier.protocol.WireFacilitation.WirePosition;
 import io.atelier.protocol.WireFacilitation.WireProgress;
 import io.atelier.protocol.WireFacilitation.WireRole;
 import io.atelier.protocol.WireFacilitation.WireRoundTable;
@@ -41,6 +43,10 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.ProgressChanged.class, name = "progress_changed"),
   @JsonSubTypes.Type(value = ServerMessage.TimerChanged.class, name = "timer_changed"),
   @JsonSubTypes.Type(value = ServerMessage.RoundTableChanged.class, name = "round_table_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.CanvasLocked.class, name = "canvas_locked"),
+  @JsonSubTypes.Type(value = ServerMessage.ClusterChanged.class, name = "cluster_changed"),
+  @JsonSubTypes.Type(value = ServerMessage.ClusterDissolved.class, name = "cluster_dissolved"),
+  @JsonSubTypes.Type(value = ServerMessage.ClusterMoved.class, name = "cluster_moved"),
   @JsonSubTypes.Type(value = ServerMessage.VoteOpened.class, name = "vote_opened"),
   @JsonSubTypes.Type(value = ServerMessage.DotPlaced.class, name = "dot_placed"),
   @JsonSubTypes.Type(value = ServerMessage.DotRemoved.class, name = "dot_removed"),
@@ -49,7 +55,9 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
   @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
   @JsonSubTypes.Type(value = ServerMessage.CursorMoved.class, name = "cursor_moved"),
-  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+  @JsonSubTypes.Type(value = ServerMessage.Summoned.class, name = "summoned"),
+  @JsonSubTypes.Type(value = ServerMessage.FacilitatorView.class, name = "facilitator_view")
 })
 public sealed interface ServerMessage {
 
@@ -119,6 +127,7 @@ public sealed interface ServerMessage {
       List<String> privateCanvases,
       List<String> anonymousCanvases,
       Map<String, Integer> hiddenNotes,
+      List<WireCluster> clusters,
       List<WireVote> votes)
       implements ServerMessage {}
 
@@ -206,6 +215,30 @@ public sealed interface ServerMessage {
       long revision, String changeId, String participantId, WireRoundTable roundTable)
       implements RevisionedMessage {}
 
+  /** LK1. */
+  record CanvasLocked(
+      long revision, String changeId, String participantId, String canvasId, boolean locked)
+      implements RevisionedMessage {}
+
+  /** CL1 to CL3: the whole cluster after the change. */
+  record ClusterChanged(long revision, String changeId, String participantId, WireCluster cluster)
+      implements RevisionedMessage {}
+
+  /** CL3, CL4. */
+  record ClusterDissolved(long revision, String changeId, String participantId, String clusterId)
+      implements RevisionedMessage {}
+
+  /** CL5: the offset asked for, and where each note of the cluster now is. */
+  record ClusterMoved(
+      long revision,
+      String changeId,
+      String participantId,
+      String clusterId,
+      double dx,
+      double dy,
+      List<WirePosition> positions)
+      implements RevisionedMessage {}
+
   // DV1 to DV4: dot voting. A dot of a secret vote reaches others as hidden {change: "vote"}.
 
   record VoteOpened(long revision, String changeId, String participantId, WireVote vote)
@@ -252,4 +285,11 @@ public sealed interface ServerMessage {
       implements ServerMessage {}
 
   record Pong(long clientTime, long serverTime) implements ServerMessage {}
+
+  /** FS1: a facilitator brings this screen to its canvas and view. Volatile. */
+  record Summoned(String participantId, String canvasId, WireView view) implements ServerMessage {}
+
+  /** FS2: where a facilitator's screen is now; followers show it. Volatile. */
+  record FacilitatorView(String participantId, String canvasId, WireView view)
+      implements ServerMessage {}
 }

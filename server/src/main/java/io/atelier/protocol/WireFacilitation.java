@@ -2,6 +2,8 @@ package io.atelier.protocol;
 
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.Cluster;
+import io.atelier.domain.NotePosition;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
 import io.atelier.domain.Progress;
@@ -11,13 +13,32 @@ import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
 import java.util.List;
 
-/** The wire shapes of what a facilitator arranges (docs/protocol.md, CV, RM, AG, TM and RT). */
+/**
+ * The wire shapes of what a facilitator arranges (docs/protocol.md, CV, RM, AG, TM, RT, LK and CL).
+ */
 public final class WireFacilitation {
   private WireFacilitation() {}
 
-  public record WireCanvas(String id, String name, String template, long createdAt) {
+  /** A canvas; {@code locked} is LK1. */
+  public record WireCanvas(
+      String id, String name, String template, long createdAt, boolean locked) {
     public static WireCanvas of(Canvas canvas) {
-      return new WireCanvas(canvas.id(), canvas.name(), canvas.templateId(), canvas.createdAt());
+      return new WireCanvas(
+          canvas.id(), canvas.name(), canvas.templateId(), canvas.createdAt(), canvas.locked());
+    }
+  }
+
+  /** CL1. */
+  public record WireCluster(String id, String canvasId, String title, List<String> noteIds) {
+    public static WireCluster of(Cluster cluster) {
+      return new WireCluster(cluster.id(), cluster.canvasId(), cluster.title(), cluster.noteIds());
+    }
+  }
+
+  /** CL5: where a note of a moved cluster now is. */
+  public record WirePosition(String noteId, double x, double y) {
+    public static WirePosition of(NotePosition position) {
+      return new WirePosition(position.noteId(), position.x(), position.y());
     }
   }
 

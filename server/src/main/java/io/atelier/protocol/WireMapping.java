@@ -9,6 +9,8 @@ import io.atelier.domain.Outcome;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Visibility;
 import io.atelier.protocol.WireFacilitation.WireCanvas;
+import io.atelier.protocol.WireFacilitation.WireCluster;
+import io.atelier.protocol.WireFacilitation.WirePosition;
 import io.atelier.protocol.WireFacilitation.WireProgress;
 import io.atelier.protocol.WireFacilitation.WireRole;
 import io.atelier.protocol.WireFacilitation.WireRoundTable;
@@ -92,6 +94,28 @@ public final class WireMapping {
     if (event instanceof Event.CanvasDeleted e) {
       return new ServerMessage.CanvasDeleted(
           revision, changeId, author(e.participantId()), e.canvasId());
+    }
+    if (event instanceof Event.CanvasLocked e) {
+      return new ServerMessage.CanvasLocked(
+          revision, changeId, author(e.participantId()), e.canvasId(), e.locked());
+    }
+    if (event instanceof Event.ClusterChanged e) {
+      return new ServerMessage.ClusterChanged(
+          revision, changeId, author(e.participantId()), WireCluster.of(e.cluster()));
+    }
+    if (event instanceof Event.ClusterDissolved e) {
+      return new ServerMessage.ClusterDissolved(
+          revision, changeId, author(e.participantId()), e.clusterId());
+    }
+    if (event instanceof Event.ClusterMoved e) {
+      return new ServerMessage.ClusterMoved(
+          revision,
+          changeId,
+          author(e.participantId()),
+          e.clusterId(),
+          e.dx(),
+          e.dy(),
+          e.positions().stream().map(WirePosition::of).toList());
     }
     if (event instanceof Event.GroupAssigned e) {
       return new ServerMessage.GroupAssigned(
@@ -183,6 +207,7 @@ public final class WireMapping {
         facilitation.privacy().privateCanvases(),
         facilitation.privacy().anonymousCanvases(),
         snapshot.hiddenNotes(),
+        facilitation.clusters().stream().map(WireCluster::of).toList(),
         facilitation.votes().stream().map(WireVote::of).toList());
   }
 

@@ -2,7 +2,7 @@ package io.atelier.protocol;
 
 import io.atelier.domain.Note;
 
-/** A live note as the client sees it (tombstones never travel, NT3). */
+/** A live note as the client sees it (tombstones never travel, NT3); {@code locked} is LK2. */
 public record WireNote(
     String id,
     String canvasId,
@@ -14,7 +14,24 @@ public record WireNote(
     String color,
     long z,
     String createdBy,
-    long createdAt) {
+    long createdAt,
+    boolean locked) {
+
+  /** A note that is not locked. */
+  public WireNote(
+      String id,
+      String canvasId,
+      double x,
+      double y,
+      double width,
+      double height,
+      String text,
+      String color,
+      long z,
+      String createdBy,
+      long createdAt) {
+    this(id, canvasId, x, y, width, height, text, color, z, createdBy, createdAt, false);
+  }
 
   public static WireNote of(Note note) {
     return new WireNote(
@@ -28,6 +45,7 @@ public record WireNote(
         note.color().code(),
         note.z(),
         note.createdBy() == null ? null : note.createdBy().value(), // PW2: anonymous
-        note.createdAt());
+        note.createdAt(),
+        note.locked());
   }
 }

@@ -847,6 +847,9 @@ public final class AtelierPage {
 
   /** Sets the view to 100 % with the key a person would press, keeping the centre in place. */
   public void actualSize() {
+    // The first view of a canvas fits its template once the template has loaded: wait for its
+    // zones first, or that fit could undo the 100 % afterwards (a race under load).
+    await(LONG, "the template's zones are drawn", d -> !d.findElements(testId("zone")).isEmpty());
     WebElement canvas = driver.findElement(CANVAS);
     script("arguments[0].focus();", canvas);
     press("1");
@@ -1372,6 +1375,122 @@ public final class AtelierPage {
     return awaitVisible(locator, LONG).getDomProperty("textContent").replace('\u00a0', ' ');
   }
 
+  // ---- locks (LK1 to LK3) and clusters of notes (CL1 to CL5), issue 6 ------------------------
+
+  public static final By LOCK_STATUS = testId("lock-status");
+  public static final By LOCK_CANVAS = testId("lock-canvas");
+  public static final By SELECTION_BAR = testId("selection-bar");
+  public static final By SELECTION_COUNT = testId("selection-count");
+  public static final By GROUP_NOTES = testId("group-notes");
+  public static final By CLUSTER_TITLE_INPUT = testId("cluster-title-input");
+  public static final By CLUSTER_HELP = testId("cluster-help");
+
+  /** The facilitator locks or unlocks the canvas shown, from the canvas tools. */
+  public void toggleCanvasLock() {
+    canvasTool(LOCK_CANVAS).click();
+  }
+
+  /** Waits until this page holds the canvas as locked or not (LK1). */
+  public void awaitCanvasLocked(String canvasId, boolean locked, Duration timeout) {
+    await(
+        timeout,
+        "canvas " + canvasId + " locked=" + locked,
+        d ->
+            Boolean.valueOf(locked)
+                .equals(
+                    script(
+                        "var c = window.atelier.engine.arrangement().canvases.get(arguments[0]);"
+                            + "return !!(c && c.locked);",
+                        canvasId)));
+  }
+
+  /** Shift+click on a note: the facilitator adds it to the selection, or takes it out (CL1). */
+  public void shiftClickNote(String noteId) {
+    new Actions(driver).keyDown(Keys.SHIFT).click(noteElement(noteId)).keyUp(Keys.SHIFT).perform();
+  }
+
+  /** Space on a focused note: the keyboard's way to select it. */
+  public void selectWithSpace(String noteId) {
+    focusNote(noteId);
+    press(Keys.SPACE);
+  }
+
+  /** The ids of the notes drawn as selected. */
+  @SuppressWarnings("unchecked")
+  public List<String> selectedNoteIds() {
+    return (List<String>)
+        script(
+            "return Array.from(document.querySelectorAll('[data-testid=note].selected'))"
+                + ".map(function (n) { return n.getAttribute('data-note-id'); }).sort();");
+  }
+
+  /** The clusters this page holds, id to the ids of their notes, in the order they were made. */
+  @SuppressWarnings("unchecked")
+  public Map<String, List<String>> clusters() {
+    List<List<Object>> raw =
+        (List<List<Object>>)
+            script(
+                "return Array.from(window.atelier.engine.arrangement().clusters.values())"
+                    + ".map(function (c) { return [c.id, c.noteIds]; });");
+    Map<String, List<String>> clusters = new java.util.LinkedHashMap<>();
+    raw.forEach(pair -> clusters.put((String) pair.get(0), (List<String>) pair.get(1)));
+    return clusters;
+  }
+
+  /** "Group notes…", a title, Enter: returns the id of the new cluster once it is drawn. */
+  public String groupSelectedNotes(String title) {
+    Set<String> before = clusters().keySet();
+    awaitVisible(GROUP_NOTES, LONG).click();
+    WebElement input = awaitVisible(CLUSTER_TITLE_INPUT, LONG);
+    input.sendKeys(title, Keys.ENTER);
+    return await(
+        LONG,
+        "a cluster titled " + title + " is drawn",
+        d ->
+            clusters().keySet().stream()
+                .filter(id -> !before.contains(id) && clusterFrame(id) != null)
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** The frame of a cluster, or null when it is not drawn. */
+  public WebElement clusterFrame(String clusterId) {
+    return driver
+        .findElements(
+            By.cssSelector("[data-testid=cluster-frame][data-cluster-id='" + clusterId + "']"))
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A control of a cluster's frame: cluster-handle, cluster-title, cluster-rename ... */
+  public WebElement clusterControl(String clusterId, String testid) {
+    return driver.findElement(
+        By.cssSelector(
+            "[data-testid=cluster-frame][data-cluster-id='"
+                + clusterId
+                + "'] [data-testid="
+                + testid
+                + "]"));
+  }
+
+  /** Drags a cluster's title by (dx, dy) screen pixels, in a few pointer moves, and drops it. */
+  public void dragCluster(String clusterId, int dx, int dy) {
+    new Actions(driver)
+        .moveToElement(clusterControl(clusterId, "cluster-handle"))
+        .clickAndHold()
+        .moveByOffset(dx / 3, dy / 3)
+        .moveByOffset(dx / 3, dy / 3)
+        .moveByOffset(dx - 2 * (dx / 3), dy - 2 * (dy / 3))
+        .release()
+        .perform();
+  }
+
+  /** The board's zoom: screen pixels per canvas unit. */
+  public double zoom() {
+    return number(script("return window.atelier.room.board.viewport.scale;"));
+  }
+
   // ---- undo and redo (UN1 to UN6) ------------------------------------------------------------
 
   public static final By UNDO_BUTTON = testId("undo-button");
@@ -1423,6 +1542,194 @@ public final class AtelierPage {
     return note == null
         ? null
         : new NoteView(id, number(note.get("x")), number(note.get("y")), (String) note.get("text"));
+  }
+
+  // ---- private writing (PW1, PW2, CU4) -------------------------------------------------------
+
+  public static final By PRIVATE_TOOL = testId("private-writing-tool");
+  public static final By PRIVATE_BANNER = testId("private-banner");
+  public static final By PRIVATE_REVEAL = testId("private-reveal");
+  public static final By PRIVATE_START_DIALOG = testId("private-start-dialog");
+  public static final By PRIVATE_REVEAL_DIALOG = testId("private-reveal-dialog");
+  public static final By REVEAL_ANONYMOUS = testId("reveal-anonymous");
+
+  /**
+   * The facilitator starts private writing on the canvas shown: the canvas tool, then its dialog.
+   */
+  public void startPrivateWriting() {
+    WebElement tool = canvasTool(PRIVATE_TOOL);
+    assertThat(tool.getDomAttribute("data-state"))
+        .as("%s: the tool starts it", name)
+        .isEqualTo("public");
+    tool.click();
+    awaitVisible(PRIVATE_START_DIALOG, LONG).findElement(testId("dialog-submit")).click();
+    awaitPrivateBanner(LONG);
+  }
+
+  /** The facilitator reveals the canvas shown from the banner, authors anonymous or not. */
+  public void revealPrivateWriting(boolean anonymous) {
+    awaitVisible(PRIVATE_REVEAL, LONG).click();
+    WebElement dialog = awaitVisible(PRIVATE_REVEAL_DIALOG, LONG);
+    WebElement box = dialog.findElement(REVEAL_ANONYMOUS);
+    if (box.isSelected() != anonymous) {
+      box.click();
+    }
+    dialog.findElement(testId("dialog-submit")).click();
+    await(LONG, "the reveal dialog closed", d -> !shown(PRIVATE_REVEAL_DIALOG));
+  }
+
+  /** Waits until the private writing banner is shown; returns its sentence, spaces plain. */
+  public String awaitPrivateBanner(Duration timeout) {
+    awaitVisible(PRIVATE_BANNER, timeout);
+    return text(driver.findElement(testId("private-banner-text")).getDomProperty("textContent"));
+  }
+
+  /** What the banner says of the notes of others hidden from this reader. */
+  public String hiddenCount() {
+    return text(driver.findElement(testId("private-hidden-count")).getDomProperty("textContent"));
+  }
+
+  public void awaitHiddenCount(String expected, Duration timeout) {
+    await(
+        timeout,
+        "the banner says '" + expected + "' (now '" + hiddenCount() + "')",
+        d -> shown(PRIVATE_BANNER) && expected.equals(hiddenCount()));
+  }
+
+  /**
+   * Whether the text is anywhere in this page: its DOM, or its engine's notes (drawn, with the
+   * pending changes, and confirmed).
+   */
+  public boolean holdsText(String text) {
+    return Boolean.TRUE.equals(
+        script(
+            "var t = arguments[0], e = window.atelier.engine;"
+                + "return document.documentElement.outerHTML.indexOf(t) >= 0"
+                + " || JSON.stringify(e.notes()).indexOf(t) >= 0"
+                + " || JSON.stringify(Array.from(e.confirmedNotes.values())).indexOf(t) >= 0;",
+            text));
+  }
+
+  /** The texts of the notes this tab's engine draws (SY2), sorted. */
+  public List<String> engineNoteTexts() {
+    @SuppressWarnings("unchecked")
+    List<String> texts =
+        (List<String>)
+            script("return window.atelier.engine.notes().map(function (n) { return n.text; });");
+    return texts.stream().sorted().toList();
+  }
+
+  /** The author this tab's engine has for a note: an id, or null when it names nobody (PW2). */
+  public String engineNoteAuthor(String id) {
+    return (String)
+        script(
+            "var n = window.atelier.engine.note(arguments[0]); return n ? n.createdBy : 'absent';",
+            id);
+  }
+
+  // ---- follow and summon (FS1 to FS3) ---------------------------------------------------------
+
+  public static final By SUMMON = testId("summon-everyone");
+  public static final By FOLLOW_TOGGLE = testId("follow-toggle");
+  public static final By FOLLOW_BADGE = testId("follow-badge");
+
+  /** The canvas shown and the rectangle of its world the board shows, with the zoom. */
+  public record ShownView(
+      String canvasId, double x, double y, double width, double height, double scale) {
+    public double centreX() {
+      return x + width / 2;
+    }
+
+    public double centreY() {
+      return y + height / 2;
+    }
+
+    /** Whether this view shows the other one whole, give or take {@code tolerance} units. */
+    public boolean holds(ShownView other, double tolerance) {
+      return x <= other.x + tolerance
+          && y <= other.y + tolerance
+          && x + width >= other.x + other.width - tolerance
+          && y + height >= other.y + other.height - tolerance;
+    }
+  }
+
+  public ShownView shownView() {
+    @SuppressWarnings("unchecked")
+    List<Object> values =
+        (List<Object>)
+            script(
+                "var b = window.atelier.room.board, v = b.viewport;"
+                    + "var r = b.element.getBoundingClientRect();"
+                    + "return [window.atelier.room.canvases.current(), -v.x / v.scale,"
+                    + " -v.y / v.scale, r.width / v.scale, r.height / v.scale, v.scale];");
+    return new ShownView(
+        (String) values.get(0),
+        number(values.get(1)),
+        number(values.get(2)),
+        number(values.get(3)),
+        number(values.get(4)),
+        number(values.get(5)));
+  }
+
+  /** Waits until this board shows the canvas centred on the point, within {@code tolerance}. */
+  public ShownView awaitViewCentredOn(
+      String canvasId, double centreX, double centreY, double tolerance, Duration timeout) {
+    return await(
+        timeout,
+        "the view of " + canvasId + " is centred on " + centreX + ", " + centreY,
+        d -> {
+          ShownView view = shownView();
+          boolean there =
+              canvasId.equals(view.canvasId())
+                  && Math.abs(view.centreX() - centreX) <= tolerance
+                  && Math.abs(view.centreY() - centreY) <= tolerance;
+          return there ? view : null;
+        });
+  }
+
+  /** Pans the board with the arrow key, as a person at a keyboard does. */
+  public void panWithKeys(Keys arrow, int times) {
+    script("arguments[0].focus();", driver.findElement(CANVAS));
+    CharSequence[] keys = new CharSequence[times];
+    java.util.Arrays.fill(keys, arrow);
+    press(keys);
+  }
+
+  /** Whether the "Suivre l'animation" toggle is pressed. */
+  public boolean following() {
+    return "true".equals(driver.findElement(FOLLOW_TOGGLE).getDomAttribute("aria-pressed"));
+  }
+
+  /** What the follow badge says it is: following, stopped, or none when it is not shown. */
+  public String followBadgeState() {
+    WebElement badge = driver.findElement(FOLLOW_BADGE);
+    return badge.isDisplayed() ? badge.getDomAttribute("data-state") : "none";
+  }
+
+  /** Starts keeping the last facilitator_view this page receives (FS2), followed or not. */
+  public void countViews() {
+    script(
+        "window.followTest = {last: null};"
+            + "window.atelier.connection.onMessage(function (m) {"
+            + "  if (m.type === 'facilitator_view') window.followTest.last = m; });");
+  }
+
+  /** Waits until this page has received a facilitator_view of that canvas and centre. */
+  public void awaitViewReceived(ShownView expected, double tolerance) {
+    await(
+        LONG,
+        "a facilitator_view centred on " + expected.centreX() + ", " + expected.centreY(),
+        d ->
+            Boolean.TRUE.equals(
+                script(
+                    "var m = window.followTest.last, c = arguments[0], t = arguments[3];"
+                        + "return m !== null && m.canvasId === c"
+                        + " && Math.abs(m.view.x + m.view.width / 2 - arguments[1]) <= t"
+                        + " && Math.abs(m.view.y + m.view.height / 2 - arguments[2]) <= t;",
+                    expected.canvasId(),
+                    expected.centreX(),
+                    expected.centreY(),
+                    tolerance)));
   }
 
   // ---- dot voting (issue 6, point 4; DV1 to DV4) ---------------------------------------------

@@ -264,10 +264,10 @@ class RoundTableBrowserTest extends ServerWithChromium {
         LONG,
         "a 360 px wide page",
         d -> ((Number) fanny.script("return innerWidth;")).intValue() <= 360);
-    assertThat(noSidewaysScroll(fanny)).as("panel open").isTrue();
+    fanny.await(LONG, "no sideways scroll, panel open", d -> noSidewaysScroll(fanny));
     fanny.roundControl("round-panel-close").click();
     fanny.await(LONG, "the panel closed", d -> !fanny.shown(ROUND_PANEL));
-    assertThat(noSidewaysScroll(fanny)).as("panel closed").isTrue();
+    fanny.await(LONG, "no sideways scroll, panel closed", d -> noSidewaysScroll(fanny));
     WebElement countdown = fanny.awaitVisible(AtelierPage.TURN_COUNTDOWN, LONG);
     assertThat(countdown.getRect().getX() + countdown.getRect().getWidth())
         .isLessThanOrEqualTo(360);
@@ -278,7 +278,7 @@ class RoundTableBrowserTest extends ServerWithChromium {
     fanny.awaitTurnCard("ended", LONG);
     fanny.await(LONG, "the summary", d -> fanny.shown(testId("round-summary-evenness")));
     assertThat(fanny.driver().findElements(testId("round-summary-row"))).hasSize(2);
-    assertThat(noSidewaysScroll(fanny)).as("with the summary").isTrue();
+    fanny.await(LONG, "no sideways scroll, with the summary", d -> noSidewaysScroll(fanny));
   }
 
   // ---- readings ----------------------------------------------------------------------------

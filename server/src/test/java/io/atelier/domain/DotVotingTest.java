@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Dot voting as the model decides it (DV1 to DV4), with no network. */
+/** Dot voting as the model decides it (DV1 to DV5), with no network. */
 class DotVotingTest {
   private static final String KEY = "key";
   private static final WorkshopFacts FACTS =
@@ -326,6 +326,50 @@ class DotVotingTest {
     Applied dot = apply(ana, place("v-1", "n-1"));
     assertThat(dot.visibility()).isEqualTo(Visibility.PUBLIC);
     assertThat(snapshotVote(ben).dots()).containsExactly(new Vote.Dots(ana, "n-1", 1));
+  }
+
+  @Test
+  @DisplayName(
+      "DV5 a dot is not an edit: a locked note on a locked canvas takes and gives back dots, a"
+          + " vote opens and closes there, and a moved cluster leaves the ballot as it was")
+  void locksAndClusters() {
+    note(ana, "n-1", 400, 0); // community
+    note(ben, "n-2", 450, 300); // community
+    note(ana, "n-3", 0, 600); // resources
+    apply(host, new Change.CreateCluster(id(), "k-1", "main", "Ensemble", List.of("n-1", "n-3")));
+    apply(host, new Change.LockNote(id(), "n-2", true));
+    apply(host, new Change.LockCanvas(id(), "main", true));
+    assertThat(
+            refused(
+                ben,
+                new Change.UpdateNote(
+                    id(), "n-2", new NotePatch(1.0, null, null, null, null, null, null))))
+        .as("LK1 LK2 the locks hold the note's changes back")
+        .isEqualTo(RejectionCode.LOCKED);
+
+    Applied opened = apply(host, open("v-1", Pillar.COMMUNITY, 2, null, false));
+    assertThat(((Event.VoteOpened) opened.event()).vote().noteIds()).containsExactly("n-1", "n-2");
+    apply(ana, place("v-1", "n-2")); // the locked note
+    apply(ana, place("v-1", "n-2"));
+    apply(ana, remove("v-1", "n-2"));
+    apply(ben, place("v-1", "n-1"));
+
+    // CL5: n-1 leaves the community zone, n-3 the resources one; the ballot stays.
+    apply(host, new Change.MoveCluster(id(), "k-1", 0, 500));
+    assertThat(vote().noteIds()).containsExactly("n-1", "n-2");
+    apply(ben, place("v-1", "n-1"));
+    assertThat(refused(ben, place("v-1", "n-3"))).isEqualTo(RejectionCode.NOT_IN_VOTE);
+
+    Applied closed = apply(host, new Change.CloseVote(id(), "v-1"));
+    assertThat(((Event.VoteClosed) closed.event()).results())
+        .containsExactly(new Vote.Result("n-1", 2, 1, 1), new Vote.Result("n-2", 1, 1, 2));
+    FacilitationState arranged = state.checkpoint().facilitation();
+    assertThat(arranged.clusters())
+        .extracting(Cluster::noteIds)
+        .containsExactly(List.of("n-1", "n-3"));
+    assertThat(arranged.canvases().get(0).locked()).as("a vote leaves the lock").isTrue();
+    assertThat(refused(ana, new Change.DeleteNote(id(), "n-2"))).isEqualTo(RejectionCode.LOCKED);
+    apply(host, new Change.ClearVote(id(), "v-1"));
   }
 
   private Vote snapshotVote(ParticipantId reader) {

@@ -68,6 +68,14 @@ class PrivateWritingTest {
                 new NotePatch(5.0, null, null, null, null, null, null)));
     assertThat(moved.visibility().change()).isEqualTo("updated");
 
+    Outcome guessed =
+        state.apply(ben, new Change.DeleteNote("c-" + ++changes, "n-secret"), true, 1_000);
+    assertThat(guessed)
+        .as("a hidden note does not exist for others, facilitator or not")
+        .isInstanceOfSatisfying(
+            Outcome.Rejected.class,
+            r -> assertThat(r.code()).isEqualTo(RejectionCode.UNKNOWN_NOTE));
+
     CatchUp.Snapshot bens = state.snapshot(ben);
     assertThat(bens.notes()).isEmpty();
     assertThat(bens.hiddenNotes()).containsEntry("main", 2);

@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.protocol.ClientMessage;
 import io.atelier.protocol.NoteProperties;
-import io.atelier.protocol.ProtocolCodec;
 import io.atelier.protocol.ServerMessage;
 import io.atelier.protocol.ServerMessage.Ack;
+import io.atelier.protocol.ServerMessage.FacilitatorView;
 import io.atelier.protocol.ServerMessage.NoteCreated;
 import io.atelier.protocol.ServerMessage.NoteUpdated;
 import io.atelier.protocol.ServerMessage.RevisionedMessage;
 import io.atelier.protocol.ServerMessage.RoundTableChanged;
 import io.atelier.protocol.ServerMessage.Snapshot;
+import io.atelier.protocol.ServerMessage.Summoned;
 import io.atelier.protocol.ServerMessage.Synced;
 import io.atelier.protocol.ServerMessage.Welcome;
 import io.atelier.protocol.WireFacilitation.WireRoundTable;
+import io.atelier.protocol.WireView;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
 import io.atelier.testing.TestCluster;
@@ -190,18 +192,7 @@ class ClusterTest {
   void roundTableAcrossNodes() {
     JsonObject created = node(0).createWorkshop("Tour de table réparti", "fr");
     String workshopId = created.getString("id");
-    TestClient host =
-        track(
-            node(0)
-                .connect()
-                .send(
-                    new ClientMessage.Hello(
-                        ProtocolCodec.PROTOCOL_VERSION,
-                        workshopId,
-                        null,
-                        "Anim",
-                        null,
-                        created.getString("facilitatorKey"))));
+    TestClient host = track(node(0).facilitate(created));
     TestClient ana = join(node(1), workshopId, "Ana");
     Welcome anaWelcome = ana.await(Welcome.class);
     String anaId = anaWelcome.participant().id();
@@ -228,19 +219,7 @@ class ClusterTest {
   void rolesAcrossNodes() {
     JsonObject created = node(0).createWorkshop("Rôles répartis", "fr");
     String workshopId = created.getString("id");
-    TestClient host =
-        track(
-            node(0)
-                .connect()
-                .send(
-                    new ClientMessage.Hello(
-                        ProtocolCodec.PROTOCOL_VERSION,
-                        workshopId,
-                        null,
-                        "Anim",
-                        null,
-                        created.getString("facilitatorKey"))));
-    host.await(Synced.class);
+    TestClient host = track(node(0).facilitate(created));
     TestClient ana = join(node(1), workshopId, "Ana");
     String anaId = ana.await(Welcome.class).participant().id();
     TestClient ben = join(node(1), workshopId, "Ben");
@@ -256,6 +235,34 @@ class ClusterTest {
       assertThat(tab.awaitClose().code()).isEqualTo((short) 4008);
     }
     assertThat(ana.await(Ack.class, a -> "a-1".equals(a.changeId()), LIVE).duplicate()).isFalse();
+  }
+
+  @Test
+  @DisplayName(
+      "FS1 FS2 a summon through node A reaches a participant on node B and the projector on node"
+          + " C; the facilitator's shared view reaches node B")
+  void summonAcrossNodes() {
+    JsonObject created = node(0).createWorkshop("Rassembler partout", "fr");
+    String workshopId = created.getString("id");
+    TestClient host = track(node(0).facilitate(created));
+    String hostId = host.await(Welcome.class).participant().id();
+    TestClient ana = join(node(1), workshopId, "Ana");
+    TestClient projector =
+        track(node(2).connect().send(ClientMessage.Hello.observer(workshopId, null)));
+    projector.await(Synced.class);
+
+    WireView here = new WireView(-640.0, -360.0, 1280.0, 720.0);
+    host.send(new ClientMessage.Summon("c-groupe-3", here));
+    for (TestClient screen : List.of(ana, projector)) {
+      Summoned summoned = screen.await(Summoned.class, any -> true, LIVE);
+      assertThat(summoned.participantId()).isEqualTo(hostId);
+      assertThat(summoned.canvasId()).isEqualTo("c-groupe-3");
+      assertThat(summoned.view()).isEqualTo(here);
+    }
+    host.send(new ClientMessage.ShareView("c-groupe-3", here));
+    FacilitatorView followed = ana.await(FacilitatorView.class, any -> true, LIVE);
+    assertThat(followed.participantId()).isEqualTo(hostId);
+    assertThat(followed.view()).isEqualTo(here);
   }
 
   private static RunningServer node(int index) {

@@ -120,6 +120,18 @@ class ExportImportTest {
     ben.send(new ClientMessage.SetAttendance("b-3", benId, true)); // AT1: travels too
     awaitAck(ana, "a-9");
     awaitAck(ben, "b-3");
+    // Locks and a cluster (LK1, LK2, CL1) travel too.
+    host.send(note("h-17", "n-k", "c-b", 0, 0, "Entraide"));
+    host.send(
+        new ClientMessage.CreateCluster("h-18", "k-1", "c-b", "Ce qui nous relie", List.of("n-k")));
+    host.send(new ClientMessage.LockCanvas("h-19", "c-a", true));
+    host.send(new ClientMessage.LockNote("h-20", "n-com", true));
+    // A closed dot vote on the clustered canvas (DV3, DV5) travels too.
+    host.send(new ClientMessage.OpenVote("h-21", "v-1", "c-b", null, 2, null, false));
+    awaitAck(host, "h-21");
+    ben.send(new ClientMessage.PlaceDot("b-4", "v-1", "n-k"));
+    awaitAck(ben, "b-4");
+    host.send(new ClientMessage.CloseVote("h-22", "v-1"));
     host.send(new ClientMessage.DeleteCanvas("h-12", "c-x"));
     // A round table with one turn spoken and the second running (RT): it travels too.
     String anaId = anaWelcome.participant().id();
@@ -175,7 +187,13 @@ class ExportImportTest {
     Built original = build(server, "Atelier d'export");
     JsonObject first = exportJson(server, original.id(), original.key());
     assertThat(first.getJsonArray("notes").stream().map(n -> ((JsonObject) n).getString("id")))
-        .containsExactlyInAnyOrder("n-com", "n-res", "n-sha", "n-ins", "n-out");
+        .containsExactlyInAnyOrder("n-com", "n-res", "n-sha", "n-ins", "n-out", "n-k");
+    assertThat(first.getJsonArray("clusters").encode())
+        .isEqualTo(
+            "[{\"id\":\"k-1\",\"canvasId\":\"c-b\",\"title\":\"Ce qui nous relie\","
+                + "\"noteIds\":[\"n-k\"]}]");
+    assertThat(first.getJsonArray("votes").getJsonObject(0).getJsonArray("results").encode())
+        .isEqualTo("[{\"noteId\":\"n-k\",\"dots\":1,\"voters\":1,\"rank\":1}]");
     assertThat(first.getJsonArray("canvases").stream().map(c -> ((JsonObject) c).getString("id")))
         .containsExactly("main", "c-a", "c-b");
     assertThat(first.getJsonObject("timer").getString("status")).isEqualTo("paused");
@@ -211,6 +229,9 @@ class ExportImportTest {
     Snapshot after = witness(server, copyId);
     assertThat(after.notes()).isEqualTo(before.notes());
     assertThat(after.canvases()).isEqualTo(before.canvases());
+    assertThat(after.canvases()).filteredOn(c -> c.locked()).hasSize(1); // LK1
+    assertThat(after.notes()).filteredOn(n -> n.locked()).hasSize(1); // LK2
+    assertThat(after.clusters()).isEqualTo(before.clusters()).hasSize(1); // CL1
     assertThat(after.groups()).isEqualTo(before.groups());
     assertThat(after.roles()).isEqualTo(before.roles());
     assertThat(after.agenda()).isEqualTo(before.agenda());
@@ -244,7 +265,8 @@ class ExportImportTest {
 
   @Test
   @DisplayName(
-      "EX1 Markdown and CSV: named for the title and day, UTF-8, notes by pillar, no formula")
+      "EX1 CL1 Markdown and CSV: named for the title and day, UTF-8, notes by pillar and cluster,"
+          + " no formula")
   void markdownAndCsv() {
     Built original = build(server, "Atelier d'export");
     HttpResponse<String> md =
@@ -256,7 +278,7 @@ class ExportImportTest {
     assertThat(md.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(md.body())
         .startsWith("# Atelier d'export\n\n")
-        .contains("3 personnes participantes · 5 notes")
+        .contains("3 personnes participantes · 6 notes")
         .contains("## Notre plateforme\n")
         .contains("### Communauté\n\n- Des bénévoles ☕\\\n  et des salarié·es — *Ana*\n")
         .contains("### Ressources\n\n- \\=cmd\\|' /C calc'!A0 — *Ana*\n")
@@ -265,6 +287,9 @@ class ExportImportTest {
         .contains("## Groupe A\n")
         .contains("### Ce qui m’inspire\n\n- Leur wiki — *Ana*\n")
         .contains("## Idées libres\n")
+        .contains("### Regroupement : Ce qui nous relie\n\n- Entraide — *Anim*\n")
+        .contains("### Vote par points\n")
+        .contains("- **1.** Entraide — **1 point** (1 personne)\n")
         .contains("- **Ana** : Je documente\n")
         .contains("2. Notre plateforme (Exercice sur canevas) · 50 min · **étape en cours**\n")
         .contains("Durée prévue : 1 h 10 min\n")
@@ -277,14 +302,15 @@ class ExportImportTest {
     assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
         .matches("attachment; filename=\"atelier-d-export-\\d{4}-\\d{2}-\\d{2}\\.csv\"");
     assertThat(csv.body())
-        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,votes\r\n")
+        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster,votes\r\n")
         .contains("\r\nNotre plateforme,resources,Ressources,'=cmd|' /C calc'!A0,Ana,yellow,20")
         .contains(
             "\r\nNotre plateforme,sharing,Partage,\"# Titre injecté\nune ligne, \"\"citée\"\"\",Ana,")
         .contains("\r\nGroupe A,,Ce qui m’inspire,Leur wiki,Ana,yellow,20")
         .contains("\r\nNotre plateforme,,,Hors de tout,Ben « B » Tremblay,yellow,20")
+        .containsPattern("\r\nIdées libres,,,Entraide,Anim,yellow,[^,]+,Ce qui nous relie,1\r\n")
         .endsWith("\r\n");
-    assertThat(csv.body().split("\r\n(?=Notre plateforme|Groupe A|Idées libres)")).hasSize(6);
+    assertThat(csv.body().split("\r\n(?=Notre plateforme|Groupe A|Idées libres)")).hasSize(7);
 
     // RT9: Ana's turn is over, Ben's still runs: he is listed from the order, remote (AT1).
     HttpResponse<String> speaking =
@@ -417,7 +443,7 @@ class ExportImportTest {
       assertThat(comparable(after)).isEqualTo(comparable(before));
       assertThat(after.getJsonObject("workshop")).isEqualTo(before.getJsonObject("workshop"));
       Snapshot snapshot = witness(restarted, copyId);
-      assertThat(snapshot.notes()).hasSize(5);
+      assertThat(snapshot.notes()).hasSize(6);
       assertThat(snapshot.timer().status()).isEqualTo("paused");
     }
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.protocol.ClientMessage;
 import io.atelier.protocol.NoteProperties;
-import io.atelier.protocol.ProtocolCodec;
 import io.atelier.protocol.ServerMessage.Ack;
 import io.atelier.protocol.ServerMessage.CanvasPrivacyChanged;
 import io.atelier.protocol.ServerMessage.Error;
@@ -53,18 +52,7 @@ class PrivateWritingSocketTest {
     try (RunningServer server = new RunningServer()) {
       JsonObject created = server.createWorkshop("Écriture privée", "fr");
       String id = created.getString("id");
-      TestClient host =
-          server
-              .connect()
-              .send(
-                  new ClientMessage.Hello(
-                      ProtocolCodec.PROTOCOL_VERSION,
-                      id,
-                      null,
-                      "Anim",
-                      null,
-                      created.getString("facilitatorKey")));
-      host.await(Synced.class);
+      TestClient host = server.facilitate(created);
       TestClient ana = server.join(id, "Ana");
       Welcome anaWelcome = ana.await(Welcome.class);
       TestClient ben = server.join(id, "Ben");

@@ -46,17 +46,6 @@ class RolesSocketTest {
     server.close();
   }
 
-  private static TestClient facilitator(String id, String key) {
-    TestClient host =
-        server
-            .connect()
-            .send(
-                new ClientMessage.Hello(
-                    ProtocolCodec.PROTOCOL_VERSION, id, null, "Anim", null, key));
-    host.await(Synced.class);
-    return host;
-  }
-
   private static String refusal(TestClient client, String changeId) {
     return client.await(Error.class, e -> changeId.equals(e.changeId())).code();
   }
@@ -108,7 +97,11 @@ class RolesSocketTest {
             "set_agenda",
             "command_timer",
             "start_round",
-            "answer_hand")
+            "answer_hand",
+            "lock_canvas",
+            "lock_note",
+            "create_cluster",
+            "move_cluster")
         .doesNotContain("create_note", "set_role", "set_attendance", "raise_hand", "pass_turn");
   }
 
@@ -117,7 +110,7 @@ class RolesSocketTest {
   void promotionIsLive() {
     JsonObject created = server.createWorkshop("Rôles", "fr");
     String id = created.getString("id");
-    TestClient host = facilitator(id, created.getString("facilitatorKey"));
+    TestClient host = server.facilitate(created);
     TestClient ana = server.join(id, "Ana");
     Welcome anaWelcome = ana.await(Welcome.class);
     assertThat(anaWelcome.facilitator()).isFalse();
@@ -148,7 +141,7 @@ class RolesSocketTest {
   void lockAndPasscode() {
     JsonObject created = server.createWorkshop("Rôles", "fr");
     String id = created.getString("id");
-    TestClient host = facilitator(id, created.getString("facilitatorKey"));
+    TestClient host = server.facilitate(created);
     TestClient ana = server.join(id, "Ana");
     String anaToken = ana.await(Welcome.class).token();
     ana.close();
@@ -181,7 +174,7 @@ class RolesSocketTest {
   void removal() {
     JsonObject created = server.createWorkshop("Rôles", "fr");
     String id = created.getString("id");
-    TestClient host = facilitator(id, created.getString("facilitatorKey"));
+    TestClient host = server.facilitate(created);
     TestClient ben = server.join(id, "Ben");
     Welcome benWelcome = ben.await(Welcome.class);
     String benId = benWelcome.participant().id();

@@ -117,6 +117,25 @@ public final class RunningServer implements AutoCloseable {
     return client;
   }
 
+  /**
+   * The facilitator of a workshop this server created: a newcomer named "Anim" presenting the key
+   * of {@code created} (the body of POST /api/workshops), synced (HS7).
+   */
+  public TestClient facilitate(JsonObject created) {
+    TestClient client =
+        connect()
+            .send(
+                new io.atelier.protocol.ClientMessage.Hello(
+                    io.atelier.protocol.ProtocolCodec.PROTOCOL_VERSION,
+                    created.getString("id"),
+                    null,
+                    "Anim",
+                    null,
+                    created.getString("facilitatorKey")));
+    client.await(io.atelier.protocol.ServerMessage.Synced.class);
+    return client;
+  }
+
   private HttpResponse<String> send(HttpRequest request) {
     return send(request, HttpResponse.BodyHandlers.ofString());
   }

@@ -2,6 +2,7 @@ package io.atelier.adapter.export;
 
 import io.atelier.adapter.templates.TemplateCatalog;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.Note;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
@@ -9,6 +10,7 @@ import io.atelier.domain.Pillar;
 import io.atelier.domain.Vote;
 import io.atelier.domain.Zone;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +21,12 @@ import java.util.stream.Collectors;
  * One row per live note, for a spreadsheet (EX1): RFC 4180 (fields quoted when they hold a comma, a
  * quote or a line break; quotes doubled; CRLF between records), UTF-8 with a byte order mark so
  * that Excel reads accents right. A cell that a spreadsheet would take for a formula is made text.
- * The last column, {@code votes}, is the note's dots in its canvas's closed vote (DV3), empty when
+ * The column {@code cluster} is the title of the note's cluster (CL1), empty when it is in none;
+ * the last column, {@code votes}, is the note's dots in its canvas's closed vote (DV3), empty when
  * the note was in no closed vote.
  */
 final class CsvExport {
-  static final String HEADER = "canvas,pillar,zone,text,author,color,created_at,votes";
+  static final String HEADER = "canvas,pillar,zone,text,author,color,created_at,cluster,votes";
 
   /** U+FEFF: Excel takes a CSV file for UTF-8 only when it starts with this mark. */
   static final String BYTE_ORDER_MARK = "\uFEFF";
@@ -40,6 +43,11 @@ final class CsvExport {
     Map<ParticipantId, Participant> people =
         export.content().participants().stream()
             .collect(Collectors.toMap(Participant::id, Function.identity(), (a, b) -> a));
+    // CL1: the title of the cluster each note is in (a note is in at most one).
+    Map<String, String> clusterOf = new HashMap<>();
+    for (Cluster cluster : export.content().facilitation().clusters()) {
+      cluster.noteIds().forEach(id -> clusterOf.put(id, cluster.title()));
+    }
     StringBuilder out = new StringBuilder(BYTE_ORDER_MARK).append(HEADER).append(CRLF);
     for (Canvas canvas : export.content().facilitation().canvases()) {
       CanvasZones zones = CanvasZones.of(catalog, canvas.templateId(), export.language());
@@ -57,6 +65,7 @@ final class CsvExport {
             author == null ? "" : author.name(),
             note.color().code(),
             note.createdAt() == 0 ? "" : Instant.ofEpochMilli(note.createdAt()).toString(),
+            clusterOf.getOrDefault(note.id(), ""),
             votes.containsKey(note.id()) ? String.valueOf(votes.get(note.id())) : "");
       }
     }

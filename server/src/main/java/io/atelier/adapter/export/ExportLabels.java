@@ -85,6 +85,16 @@ record ExportLabels(
     return (date.getDayOfMonth() == 1 ? "1er" : String.valueOf(date.getDayOfMonth())) + " " + month;
   }
 
+  /** CL1: the heading of a cluster, "Regroupement : Idées" or "Cluster: Ideas". */
+  String cluster(String title) {
+    return (language == Language.EN ? "Cluster" : "Regroupement") + colon + title;
+  }
+
+  /** A zone whose notes all went into clusters: it is not empty, its notes are listed above. */
+  String noOtherNotes() {
+    return language == Language.EN ? "No other notes." : "Aucune autre note.";
+  }
+
   /** "45 min", "3 h", "2 h 15 min". */
   String duration(int minutes) {
     if (minutes < 60) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.application.StoredImage;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Note;
 import io.atelier.domain.Participant;
@@ -69,7 +70,8 @@ final class JsonExport {
           .put("id", canvas.id())
           .put("name", canvas.name())
           .put("template", canvas.templateId())
-          .put("createdAt", canvas.createdAt());
+          .put("createdAt", canvas.createdAt())
+          .put("locked", canvas.locked());
     }
     ObjectNode groups = root.putObject("groups");
     // Sorted: a map's order is not its content, and two exports of one workshop read the same.
@@ -105,6 +107,17 @@ final class JsonExport {
     arranged.privacy().privateCanvases().forEach(privateCanvases::add);
     ArrayNode anonymousCanvases = privacy.putArray("anonymous");
     arranged.privacy().anonymousCanvases().forEach(anonymousCanvases::add);
+    ArrayNode clusters = root.putArray("clusters");
+    for (Cluster cluster : arranged.clusters()) {
+      ObjectNode node =
+          clusters
+              .addObject()
+              .put("id", cluster.id())
+              .put("canvasId", cluster.canvasId())
+              .put("title", cluster.title());
+      ArrayNode noteIds = node.putArray("noteIds");
+      cluster.noteIds().forEach(noteIds::add);
+    }
     root.set("votes", VotesJson.write(arranged.votes())); // DV
     ArrayNode notes = root.putArray("notes");
     content.notes().forEach(note -> notes.add(note(note)));
@@ -166,6 +179,7 @@ final class JsonExport {
         .put("color", note.color().code())
         .put("z", note.z())
         .put("createdBy", note.createdBy() == null ? null : note.createdBy().value())
-        .put("createdAt", note.createdAt());
+        .put("createdAt", note.createdAt())
+        .put("locked", note.locked());
   }
 }

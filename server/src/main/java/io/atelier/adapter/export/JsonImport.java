@@ -10,6 +10,7 @@ import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Checks;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.ImageFormat;
 import io.atelier.domain.ImageRefusedException;
@@ -119,8 +120,9 @@ public final class JsonImport {
       String name = c.text("name");
       String template = c.text("template");
       long at = c.integer("createdAt");
+      boolean locked = optionalFlag(c, "locked");
       c.done();
-      canvases.add(c.build(() -> new Canvas(id, name, template, at, false)));
+      canvases.add(c.build(() -> new Canvas(id, name, template, at, false, locked)));
     }
     Map<ParticipantId, String> groups = new LinkedHashMap<>();
     for (Map.Entry<String, String> group : root.textMap("groups")) {
@@ -152,6 +154,13 @@ public final class JsonImport {
     Membership membership =
         root.has("membership") ? membership(root.object("membership")) : Membership.OPEN;
     Privacy privacy = root.has("privacy") ? privacy(root.object("privacy")) : Privacy.NONE;
+    // An export from before CL1 holds no clusters.
+    List<Cluster> clusters = new ArrayList<>();
+    if (root.has("clusters")) {
+      for (StrictObject k : root.objects("clusters")) {
+        clusters.add(cluster(k));
+      }
+    }
     List<Vote> votes = VotesJson.read(root); // DV: none in exports from before dot voting
     List<Note> notes = new ArrayList<>();
     for (StrictObject n : root.objects("notes")) {
@@ -184,10 +193,25 @@ public final class JsonImport {
                       remote,
                       membership,
                       privacy,
+                      clusters,
                       votes));
           return new WorkshopExport(
               title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
         });
+  }
+
+  private static Cluster cluster(StrictObject k) {
+    String id = k.text("id");
+    String canvasId = k.text("canvasId");
+    String title = k.text("title");
+    List<String> noteIds = k.texts("noteIds");
+    k.done();
+    return k.build(() -> new Cluster(id, canvasId, title, noteIds));
+  }
+
+  /** A flag later versions added (LK1, LK2): false in an export made before it existed. */
+  private static boolean optionalFlag(StrictObject object, String name) {
+    return object.has(name) && object.bool(name);
   }
 
   /** An image is what its bytes are: the id must be their hash, the type what they start as. */
@@ -287,6 +311,7 @@ public final class JsonImport {
     long z = n.integer("z");
     String createdBy = n.optionalText("createdBy"); // PW2: null on an anonymous canvas
     long createdAt = n.integer("createdAt");
+    boolean locked = optionalFlag(n, "locked");
     n.done();
     return n.build(
         () ->
@@ -302,7 +327,8 @@ public final class JsonImport {
                 z,
                 createdBy == null ? null : new ParticipantId(createdBy),
                 createdAt,
-                false));
+                false,
+                locked));
   }
 
   /** RO: an export never holds a passcode, so the copy asks none until its facilitator sets one. */

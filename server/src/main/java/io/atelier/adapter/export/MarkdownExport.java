@@ -3,6 +3,7 @@ package io.atelier.adapter.export;
 import io.atelier.adapter.templates.TemplateCatalog;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Note;
 import io.atelier.domain.Participant;
@@ -12,19 +13,22 @@ import io.atelier.domain.RoleMarker;
 import io.atelier.domain.Zone;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The workshop as Markdown, ready to paste into a knowledge base (EX1): the title and date, then
- * each canvas with its notes grouped by zone (the pillars in the model's order, then the other
- * zones, then the notes outside any zone), each note a bullet with its author; then the role map
- * per pillar, the agenda with its planned minutes, and the speaking time of the last round table. A
- * canvas's dot vote follows its notes, ranked once closed (DV3). Every text people wrote goes
+ * each canvas with its clusters (CL1: each under its title) and its other notes grouped by zone
+ * (the pillars in the model's order, then the other zones, then the notes outside any zone), each
+ * note a bullet with its author; then the role map per pillar, the agenda with its planned minutes,
+ * and the speaking time of the last round table. A canvas's dot vote follows its notes, ranked once
+ * closed (DV3); a note in a cluster and in a vote shows in both. Every text people wrote goes
  * through {@link MarkdownText}, so a note cannot inject a heading or a link.
  */
 final class MarkdownExport {
@@ -102,10 +106,12 @@ final class MarkdownExport {
     }
     out.append("\n");
 
+    Set<String> clustered = clusters(out, canvas, export, people, labels);
+    String none = clustered.isEmpty() ? labels.noNotes() : labels.noOtherNotes();
     Map<String, List<Note>> byZone = new LinkedHashMap<>();
     List<Note> outside = new ArrayList<>();
     for (Note note : export.content().notes()) {
-      if (note.canvasId().equals(canvas.id())) {
+      if (note.canvasId().equals(canvas.id()) && !clustered.contains(note.id())) {
         Optional<Zone> zone = zones.zoneOf(note);
         if (zone.isPresent()) {
           byZone.computeIfAbsent(zone.get().id(), id -> new ArrayList<>()).add(note);
@@ -115,28 +121,59 @@ final class MarkdownExport {
       }
     }
     if (zones.ordered().isEmpty()) {
-      // A blank canvas has no zones: its notes are simply listed.
-      out.append("\n");
-      bullets(out, outside, people, labels);
+      // A blank canvas has no zones: its notes are simply listed (after its clusters, if any).
+      if (clustered.isEmpty() || !outside.isEmpty()) {
+        out.append("\n");
+        bullets(out, outside, people, labels, none);
+      }
       return;
     }
     for (Zone zone : zones.ordered()) {
       out.append("\n### ").append(MarkdownText.inline(zones.nameOf(zone))).append("\n\n");
-      bullets(out, byZone.getOrDefault(zone.id(), List.of()), people, labels);
+      bullets(out, byZone.getOrDefault(zone.id(), List.of()), people, labels, none);
     }
     if (!outside.isEmpty()) {
       out.append("\n### ").append(labels.outsideZones()).append("\n\n");
-      bullets(out, outside, people, labels);
+      bullets(out, outside, people, labels, none);
     }
+  }
+
+  /**
+   * CL1: the canvas's clusters, each under its title with its notes in the cluster's order, before
+   * the zones; returns the ids of the notes listed, which the zones then leave out.
+   */
+  private static Set<String> clusters(
+      StringBuilder out,
+      Canvas canvas,
+      WorkshopExport export,
+      Map<ParticipantId, Participant> people,
+      ExportLabels labels) {
+    Map<String, Note> notes = new LinkedHashMap<>();
+    export.content().notes().forEach(note -> notes.put(note.id(), note));
+    Set<String> listed = new HashSet<>();
+    for (Cluster cluster : export.content().facilitation().clusters()) {
+      if (!cluster.canvasId().equals(canvas.id())) {
+        continue;
+      }
+      List<Note> members =
+          cluster.noteIds().stream().map(notes::get).filter(note -> note != null).toList();
+      out.append("\n### ")
+          .append(labels.cluster(MarkdownText.inline(cluster.title())))
+          .append("\n\n");
+      bullets(out, members, people, labels, labels.noNotes());
+      members.forEach(note -> listed.add(note.id()));
+    }
+    return listed;
   }
 
   private static void bullets(
       StringBuilder out,
       List<Note> notes,
       Map<ParticipantId, Participant> people,
-      ExportLabels labels) {
+      ExportLabels labels,
+      String none) {
     if (notes.isEmpty()) {
-      out.append('*').append(labels.noNotes()).append("*\n");
+      out.append('*').append(none).append("*\n");
       return;
     }
     for (Note note : notes) {

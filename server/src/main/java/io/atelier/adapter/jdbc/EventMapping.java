@@ -6,8 +6,10 @@ import io.atelier.adapter.jdbc.JournalCodec.UndecodableException;
 import io.atelier.domain.Access;
 import io.atelier.domain.Event;
 import io.atelier.domain.InvalidValueException;
+import io.atelier.domain.NotePosition;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +38,10 @@ final class EventMapping {
   static final String TIMER_CHANGED = "timer_changed";
   static final String ROUND_TABLE_CHANGED = "round_table_changed";
   static final String CONTENT_IMPORTED = "content_imported";
+  static final String CANVAS_LOCKED = "canvas_locked";
+  static final String CLUSTER_CHANGED = "cluster_changed";
+  static final String CLUSTER_DISSOLVED = "cluster_dissolved";
+  static final String CLUSTER_MOVED = "cluster_moved";
 
   private EventMapping() {}
 
@@ -84,6 +90,26 @@ final class EventMapping {
     } else if (event instanceof Event.CanvasDeleted e) {
       node.put("type", CANVAS_DELETED).put("participantId", id(e.participantId()));
       node.put("canvasId", e.canvasId());
+    } else if (event instanceof Event.CanvasLocked e) {
+      node.put("type", CANVAS_LOCKED).put("participantId", id(e.participantId()));
+      node.put("canvasId", e.canvasId()).put("locked", e.locked());
+    } else if (event instanceof Event.ClusterChanged e) {
+      node.put("type", CLUSTER_CHANGED).put("participantId", id(e.participantId()));
+      node.set("cluster", FacilitationMapping.cluster(e.cluster()));
+    } else if (event instanceof Event.ClusterDissolved e) {
+      node.put("type", CLUSTER_DISSOLVED).put("participantId", id(e.participantId()));
+      node.put("clusterId", e.clusterId());
+    } else if (event instanceof Event.ClusterMoved e) {
+      node.put("type", CLUSTER_MOVED).put("participantId", id(e.participantId()));
+      node.put("clusterId", e.clusterId()).put("dx", e.dx()).put("dy", e.dy());
+      var positions = node.putArray("positions");
+      for (NotePosition position : e.positions()) {
+        positions
+            .addObject()
+            .put("noteId", position.noteId())
+            .put("x", position.x())
+            .put("y", position.y());
+      }
     } else if (event instanceof Event.GroupAssigned e) {
       node.put("type", GROUP_ASSIGNED).put("participantId", id(e.participantId()));
       node.put("member", id(e.member())).put("canvasId", e.canvasId());
@@ -248,8 +274,44 @@ final class EventMapping {
               changeId,
               author,
               RoundTableMapping.read(Fields.object(node, "roundTable")));
+      case CANVAS_LOCKED ->
+          new Event.CanvasLocked(
+              revision,
+              changeId,
+              author,
+              Fields.text(node, "canvasId"),
+              Fields.bool(node, "locked"));
+      case CLUSTER_CHANGED ->
+          new Event.ClusterChanged(
+              revision,
+              changeId,
+              author,
+              FacilitationMapping.cluster(Fields.object(node, "cluster")));
+      case CLUSTER_DISSOLVED ->
+          new Event.ClusterDissolved(revision, changeId, author, Fields.text(node, "clusterId"));
+      case CLUSTER_MOVED ->
+          new Event.ClusterMoved(
+              revision,
+              changeId,
+              author,
+              Fields.text(node, "clusterId"),
+              Fields.number(node, "dx"),
+              Fields.number(node, "dy"),
+              positions(Fields.array(node, "positions")));
       default -> throw new UndecodableException("unknown event type \"" + type + "\"");
     };
+  }
+
+  private static List<NotePosition> positions(JsonNode array) throws UndecodableException {
+    List<NotePosition> positions = new ArrayList<>();
+    for (JsonNode position : array) {
+      positions.add(
+          new NotePosition(
+              Fields.text(position, "noteId"),
+              Fields.number(position, "x"),
+              Fields.number(position, "y")));
+    }
+    return positions;
   }
 
   private static String id(ParticipantId id) {

@@ -7,6 +7,7 @@ import io.atelier.adapter.jdbc.JournalCodec.UndecodableException;
 import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Membership;
 import io.atelier.domain.Note;
@@ -59,6 +60,8 @@ final class FacilitationMapping {
     state.privacy().privateCanvases().forEach(privateCanvases::add);
     ArrayNode anonymousCanvases = privacy.putArray("anonymous");
     state.privacy().anonymousCanvases().forEach(anonymousCanvases::add);
+    ArrayNode clusters = node.putArray("clusters");
+    state.clusters().forEach(cluster -> clusters.add(cluster(cluster)));
     node.set("votes", VoteMapping.votes(state.votes()));
     return node;
   }
@@ -103,13 +106,14 @@ final class FacilitationMapping {
         remote,
         // Documents written before roles and joining rules (RO): open, everyone a participant.
         node.has("membership") ? membership(Fields.object(node, "membership")) : Membership.OPEN,
+        // Documents written before private writing (PW): every canvas public.
         node.has("privacy") ? privacy(Fields.object(node, "privacy")) : Privacy.NONE,
+        clusters(node),
         // Documents written before dot voting (DV) hold no vote.
         node.has("votes") ? VoteMapping.votes(Fields.array(node, "votes")) : List.of());
   }
 
-  /** PW1 PW2: which canvases are private or anonymous; documents from before PW have none. */
-  private static Privacy privacy(JsonNode node) throws UndecodableException {
+  static Privacy privacy(JsonNode node) throws UndecodableException {
     List<String> privateCanvases = new ArrayList<>();
     for (JsonNode id : Fields.array(node, "private")) {
       privateCanvases.add(id.asText());
@@ -119,6 +123,43 @@ final class FacilitationMapping {
       anonymousCanvases.add(id.asText());
     }
     return new Privacy(privateCanvases, anonymousCanvases);
+  }
+
+  /** Documents written before CL1 hold no clusters. */
+  private static List<Cluster> clusters(JsonNode node) throws UndecodableException {
+    List<Cluster> clusters = new ArrayList<>();
+    if (node.has("clusters")) {
+      for (JsonNode cluster : Fields.array(node, "clusters")) {
+        clusters.add(cluster(cluster));
+      }
+    }
+    return clusters;
+  }
+
+  static ObjectNode cluster(Cluster cluster) {
+    ObjectNode node =
+        JournalCodec.object()
+            .put("id", cluster.id())
+            .put("canvasId", cluster.canvasId())
+            .put("title", cluster.title());
+    ArrayNode noteIds = node.putArray("noteIds");
+    cluster.noteIds().forEach(noteIds::add);
+    return node;
+  }
+
+  static Cluster cluster(JsonNode node) throws UndecodableException {
+    List<String> noteIds = new ArrayList<>();
+    for (JsonNode id : Fields.array(node, "noteIds")) {
+      if (!id.isTextual()) {
+        throw new UndecodableException("\"noteIds\" must hold strings");
+      }
+      noteIds.add(id.textValue());
+    }
+    return new Cluster(
+        Fields.text(node, "id"),
+        Fields.text(node, "canvasId"),
+        Fields.text(node, "title"),
+        noteIds);
   }
 
   static ObjectNode membership(Membership membership) {
@@ -175,12 +216,17 @@ final class FacilitationMapping {
   }
 
   static ObjectNode canvas(Canvas canvas) {
-    return JournalCodec.object()
-        .put("id", canvas.id())
-        .put("name", canvas.name())
-        .put("template", canvas.templateId())
-        .put("createdAt", canvas.createdAt())
-        .put("deleted", canvas.deleted());
+    ObjectNode node =
+        JournalCodec.object()
+            .put("id", canvas.id())
+            .put("name", canvas.name())
+            .put("template", canvas.templateId())
+            .put("createdAt", canvas.createdAt())
+            .put("deleted", canvas.deleted());
+    if (canvas.locked()) {
+      node.put("locked", true); // LK1; written only when true, so older documents read the same
+    }
+    return node;
   }
 
   static Canvas canvas(JsonNode node) throws UndecodableException {
@@ -189,7 +235,8 @@ final class FacilitationMapping {
         Fields.text(node, "name"),
         Fields.text(node, "template"),
         Fields.integer(node, "createdAt"),
-        Fields.bool(node, "deleted"));
+        Fields.bool(node, "deleted"),
+        node.has("locked") && Fields.bool(node, "locked"));
   }
 
   static ArrayNode steps(List<AgendaStep> steps) {

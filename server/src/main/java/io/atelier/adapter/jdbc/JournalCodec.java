@@ -132,6 +132,9 @@ public final class JournalCodec {
     node.put("createdBy", note.createdBy() == null ? null : note.createdBy().value());
     node.put("createdAt", note.createdAt());
     node.put("deleted", note.deleted());
+    if (note.locked()) {
+      node.put("locked", true); // LK2; written only when true, so older documents read the same
+    }
     return node;
   }
 
@@ -152,7 +155,8 @@ public final class JournalCodec {
         Fields.integer(node, "z"),
         createdBy == null ? null : new ParticipantId(createdBy),
         createdAt == null ? 0 : createdAt,
-        Fields.bool(node, "deleted"));
+        Fields.bool(node, "deleted"),
+        node.has("locked") && Fields.bool(node, "locked"));
   }
 
   /** Only the properties the patch sets are written; an absent one is left as it is. */
@@ -165,6 +169,7 @@ public final class JournalCodec {
     if (patch.text() != null) node.put("text", patch.text());
     if (patch.color() != null) node.put("color", patch.color().code());
     if (patch.z() != null) node.put("z", patch.z());
+    if (patch.locked() != null) node.put("locked", patch.locked());
     return node;
   }
 
@@ -177,7 +182,8 @@ public final class JournalCodec {
         Fields.optionalNumber(node, "height"),
         Fields.optionalText(node, "text"),
         color == null ? null : NoteColor.fromCode(color),
-        Fields.optionalInteger(node, "z"));
+        Fields.optionalInteger(node, "z"),
+        node.has("locked") ? Fields.bool(node, "locked") : null);
   }
 
   static ObjectNode participant(Participant participant) {

@@ -53,14 +53,23 @@ class CsvExportTest {
 
   @Test
   @DisplayName(
-      "EX1 CSV: a BOM, the header, then one CRLF-ended row per live note, canvas by canvas")
+      "EX1 CL1 CSV: a BOM, the header, then one CRLF-ended row per live note, with its cluster")
   void rows() {
     String text = csv.render(RichWorkshop.export(Language.FR));
-    assertThat(text).startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,votes\r\n");
+    assertThat(text)
+        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster,votes\r\n");
     List<List<String>> rows = parse(text.substring(1));
     assertThat(rows.get(0))
         .containsExactly(
-            "canvas", "pillar", "zone", "text", "author", "color", "created_at", "votes");
+            "canvas",
+            "pillar",
+            "zone",
+            "text",
+            "author",
+            "color",
+            "created_at",
+            "cluster",
+            "votes");
     assertThat(rows).hasSize(1 + RichWorkshop.notes().size());
     assertThat(rows.get(1))
         .containsExactly(
@@ -71,6 +80,7 @@ class CsvExportTest {
             "Ana",
             "yellow",
             "2025-11-30T22:10:00Z",
+            "'=Ce qui nous *tient*",
             "1");
     assertThat(rows.get(3))
         .containsExactly(
@@ -81,6 +91,7 @@ class CsvExportTest {
             "Élodie",
             "yellow",
             "2025-11-30T22:10:02Z",
+            "",
             "3");
     assertThat(rows)
         .extracting(row -> row.get(0))
@@ -94,7 +105,7 @@ class CsvExportTest {
   void votesColumn() {
     List<List<String>> rows = parse(csv.render(RichWorkshop.export(Language.FR)).substring(1));
     assertThat(rows.subList(1, rows.size()))
-        .extracting(row -> row.get(3).lines().findFirst().orElse("") + "=" + row.get(7))
+        .extracting(row -> row.get(3).lines().findFirst().orElse("") + "=" + row.get(8))
         .containsExactly(
             "Comité de 5 personnes=1",
             RichWorkshop.EMOJI + "=3",

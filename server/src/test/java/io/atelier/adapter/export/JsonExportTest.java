@@ -68,6 +68,7 @@ class JsonExportTest {
             "remote",
             "membership",
             "privacy",
+            "clusters",
             "votes",
             "notes",
             "images");
@@ -98,7 +99,8 @@ class JsonExportTest {
             "color",
             "z",
             "createdBy",
-            "createdAt");
+            "createdAt",
+            "locked");
     assertThat(root.get("groups").toString())
         .isEqualTo("{\"p-ana\":\"c-a\",\"p-ben\":\"c-a\",\"p-elo\":\"main\"}");
     assertThat(root.get("progress").get("currentStepId").asText()).isEqualTo("s-2");
@@ -197,6 +199,28 @@ class JsonExportTest {
             root -> ((ArrayNode) root.get("remote")).add("p-ghost"),
             "the remote people name p-ghost"),
         bad(
+            "a cluster holding a note of another canvas",
+            root -> cluster(root).withArray("noteIds").add("n-ins"),
+            "cluster k-1 holds note n-ins of another canvas"),
+        bad(
+            "a cluster holding a note that is not there",
+            root -> cluster(root).withArray("noteIds").add("n-ghost"),
+            "cluster k-1 holds n-ghost"),
+        bad(
+            "a note in two clusters",
+            root ->
+                ((ArrayNode) root.get("clusters"))
+                    .add(cluster(root).deepCopy().put("id", "k-2").put("title", "Encore")),
+            "note n-res is in two clusters"),
+        bad(
+            "a cluster without notes",
+            root -> cluster(root).putArray("noteIds"),
+            "clusters[0]: noteIds must name at least one note"),
+        bad(
+            "a lock that is not a flag",
+            root -> ((ObjectNode) root.get("canvases").get(1)).put("locked", "yes"),
+            "canvases[1].locked must be"),
+        bad(
             "a vote on a canvas that is not there",
             root -> ((ObjectNode) root.get("votes").get(0)).put("canvasId", "ghost"),
             "vote v-main is on ghost"),
@@ -250,6 +274,30 @@ class JsonExportTest {
 
   private static ObjectNode note(ObjectNode root) {
     return (ObjectNode) root.get("notes").get(0);
+  }
+
+  private static ObjectNode cluster(ObjectNode root) {
+    return (ObjectNode) root.get("clusters").get(0);
+  }
+
+  @Test
+  @DisplayName("EX2 LK1 LK2 CL1 JSON: locks and clusters travel; an export from before has none")
+  void locksAndClusters() throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(written());
+    assertThat(root.get("clusters").toString())
+        .isEqualTo(
+            "[{\"id\":\"k-1\",\"canvasId\":\"main\",\"title\":\"=Ce qui nous *tient*\","
+                + "\"noteIds\":[\"n-res\",\"n-gov\"]}]");
+    assertThat(root.get("canvases").findValuesAsText("locked"))
+        .containsExactly("false", "true", "false");
+    assertThat(root.get("notes").findValuesAsText("locked")).containsOnlyOnce("true");
+    root.remove("clusters");
+    root.get("canvases").forEach(canvas -> ((ObjectNode) canvas).remove("locked"));
+    root.get("notes").forEach(note -> ((ObjectNode) note).remove("locked"));
+    WorkshopExport read = JsonImport.read(root.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(read.content().facilitation().clusters()).isEmpty();
+    assertThat(read.content().facilitation().canvases()).noneMatch(c -> c.locked());
+    assertThat(read.content().notes()).noneMatch(n -> n.locked());
   }
 
   @Test
@@ -311,6 +359,7 @@ class JsonExportTest {
             a.remote(),
             a.membership(),
             a.privacy(),
+            a.clusters(),
             List.of(secret));
     String document =
         JsonExport.write(

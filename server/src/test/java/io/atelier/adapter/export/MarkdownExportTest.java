@@ -49,13 +49,14 @@ class MarkdownExportTest {
 
   @Test
   @DisplayName(
-      "EX1 Markdown: pillars in the model's order, then the other zones, then the notes outside")
+      "EX1 CL1 Markdown: clusters, then pillars in the model's order, the other zones, the outside")
   void zoneOrder() {
     String document = markdown.render(RichWorkshop.export(Language.FR), MONTREAL);
     assertThat(headings(document))
         .containsExactly(
             "# Atelier MSC : « Plateformes » d'hiver",
             "## Canevas MSC",
+            "### Regroupement : \\=Ce qui nous \\*tient\\*",
             "### Communauté",
             "### Ressources",
             "### Co-production",
@@ -82,6 +83,24 @@ class MarkdownExportTest {
             "### Partage",
             "### Co-gouvernance",
             "## Déroulement");
+  }
+
+  @Test
+  @DisplayName(
+      "EX1 CL1 DV5 Markdown: a cluster's notes are listed once among the canvas's notes, under its"
+          + " title; the canvas's vote ranks them again")
+  void clusterNotesOnce() {
+    String document = markdown.render(RichWorkshop.export(Language.FR), MONTREAL);
+    assertThat(document)
+        .contains(
+            "### Regroupement : \\=Ce qui nous \\*tient\\*\n\n"
+                + "- \\=cmd\\|' /C calc'!A0 — *Ana*\n"
+                + "- Comité de 5 personnes — *Ana*\n")
+        .contains("### Co-gouvernance\n\n*Aucune autre note.*\n");
+    String notes = document.substring(0, document.indexOf("### Vote par points"));
+    assertThat(notes.split("Comité de 5 personnes", -1)).hasSize(2);
+    assertThat(document.substring(notes.length()))
+        .contains("- **4.** Comité de 5 personnes — **1 point** (1 personne)\n");
   }
 
   @Test

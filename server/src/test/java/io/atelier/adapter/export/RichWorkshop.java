@@ -2,6 +2,7 @@ package io.atelier.adapter.export;
 
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Language;
 import io.atelier.domain.Membership;
@@ -25,8 +26,9 @@ import java.util.Map;
 /**
  * A workshop with something of everything, built from domain records: three canvases from the three
  * templates, a note in every zone (and one outside), hostile texts, groups, roles, an agenda whose
- * second step is current, a paused timer, a closed public dot vote on the MSC canvas and a secret
- * one still open on a pillar of the other canvas.
+ * second step is current, a paused timer, a locked canvas and a locked note (LK1, LK2), a cluster
+ * of two notes of the MSC canvas whose title is hostile too (CL1), a closed public dot vote on the
+ * MSC canvas and a secret one still open on a pillar of the other canvas.
  */
 final class RichWorkshop {
   /** 2025-12-05 00:30 UTC: still the 4th in Montréal. */
@@ -58,7 +60,12 @@ final class RichWorkshop {
     return List.of(
         new Canvas("main", "Canevas MSC", "msc", CREATED, false),
         new Canvas(
-            "c-a", "Groupe A : autre plateforme", "analyse-platform", CREATED + 60_000, false),
+            "c-a",
+            "Groupe A : autre plateforme",
+            "analyse-platform",
+            CREATED + 60_000,
+            false,
+            true),
         new Canvas("c-b", "Idées libres", "blank", CREATED + 120_000, false));
   }
 
@@ -82,7 +89,22 @@ final class RichWorkshop {
     // main (MSC): listed out of the model's order on purpose.
     notes.add(note("n-gov", "main", 900, 0, "Comité de 5 personnes", ANA, 1, t));
     notes.add(note("n-com", "main", -450, -280, EMOJI, BEN, 2, t + 1000));
-    notes.add(note("n-val", "main", 0, 0, "Autonomie", ELO, 3, t + 2000));
+    Note values = note("n-val", "main", 0, 0, "Autonomie", ELO, 3, t + 2000);
+    notes.add(
+        new Note(
+            values.id(),
+            values.canvasId(),
+            values.x(),
+            values.y(),
+            values.width(),
+            values.height(),
+            values.text(),
+            values.color(),
+            values.z(),
+            values.createdBy(),
+            values.createdAt(),
+            false,
+            true));
     notes.add(note("n-res", "main", 0, 600, HOSTILE_FORMULA, ANA, 4, t + 3000));
     notes.add(note("n-cop", "main", 0, -600, HOSTILE_MIXED, BEN, 5, 0));
     notes.add(note("n-sha", "main", -900, 0, HOSTILE_HEADING, ELO, 6, t + 4000));
@@ -169,7 +191,13 @@ final class RichWorkshop {
             List.of(BEN),
             Membership.OPEN,
             Privacy.NONE,
+            clusters(),
             votes()));
+  }
+
+  /** CL1: the governance and the resources notes of the MSC canvas, gathered. */
+  static List<Cluster> clusters() {
+    return List.of(new Cluster("k-1", "main", "=Ce qui nous *tient*", List.of("n-res", "n-gov")));
   }
 
   static WorkshopExport export(Language language) {

@@ -8,6 +8,7 @@ import io.atelier.domain.Access;
 import io.atelier.domain.AgendaStep;
 import io.atelier.domain.Canvas;
 import io.atelier.domain.Checkpoint;
+import io.atelier.domain.Cluster;
 import io.atelier.domain.Event;
 import io.atelier.domain.FacilitationState;
 import io.atelier.domain.Language;
@@ -15,6 +16,7 @@ import io.atelier.domain.Membership;
 import io.atelier.domain.Note;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.NotePatch;
+import io.atelier.domain.NotePosition;
 import io.atelier.domain.Participant;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
@@ -71,6 +73,8 @@ class JournalCodecTest {
           new RoundTable.Turn(ANA, 100L, 90_000, null, -5_000L, null, 95_000, true),
           List.of(),
           List.of());
+  private static final Cluster CLUSTER =
+      new Cluster("k-1", "main", "Ce qui nous relie", List.of("n-1", "n-2"));
   private static final Vote CLOSED_VOTE =
       new Vote(
           "v-1",
@@ -102,7 +106,8 @@ class JournalCodecTest {
               RUNNING_ROUND,
               List.of(ANA),
               new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash"),
-              new Privacy(List.of("c-b"), List.of("main")),
+              new Privacy(List.of("main"), List.of("c-b")),
+              List.of(new Cluster("k-1", "main", "Ce qui nous relie", List.of("n-1"))),
               List.of(CLOSED_VOTE, OPEN_VOTE)));
 
   @Test
@@ -189,12 +194,24 @@ class JournalCodecTest {
             new Event.RoundTableChanged(18, "c-18", ANA, RUNNING_ROUND),
             new Event.RoundTableChanged(19, "c-19", BO, PAUSED_ROUND),
             new Event.RoundTableChanged(20, "c-20", ANA, RoundTable.EMPTY),
-            new Event.VoteOpened(20, "c-20a", ANA, OPEN_VOTE),
-            new Event.DotCast(20, "c-20b", BO, "c-b", "v-2", "n-3", true),
-            new Event.DotCast(20, "c-20c", BO, "c-b", "v-2", "n-3", false),
-            new Event.VoteClosed(20, "c-20d", ANA, "main", "v-1", 20L, CLOSED_VOTE.results()),
-            new Event.VoteCleared(20, "c-20e", ANA, "main", "v-1"),
-            new Event.ContentImported(21, CONTENT));
+            new Event.ContentImported(21, CONTENT),
+            new Event.CanvasLocked(22, "c-22", ANA, "main", true),
+            new Event.NoteUpdated(23, "c-23", ANA, "n-1", NotePatch.lock(false)),
+            new Event.ClusterChanged(24, "c-24", ANA, CLUSTER),
+            new Event.ClusterMoved(
+                25,
+                "c-25",
+                ANA,
+                "k-1",
+                10,
+                -2.5,
+                List.of(new NotePosition("n-1", 8.5, -0.25), new NotePosition("n-2", 10, 0))),
+            new Event.ClusterDissolved(26, "c-26", ANA, "k-1"),
+            new Event.VoteOpened(27, "c-27a", ANA, OPEN_VOTE),
+            new Event.DotCast(27, "c-27b", BO, "c-b", "v-2", "n-3", true),
+            new Event.DotCast(27, "c-27c", BO, "c-b", "v-2", "n-3", false),
+            new Event.VoteClosed(27, "c-27d", ANA, "main", "v-1", 20L, CLOSED_VOTE.results()),
+            new Event.VoteCleared(27, "c-27e", ANA, "main", "v-1"));
     List<String> types =
         List.of(
             "note_created",
@@ -226,12 +243,17 @@ class JournalCodecTest {
             "round_table_changed",
             "round_table_changed",
             "round_table_changed",
+            "content_imported",
+            "canvas_locked",
+            "note_updated",
+            "cluster_changed",
+            "cluster_moved",
+            "cluster_dissolved",
             "vote_opened",
             "dot_cast",
             "dot_cast",
             "vote_closed",
-            "vote_cleared",
-            "content_imported");
+            "vote_cleared");
     for (int i = 0; i < events.size(); i++) {
       String stored = codec.encodeEvent(events.get(i));
       assertThat(json.readTree(stored).get("v").intValue()).isEqualTo(1);
@@ -296,7 +318,8 @@ class JournalCodecTest {
 
   @Test
   @DisplayName(
-      "DV PW a checkpoint written before dot voting and private writing reads with neither")
+      "DV CL1 PW a checkpoint written before dot voting, clusters and private writing reads with"
+          + " none of them")
   void checkpointFromBeforeVotes() throws Exception {
     Checkpoint checkpoint =
         new Checkpoint(FACTS, 3, 0, List.of(), List.of(), List.of(), CONTENT.facilitation());
@@ -305,14 +328,55 @@ class JournalCodecTest {
             json.readTree(codec.encodeCheckpoint(checkpoint));
     var facilitation = (com.fasterxml.jackson.databind.node.ObjectNode) stored.get("facilitation");
     assertThat(facilitation.has("votes")).isTrue();
+    assertThat(facilitation.has("clusters")).isTrue();
     facilitation.remove("votes");
+    facilitation.remove("clusters");
     facilitation.remove("privacy");
 
     Checkpoint read = codec.decodeCheckpoint(stored.toString());
 
     assertThat(read.facilitation().votes()).isEmpty();
+    assertThat(read.facilitation().clusters()).isEmpty();
     assertThat(read.facilitation().privacy()).isEqualTo(Privacy.NONE);
     assertThat(read.facilitation().canvases()).isEqualTo(CONTENT.facilitation().canvases());
+  }
+
+  @Test
+  @DisplayName(
+      "LK1 LK2 CL1 stored locks and clusters: literal documents, and older ones read as none")
+  void locksAndClusters() throws Exception {
+    String lockedNote =
+        "{\"v\":1,\"type\":\"note_created\",\"revision\":7,\"changeId\":\"c-1\","
+            + "\"participantId\":\"p-ana\",\"note\":{\"id\":\"n-1\",\"canvasId\":\"main\","
+            + "\"x\":0.0,\"y\":0.0,\"width\":200.0,\"height\":140.0,\"text\":\"\","
+            + "\"color\":\"pink\",\"z\":3,\"createdBy\":\"p-ana\",\"createdAt\":5,"
+            + "\"deleted\":false,\"locked\":true}}";
+    Event event = codec.decodeEvent(lockedNote);
+    assertThat(((Event.NoteCreated) event).note().locked()).isTrue();
+    assertThat(json.readTree(codec.encodeEvent(event))).isEqualTo(json.readTree(lockedNote));
+
+    String moved =
+        "{\"v\":1,\"type\":\"cluster_moved\",\"revision\":9,\"changeId\":\"c-9\","
+            + "\"participantId\":\"p-ana\",\"clusterId\":\"k-1\",\"dx\":10.0,\"dy\":-2.5,"
+            + "\"positions\":[{\"noteId\":\"n-1\",\"x\":10.0,\"y\":-2.5}]}";
+    assertThat(codec.decodeEvent(moved))
+        .isEqualTo(
+            new Event.ClusterMoved(
+                9, "c-9", ANA, "k-1", 10, -2.5, List.of(new NotePosition("n-1", 10, -2.5))));
+    assertThat(json.readTree(codec.encodeEvent(codec.decodeEvent(moved))))
+        .isEqualTo(json.readTree(moved));
+
+    Checkpoint checkpoint =
+        new Checkpoint(FACTS, 3, 0, List.of(), List.of(), List.of(), CONTENT.facilitation());
+    var stored =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(codec.encodeCheckpoint(checkpoint));
+    assertThat(stored.get("facilitation").get("canvases").get(0).has("locked"))
+        .as("an unlocked canvas is written as before LK1")
+        .isFalse();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) stored.get("facilitation"))
+        .remove("clusters");
+    assertThat(codec.decodeCheckpoint(stored.toString()).facilitation().clusters()).isEmpty();
   }
 
   @Test
