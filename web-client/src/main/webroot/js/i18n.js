@@ -605,7 +605,7 @@ const STRINGS = {
     'error.locked': 'L’animation a verrouillé ce canevas ou cette note : votre modification n’a pas été appliquée.',
     'error.cluster_exists': 'Un regroupement porte déjà cet identifiant. Réessayez.',
     'error.unknown_cluster': 'Ce regroupement n’existe plus.',
-    'error.private_canvas': 'Pendant l’écriture privée, on ne regroupe pas les notes de ce canevas : révélez-les d’abord.',
+    'error.private_canvas': 'Ce canevas est en écriture privée : révélez ses notes d’abord (d’ici là, on ne peut ni les regrouper ni voter).',
     'clusters.privateHelp': 'Écriture privée : les regroupements de ce canevas sont masqués et reviendront à la révélation.',
     // Dot voting (issue 6, point 4; DV1 to DV4), and the refusals a vote can meet.
     'vote.open': 'Vote par points',
@@ -673,7 +673,6 @@ const STRINGS = {
     'error.vote_open': 'Un vote est déjà en cours sur ce canevas : clôturez-le d’abord.',
     'error.vote_exists': 'Ce vote existe déjà.',
     'error.no_pillar_zone': 'Le gabarit de ce canevas n’a pas de zone pour ce pilier.',
-    'error.canvas_private': 'Ce canevas est en écriture privée : révélez ses notes avant de voter.',
   },
   en: {
     'app.name': 'Atelier',
@@ -1270,7 +1269,7 @@ const STRINGS = {
     'error.locked': 'The facilitator locked this canvas or note: your change was not applied.',
     'error.cluster_exists': 'A cluster already has this identifier. Try again.',
     'error.unknown_cluster': 'This cluster no longer exists.',
-    'error.private_canvas': 'During private writing the notes of this canvas cannot be grouped: reveal them first.',
+    'error.private_canvas': 'This canvas is in private writing: reveal its notes first (until then they cannot be grouped or voted on).',
     'clusters.privateHelp': 'Private writing: this canvas’s clusters are hidden and come back with the reveal.',
     // Dot voting (issue 6, point 4; DV1 to DV4), and the refusals a vote can meet.
     'vote.open': 'Dot voting',
@@ -1338,7 +1337,6 @@ const STRINGS = {
     'error.vote_open': 'A vote is already in progress on this canvas: close it first.',
     'error.vote_exists': 'This vote already exists.',
     'error.no_pillar_zone': 'This canvas’s template has no zone for that pillar.',
-    'error.canvas_private': 'This canvas is in private writing: reveal its notes before voting.',
   },
 };
 

@@ -16,7 +16,7 @@ export function openVoteDialog(room, canvas) {
   const arranged = room.engine.arrangement();
   const current = arranged.votes.get(canvas.id);
   // What the server would refuse is said before anything is typed (DV1).
-  const refusal = isOpen(current) ? 'vote_open' : arranged.privateCanvases.has(canvas.id) ? 'canvas_private' : null;
+  const refusal = isOpen(current) ? 'vote_open' : arranged.privateCanvases.has(canvas.id) ? 'private_canvas' : null;
   if (refusal) {
     toast(t(`error.${refusal}`), 'error');
     return;

@@ -47,7 +47,7 @@ final class DotVoting implements Serializable {
     if (change instanceof Change.OpenVote open) {
       Canvas canvas = liveCanvas.apply(open.canvasId());
       if (isPrivate.test(canvas.id())) {
-        throw refusal(RejectionCode.CANVAS_PRIVATE, "Reveal the canvas before voting on it.");
+        throw refusal(RejectionCode.PRIVATE_CANVAS, "Reveal the canvas before voting on it.");
       }
       return new Event.VoteOpened(next, changeId, author, open(open, canvas, now, liveNotesOf));
     }

@@ -37,7 +37,10 @@ public enum RejectionCode {
   CLUSTER_EXISTS,
   /** CL2 to CL6. */
   UNKNOWN_CLUSTER,
-  /** CL6: clusters are not made on a private canvas, whose notes each reader sees differently. */
+  /**
+   * The canvas is in private writing (PW1), whose notes each reader sees differently: no clusters
+   * on it (CL6), no vote on it (DV1), since people could not see what they group or vote on.
+   */
   PRIVATE_CANVAS,
   // Dot voting (DV1 to DV3).
   /** No open vote has this id (it was closed, cleared, or never opened). */
@@ -55,9 +58,7 @@ public enum RejectionCode {
   /** A vote of the workshop already has this id. */
   VOTE_EXISTS,
   /** The canvas's template has no zone for that pillar. */
-  NO_PILLAR_ZONE,
-  /** The canvas is in private writing (PW1): voters could not see the notes. */
-  CANVAS_PRIVATE;
+  NO_PILLAR_ZONE;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

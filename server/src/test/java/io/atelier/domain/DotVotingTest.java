@@ -168,7 +168,7 @@ class DotVotingTest {
     assertThat(
             refused(
                 host, new Change.OpenVote(id(), "v-2", "c-blank", null, 3, null, false, List.of())))
-        .isEqualTo(RejectionCode.CANVAS_PRIVATE);
+        .isEqualTo(RejectionCode.PRIVATE_CANVAS);
 
     apply(host, open("v-1", null, 3, null, false));
     assertThat(refused(host, open("v-9", null, 3, null, false))).isEqualTo(RejectionCode.VOTE_OPEN);
