@@ -4,12 +4,13 @@
 // turn's countdown (amber near the end, red and counting up past it, frozen while paused); with no
 // round, the step and the agenda's timer. Times are the server's (connection.serverNow, TM1), so it
 // agrees with every other screen. The language is the workshop's; this screen's own choice is not
-// kept. F or the button puts it in full screen.
+// kept. F or the button puts it in full screen; Q or its button shows the join link's QR code.
 
 import { Connection } from './connection.js';
 import { frameScheduler } from './frame-scheduler.js';
 import { initLanguage, language, onLanguageChange, setLanguage, t, translatePage } from './i18n.js';
 import { faceIsMoving, projectorFace } from './projector-face.js';
+import { mountProjectorQr } from './projector-qr.js';
 import { showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
 
@@ -230,6 +231,7 @@ function start() {
   onLanguageChange(() => view.translate());
   bindFullscreen(document.getElementById('projector-fullscreen'));
   bindLanguage(document.getElementById('projector-language'), languageChosen);
+  mountProjectorQr(workshopId); // RO7: the join link's QR code in a corner, Q or its button
   fadeWhenIdle(document.body);
   addEventListener('offline', () => connection.wentOffline());
   addEventListener('online', () => connection.retryNow());

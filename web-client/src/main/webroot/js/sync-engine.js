@@ -629,6 +629,9 @@ function arrangeLocally(arranged, change, selfId) {
     case 'set_attendance':
       attend(arranged, change.participantId, change.remote);
       return;
+    case 'set_access': // RO1: a badge or a hand-over shows at once, as any change does (SY2)
+      arranged.access.set(change.participantId, change.access);
+      return;
     case 'lock_workshop':
       arranged.locked = change.locked;
       return;

@@ -148,6 +148,19 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
+  /** RO6: whether a bearer secret (hashed) opens the facilitator's HTTP routes. */
+  record ReadAuthority(String secretHash) implements WorkshopOperation<Authority> {
+    @Override
+    public Authority applyTo(WorkshopState state) {
+      return state.authority(secretHash);
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
   /**
    * Which canvases take no pointers (CU4), and the revision that says so: a socket reads it once,
    * then follows the privacy events it is given.

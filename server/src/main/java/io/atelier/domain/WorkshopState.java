@@ -450,6 +450,28 @@ public final class WorkshopState implements Serializable {
     facilitation.replay(new Event.ContentImported(revision, content));
   }
 
+  /**
+   * RO6: who may use the facilitator's HTTP routes. {@code secretHash} is the hash of the bearer
+   * secret a request presented: the workshop's key (always, as for sockets: HS7), or the token of a
+   * person whose access is facilitator now and who was not removed. Every comparison takes the same
+   * time whatever the input (Secrets).
+   */
+  public Authority authority(String secretHash) {
+    if (secretHash == null) {
+      return new Authority(facts, false);
+    }
+    if (Secrets.constantTimeEquals(secretHash, facts.facilitatorKeyHash())) {
+      return new Authority(facts, true);
+    }
+    Membership membership = facilitation.membership();
+    boolean facilitator =
+        findByTokenHash(secretHash)
+            .filter(p -> !membership.isRemoved(p.id()))
+            .map(p -> membership.of(p.id()) == Access.FACILITATOR)
+            .orElse(false);
+    return new Authority(facts, facilitator);
+  }
+
   /** A person of the workshop whom the facilitator has not removed (RO5). */
   public boolean isParticipant(ParticipantId id) {
     return participants.containsKey(id) && !facilitation.membership().isRemoved(id);

@@ -1375,6 +1375,158 @@ public final class AtelierPage {
     return awaitVisible(locator, LONG).getDomProperty("textContent").replace('\u00a0', ' ');
   }
 
+  // ---- roles and joining (RO1 to RO7): badges, the person menu, access, QR, the gate ----------
+
+  public static final By ACCESS_MENU_ITEM = testId("access-menu-item");
+  public static final By QR_MENU_ITEM = testId("qr-menu-item");
+  public static final By ACCESS_DIALOG = testId("access-dialog");
+  public static final By QR_DIALOG = testId("qr-dialog");
+  public static final By ACCESS_GATE = testId("access-gate");
+  public static final By PASSCODE_INPUT = testId("passcode-input");
+  public static final By PASSCODE_ERROR = testId("passcode-error");
+  public static final By LOCKED_FLAG = testId("locked-flag");
+  public static final By OBSERVER_FLAG = testId("observer-flag");
+  public static final By NEW_CANVASES = testId("new-canvases");
+  public static final By PROJECTOR_QR = testId("projector-qr");
+  public static final By PROJECTOR_QR_TOGGLE = testId("projector-qr-toggle");
+
+  /** A person's row in the people list. */
+  public WebElement personRow(String participantId) {
+    return driver.findElement(
+        By.cssSelector("[data-testid=participant][data-participant-id='" + participantId + "']"));
+  }
+
+  /** The badge beside a person ("animation", "observation"); empty when none is shown. */
+  public String accessBadge(String participantId) {
+    return personRow(participantId).findElements(testId("access-badge")).stream()
+        .filter(WebElement::isDisplayed)
+        .map(badge -> badge.getDomProperty("textContent"))
+        .findFirst()
+        .orElse("");
+  }
+
+  public void awaitAccessBadge(String participantId, String text, Duration timeout) {
+    await(
+        timeout,
+        participantId + "'s badge reads \"" + text + "\"",
+        d -> text.equals(accessBadge(participantId)));
+  }
+
+  /**
+   * Chooses an action of a person's menu with the keyboard, as the facilitator would: focus on the
+   * menu's button, Enter opens it, Down until the action, Enter. {@code action} is makeFacilitator,
+   * handOver, makeParticipant, makeObserver or remove.
+   */
+  public void choosePersonAction(String participantId, String action) {
+    WebElement button =
+        await(
+            LONG,
+            "the person menu of " + participantId,
+            d ->
+                personRow(participantId).findElements(testId("person-menu")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst()
+                    .orElse(null));
+    script("arguments[0].focus();", button);
+    press(Keys.ENTER);
+    await(
+        LONG, "the person menu is open", d -> "menuitem".equals(focused().getDomAttribute("role")));
+    for (int i = 0; i < 6 && !action.equals(focused().getDomAttribute("data-action")); i++) {
+      press(Keys.ARROW_DOWN);
+    }
+    assertThat(focused().getDomAttribute("data-action"))
+        .as("%s in the menu", action)
+        .isEqualTo(action);
+    press(Keys.ENTER);
+  }
+
+  /** Confirms the open question (hand-over, removal); returns what it said, title and text. */
+  public String confirm(String dialogTestId) {
+    WebElement dialog = awaitVisible(testId(dialogTestId), LONG);
+    String said = dialog.getText();
+    dialog.findElement(testId("confirm-ok")).click();
+    await(LONG, dialogTestId + " closed", d -> !shown(testId(dialogTestId)));
+    return said;
+  }
+
+  public boolean facilitatorNow() {
+    return Boolean.TRUE.equals(script("return window.atelier.room.isFacilitator();"));
+  }
+
+  /** Waits until the page's facilitator controls are all shown, or all gone (RO1, live). */
+  public void awaitFacilitatorControls(boolean shown) {
+    await(
+        LONG,
+        "the facilitator's controls are " + (shown ? "shown" : "gone"),
+        d ->
+            facilitatorNow() == shown
+                && shown(NEW_CANVASES) == shown
+                && shown(testId("facilitator-badge")) == shown
+                && (boolean)
+                        script(
+                            "return !document.querySelector('.export-menu').hidden"
+                                + " && !document.getElementById('delete-button').hidden"
+                                + " && !document.querySelector('[data-testid=round-table-toggle]')"
+                                + ".hidden;")
+                    == shown);
+  }
+
+  /**
+   * The HTTP status of a facilitator-only request made from the page with its own credential (the
+   * key, or a promoted person's token: RO6).
+   */
+  public long fetchWithCredential(String path) {
+    Object status =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0], {headers: {Authorization: 'Bearer '"
+                    + " + window.atelier.room.credential()}})"
+                    + ".then(function (r) { done(r.status); }, function () { done(-1); });",
+                path);
+    return ((Number) status).longValue();
+  }
+
+  /** A control of the "⋯" menu's access items, or another header control, opened and clicked. */
+  public WebElement openFromMoreMenu(By item, By dialog) {
+    headerControl(item).click();
+    return awaitVisible(dialog, LONG);
+  }
+
+  /** Opens a workshop link as a newcomer and types the name, without waiting to get in. */
+  public AtelierPage tryToJoin(String workshopUrl) {
+    driver.get(workshopUrl);
+    awaitVisible(NAME_INPUT, LONG).sendKeys(name);
+    driver.findElement(NAME_SUBMIT).click();
+    return this;
+  }
+
+  /** Waits for the gate that says why the page is not in the room (passcode, locked, removed). */
+  public WebElement awaitGate(String failure) {
+    return await(
+        LONG,
+        "the gate says " + failure,
+        d ->
+            d.findElements(ACCESS_GATE).stream()
+                .filter(g -> g.isDisplayed() && failure.equals(g.getDomAttribute("data-failure")))
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** Types a passcode in the gate's form and sends it. */
+  public void enterPasscode(String passcode) {
+    WebElement input = awaitVisible(PASSCODE_INPUT, LONG);
+    input.clear();
+    input.sendKeys(passcode);
+    input.sendKeys(Keys.ENTER);
+  }
+
+  /** Whether an image has loaded (decoded with a size). */
+  public boolean imageLoaded(WebElement image) {
+    return Boolean.TRUE.equals(
+        script("return arguments[0].complete && arguments[0].naturalWidth > 0;", image));
+  }
+
   // ---- locks (LK1 to LK3) and clusters of notes (CL1 to CL5), issue 6 ------------------------
 
   public static final By LOCK_STATUS = testId("lock-status");

@@ -145,8 +145,13 @@ class ExportsBrowserTest extends ServerWithChromium {
         "a finished " + extension + " download in " + folder,
         d -> {
           try (Stream<Path> found = Files.list(folder)) {
+            // Chromium may show the file under its name before its bytes are written: wait for
+            // them.
             Optional<Path> done =
-                found.filter(p -> p.getFileName().toString().endsWith(extension)).findFirst();
+                found
+                    .filter(p -> p.getFileName().toString().endsWith(extension))
+                    .filter(p -> p.toFile().length() > 0)
+                    .findFirst();
             return done.orElse(null);
           } catch (IOException e) {
             return null;

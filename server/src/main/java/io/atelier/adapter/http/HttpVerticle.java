@@ -47,6 +47,7 @@ public final class HttpVerticle extends VerticleBase {
     ImageRoutes imageRoutes = new ImageRoutes(images);
     WebSocketGateway gateway = new WebSocketGateway(rooms);
     PageRoutes pages = new PageRoutes();
+    QrRoutes qrCodes = new QrRoutes(workshops, workshopRoutes);
     ExportRoutes exports =
         new ExportRoutes(
             workshops, workshopRoutes, new Exporter(TemplateCatalog.load(), Clock.systemUTC()));
@@ -61,6 +62,7 @@ public final class HttpVerticle extends VerticleBase {
     router.delete("/api/workshops/:id").handler(workshopRoutes::delete);
     router.get("/api/workshops/:id/participants").handler(workshopRoutes::participants);
     router.get("/api/workshops/:id/export").handler(exports::export);
+    router.get("/api/workshops/:id/qr.svg").handler(qrCodes::joinCode);
     // The large bodies: each its own limit, and no file uploads to disk.
     router
         .post("/api/workshops/import")
