@@ -96,6 +96,11 @@ const CLIENT_TYPES = [
   'remove_from_cluster',
   'dissolve_cluster',
   'move_cluster',
+  'open_vote',
+  'close_vote',
+  'clear_vote',
+  'place_dot',
+  'remove_dot',
   'move_cursor',
   'sync',
   'ping',
@@ -132,6 +137,11 @@ const SERVER_TYPES = [
   'cluster_changed',
   'cluster_dissolved',
   'cluster_moved',
+  'vote_opened',
+  'dot_placed',
+  'dot_removed',
+  'vote_closed',
+  'vote_cleared',
   'ack',
   'error',
   'cursor_moved',
@@ -235,6 +245,16 @@ function build(type, ex) {
       return protocol.dissolveCluster(ids, ex.clusterId);
     case 'move_cluster':
       return protocol.moveCluster(ids, ex.clusterId, ex.dx, ex.dy);
+    case 'open_vote':
+      return protocol.openVote(ids, ex);
+    case 'close_vote':
+      return protocol.closeVote(ids, ex.voteId);
+    case 'clear_vote':
+      return protocol.clearVote(ids, ex.voteId);
+    case 'place_dot':
+      return protocol.placeDot(ids, ex.voteId, ex.noteId);
+    case 'remove_dot':
+      return protocol.removeDot(ids, ex.voteId, ex.noteId);
     case 'move_cursor':
       return protocol.moveCursor(ex.x, ex.y, ex.editingNoteId);
     case 'sync':

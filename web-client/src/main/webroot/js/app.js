@@ -7,6 +7,7 @@ import { mountLocksAndClusters } from './locks-and-clusters.js';
 import { Board } from './board.js';
 import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
+import { mountDotVoting } from './dot-voting.js';
 import { refusalText } from './export-file.js';
 import { mountExports } from './exports.js';
 import { mountFollow } from './follow.js';
@@ -156,6 +157,7 @@ function openRoom(workshop) {
   mountPrivateWriting(room); // after the canvases: its tool and tab marks are theirs
   mountFollow(room); // FS1-FS3: after the canvases, whose bar holds its tool
   mountLocksAndClusters(room); // after the canvases: it adds a canvas tool
+  mountDotVoting(room); // after mountCanvases: it draws the vote of the canvas shown
   mountRoleMap(room);
   mountAttendance(room);
   mountAgenda(room);

@@ -9,7 +9,7 @@
 import { MenuButton } from './menu-button.js';
 
 /** The tools' order, by the data-testid of their control; features mount them in any order. */
-const TOOL_ORDER = ['agenda-toggle', 'role-map-toggle', 'round-table-toggle', 'export-menu', 'share-button', 'language-toggle'];
+const TOOL_ORDER = ['agenda-toggle', 'role-map-toggle', 'round-table-toggle', 'vote-toggle', 'export-menu', 'share-button', 'language-toggle'];
 
 /** From roomiest to tightest; the last one is used when none fits. */
 export const LAYOUTS = ['full', 'compact', 'folded'];

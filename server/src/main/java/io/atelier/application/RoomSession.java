@@ -3,6 +3,7 @@ package io.atelier.application;
 import io.atelier.domain.Access;
 import io.atelier.domain.Admission;
 import io.atelier.domain.CatchUp;
+import io.atelier.domain.Change;
 import io.atelier.domain.CursorPosition;
 import io.atelier.domain.Event;
 import io.atelier.domain.Outcome;
@@ -400,9 +401,13 @@ public final class RoomSession {
   }
 
   private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message) {
+    Change change = message.toChange();
+    if (change instanceof Change.OpenVote open) {
+      change = open.withLayouts(services.layouts()); // DV1: the server knows the templates
+    }
     var operation =
         new WorkshopOperation.ApplyChange(
-            participantId, message.toChange(), presentedKey, services.clock().millis());
+            participantId, change, presentedKey, services.clock().millis());
     return services
         .store()
         .execute(workshopId, operation)

@@ -117,6 +117,7 @@ public final class WorkshopState implements Serializable {
       if (event instanceof Event.ClusterMoved moved) {
         moveNotes(moved);
       }
+      visibility = facilitation.visibilityOf(event); // DV4: a secret vote's dots
     }
     if (event instanceof Event.ParticipantRemoved removed) {
       openConnections.remove(removed.member()); // RO5: their sockets are closed on every node
@@ -411,8 +412,9 @@ public final class WorkshopState implements Serializable {
   }
 
   /**
-   * The live state as {@code reader} may see it (PW1, PW2): others' notes on a canvas in private
-   * writing are left out and counted per canvas; on an anonymous canvas they come without author.
+   * The live state as {@code reader} may see it (PW1, PW2, DV4): others' notes on a canvas in
+   * private writing are left out and counted per canvas; on an anonymous canvas they come without
+   * author; a secret vote shows only the reader's own dots.
    */
   public CatchUp.Snapshot snapshot(ParticipantId reader) {
     List<Note> visible = new ArrayList<>();
@@ -437,7 +439,8 @@ public final class WorkshopState implements Serializable {
             .filter(p -> isParticipant(p.id()))
             .map(p -> p.view(isOnline(p.id())))
             .toList();
-    return new CatchUp.Snapshot(revision, visible, people, facilitation.state().live(), hidden);
+    return new CatchUp.Snapshot(
+        revision, visible, people, facilitation.state().live().readBy(reader), hidden);
   }
 
   /** Notes that are not deleted and whose canvas is not either (NT3, CV3). */

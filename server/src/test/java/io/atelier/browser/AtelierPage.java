@@ -1904,4 +1904,112 @@ public final class AtelierPage {
     input.clear();
     input.sendKeys(passcode, org.openqa.selenium.Keys.ENTER);
   }
+
+  // ---- dot voting (issue 6, point 4; DV1 to DV4) ---------------------------------------------
+
+  public static final By VOTE_TOGGLE = testId("vote-toggle");
+  public static final By VOTE_DIALOG = testId("vote-dialog");
+  public static final By VOTE_BANNER = testId("vote-banner");
+  public static final By VOTE_LEFT = testId("vote-left");
+  public static final By VOTE_CLOSE = testId("vote-close");
+  public static final By VOTE_RESULTS = testId("vote-results");
+
+  /** What a note shows of the vote: this person's dots, the total and rank (null when hidden). */
+  public record VoteMarkView(int ownDots, String total, String rank, boolean canAdd) {}
+
+  /**
+   * The facilitator opens a vote on the canvas shown, through the top bar's button and its dialog:
+   * a pillar's notes (null: all of them), the dots each, a limit per note (or null), secrecy.
+   */
+  public void openVote(String pillar, int dots, Integer maxPerNote, boolean secret) {
+    headerControl(VOTE_TOGGLE).click();
+    WebElement dialog = awaitVisible(VOTE_DIALOG, LONG);
+    if (pillar != null) {
+      dialog.findElement(testId("vote-scope-pillar")).click();
+      new org.openqa.selenium.support.ui.Select(dialog.findElement(testId("vote-pillar")))
+          .selectByValue(pillar);
+    }
+    WebElement count = dialog.findElement(testId("vote-dots"));
+    count.clear();
+    count.sendKeys(String.valueOf(dots));
+    if (maxPerNote != null) {
+      dialog.findElement(testId("vote-limit")).click();
+      WebElement max = dialog.findElement(testId("vote-max"));
+      max.clear();
+      max.sendKeys(String.valueOf(maxPerNote));
+    }
+    if (secret) {
+      dialog.findElement(testId("vote-secret")).click();
+    }
+    dialog.findElement(testId("dialog-submit")).click();
+    await(LONG, "the vote dialog closes", d -> !shown(VOTE_DIALOG));
+  }
+
+  /** Shift and a key together on whatever has the focus (Shift+V takes a dot back). */
+  public void pressWithShift(String key) {
+    new Actions(driver).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).perform();
+  }
+
+  /** A vote button (vote-add or vote-remove) of a note. */
+  public WebElement voteButton(String noteId, String testid) {
+    return noteElement(noteId).findElement(testId(testid));
+  }
+
+  /** What the note shows of the vote, or null when it is not in the vote. */
+  public VoteMarkView voteMark(String noteId) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> mark =
+        (Map<String, Object>)
+            script(
+                "var m = arguments[0].querySelector('[data-testid=vote-mark]');"
+                    + "if (!m) return null;"
+                    + "function shown(t) { var e = m.querySelector('[data-testid=' + t + ']');"
+                    + "  return e.hidden ? null : e.textContent; }"
+                    + "return {own: m.querySelectorAll('[data-testid=vote-dot]').length,"
+                    + "  total: shown('vote-total'), rank: shown('vote-rank'),"
+                    + "  canAdd: !m.querySelector('[data-testid=vote-add]').hidden"
+                    + "    && m.querySelector('[data-testid=vote-add]')"
+                    + "      .getAttribute('aria-disabled') !== 'true'};",
+                noteElement(noteId));
+    return mark == null
+        ? null
+        : new VoteMarkView(
+            ((Number) mark.get("own")).intValue(),
+            (String) mark.get("total"),
+            (String) mark.get("rank"),
+            Boolean.TRUE.equals(mark.get("canAdd")));
+  }
+
+  /** Waits until the note shows that many of this person's dots. */
+  public void awaitOwnDots(String noteId, int dots, Duration timeout) {
+    await(
+        timeout,
+        "note " + noteId + " shows " + dots + " own dots",
+        d -> voteMark(noteId) != null && voteMark(noteId).ownDots() == dots);
+  }
+
+  /** Waits until the banner says how many dots are left ("Il vous reste 3 points sur 3."). */
+  public void awaitDotsLeft(String text, Duration timeout) {
+    await(
+        timeout,
+        "the banner says " + text,
+        d -> shown(VOTE_LEFT) && text.equals(text(d.findElement(VOTE_LEFT).getText())));
+  }
+
+  /** The ranking shown under the banner, one "rank noteId" entry per note, in order. */
+  @SuppressWarnings("unchecked")
+  public List<String> ranking() {
+    return (List<String>)
+        script(
+            "return Array.from(document.querySelectorAll('[data-testid=vote-result]'))"
+                + ".map(function (li) { return li.value + ' ' + li.dataset.noteId; });");
+  }
+
+  /** Waits until the ranking is shown as given. */
+  public List<String> awaitRanking(List<String> expected, Duration timeout) {
+    return await(
+        timeout,
+        "the ranking shows " + expected + " (now " + ranking() + ")",
+        d -> shown(VOTE_RESULTS) && expected.equals(ranking()) ? ranking() : null);
+  }
 }

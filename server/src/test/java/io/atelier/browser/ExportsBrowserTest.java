@@ -123,7 +123,7 @@ class ExportsBrowserTest extends ServerWithChromium {
         .matches("export-au-clavier-\\d{4}-\\d{2}-\\d{2}\\.csv");
     String text = Files.readString(csv, StandardCharsets.UTF_8);
     assertThat(text)
-        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster\r\n")
+        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster,votes\r\n")
         .contains(",\"'=1+1, « idée » ☕\",Animatrice,yellow,");
     page.awaitToast("Fichier téléchargé : " + csv.getFileName(), LONG);
     assertThat(shown(driver, exportItem("csv"))).isFalse();
