@@ -248,7 +248,7 @@ test('HS4 after welcome the state is connected and the token is remembered', () 
 
 // --- HS8: an observer (the projector) ------------------------------------------------------------
 
-function observerSetup() {
+function observerSetup(identity = null) {
   const clock = new ManualClock();
   const engine = new SyncEngine({ now: () => clock.now });
   const { FakeSocket, sockets } = fakeSocketClass(clock);
@@ -257,6 +257,7 @@ function observerSetup() {
     workshopId: WORKSHOP,
     engine,
     observe: true,
+    identity,
     WebSocketImpl: FakeSocket,
     timers: clock,
     random: () => 0.5,
@@ -298,6 +299,35 @@ test('HS8 SY3 an observer that reconnects says hello again with observe and its 
   while (o.sockets.length === before) o.clock.advance(1);
   o.socket().serverOpen();
   assert.deepEqual(o.socket().sent, [{ ...example('client', 'hello.observer'), lastRevision: 42 }]);
+});
+
+test('HS9 a projector in a facilitator\'s browser shows its token and key; a passcode typed after 4007 goes with the retry', () => {
+  let passcode = null;
+  let forgotten = false;
+  const identity = {
+    token: () => 'tok-of-anim',
+    facilitatorKey: () => 'key-of-workshop',
+    passcode: () => passcode,
+    choosePasscode: (code) => (passcode = code),
+    remember: () => assert.fail('an observer has no identity to remember'),
+    forget: () => (forgotten = true),
+  };
+  const o = observerSetup(identity);
+  o.connection.start();
+  o.socket().serverOpen();
+  assert.deepEqual(o.socket().sent, [
+    { ...example('client', 'hello.observer'), token: 'tok-of-anim', facilitatorKey: 'key-of-workshop' },
+  ]);
+  o.socket().serverClose(4007, 'This workshop asks for a passcode.');
+  assert.equal(o.connection.status().failure, 'passcode');
+  identity.choosePasscode('érable 2026');
+  o.connection.resume();
+  o.socket().serverOpen();
+  assert.equal(o.socket().sent[0].passcode, 'érable 2026');
+  // A token refused (4003) is not this page's to forget: it belongs to the workshop page.
+  o.socket().serverClose(4003, 'unknown token');
+  assert.equal(o.connection.status().failure, 'identity');
+  assert.equal(forgotten, false);
 });
 
 // --- SY3: resend after reconnect ----------------------------------------------------------------

@@ -193,7 +193,15 @@ export class Connection {
       this.lastHeard = this.now();
       this.transmit(
         this.observe
-          ? messages.hello({ workshopId: this.workshopId, lastRevision: this.engine.confirmedRevision, observe: true })
+          ? messages.hello({
+              workshopId: this.workshopId,
+              lastRevision: this.engine.confirmedRevision,
+              observe: true,
+              // HS9: what proves this screen belongs to someone already in (a lock, a passcode).
+              token: this.identity?.token() ?? null,
+              facilitatorKey: this.identity?.facilitatorKey?.() ?? null,
+              passcode: this.identity?.passcode?.() ?? null,
+            })
           : messages.hello({
               workshopId: this.workshopId,
               token: this.identity.token(),
@@ -274,7 +282,8 @@ export class Connection {
     this.stopClockPings();
     const final = FINAL_CLOSE_CODES[code];
     if (final) {
-      if (final === 'identity') this.identity?.forget();
+      // An observer only borrows the identity as a credential (HS9): it never forgets it for the page.
+      if (final === 'identity' && !this.observe) this.identity?.forget();
       this.failure = final;
       this.failureReason = reason;
       this.setState('failed');

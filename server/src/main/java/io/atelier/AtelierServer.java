@@ -1,6 +1,7 @@
 package io.atelier;
 
 import io.atelier.adapter.http.HttpVerticle;
+import io.atelier.adapter.templates.TemplateCatalog;
 import io.atelier.application.IdGenerator;
 import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
@@ -11,10 +12,12 @@ import io.atelier.application.WorkshopFeed;
 import io.atelier.application.WorkshopService;
 import io.atelier.application.WorkshopStore;
 import io.atelier.config.AtelierConfig;
+import io.atelier.domain.CanvasTemplate;
 import io.atelier.protocol.ProtocolCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -56,7 +59,11 @@ public final class AtelierServer {
               IdGenerator ids =
                   storage.nodeId() == null ? new IdGenerator() : new IdGenerator(storage.nodeId());
               Clock clock = Clock.systemUTC();
-              RoomServices rooms = new RoomServices(store, feed, hub, codec, ids, clock);
+              List<CanvasTemplate> layouts =
+                  TemplateCatalog.load().all().stream()
+                      .map(TemplateCatalog.Template::layout)
+                      .toList();
+              RoomServices rooms = new RoomServices(store, feed, hub, codec, ids, clock, layouts);
               Readiness readiness = readiness(vertx, storage);
               WorkshopService workshops =
                   new WorkshopService(store, storage.images(), feed, ids, clock);

@@ -3,6 +3,7 @@ package io.atelier.application;
 import io.atelier.domain.Access;
 import io.atelier.domain.Admission;
 import io.atelier.domain.CatchUp;
+import io.atelier.domain.Change;
 import io.atelier.domain.CursorPosition;
 import io.atelier.domain.Event;
 import io.atelier.domain.Outcome;
@@ -325,6 +326,25 @@ public final class RoomSession {
    */
   private CompletionStage<Void> observe(ClientMessage.Hello hello) {
     WorkshopId id = new WorkshopId(hello.workshopId());
+    var admit =
+        new WorkshopOperation.AdmitObserver(
+            hashOrNull(hello.token()),
+            hashOrNull(hello.facilitatorKey()),
+            hello.passcode() == null ? null : Secrets.hash(hello.passcode().strip()));
+    return services
+        .store()
+        .execute(id, admit)
+        .thenCompose(
+            admission -> {
+              if (admission.isPresent() && !(admission.get() instanceof Admission.Observing)) {
+                refuseEntry(admission.get()); // HS9: a lock or a passcode holds for observers too
+                return done();
+              }
+              return observeAdmitted(id, hello);
+            });
+  }
+
+  private CompletionStage<Void> observeAdmitted(WorkshopId id, ClientMessage.Hello hello) {
     return services
         .store()
         .execute(id, new WorkshopOperation.ReadFacts())
@@ -350,6 +370,10 @@ public final class RoomSession {
                         sendCatchUp(catchUp);
                       });
             });
+  }
+
+  private static String hashOrNull(String secret) {
+    return secret == null ? null : Secrets.hash(secret);
   }
 
   private CompletionStage<Void> catchUp(Long lastRevision) {
@@ -388,13 +412,13 @@ public final class RoomSession {
   }
 
   private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message) {
+    Change change = message.toChange();
+    if (change instanceof Change.OpenVote open) {
+      change = open.withLayouts(services.layouts()); // DV1: the server knows the templates
+    }
     var operation =
         new WorkshopOperation.ApplyChange(
-            participantId,
-            message.toChange(),
-            presentedKey,
-            services.clock().millis(),
-            limits.workshop());
+            participantId, change, presentedKey, services.clock().millis(), limits.workshop());
     return services
         .store()
         .execute(workshopId, operation)

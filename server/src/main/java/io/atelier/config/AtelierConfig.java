@@ -15,6 +15,7 @@ import java.util.UUID;
  *     links use the scheme and host of the request that created the workshop
  * @param storage {@code ATELIER_STORAGE}: {@code hazelcast} (default) or {@code memory}
  * @param journal where workshops are made durable (see {@link JournalSettings})
+ * @param tls HTTPS served by the node itself, when set (see {@link TlsSettings})
  * @param limits what one socket, person or address may do (see {@link Limits})
  * @param allowedOrigins the pages that may open a socket (see {@link AllowedOrigins})
  */
@@ -25,6 +26,7 @@ public record AtelierConfig(
     Storage storage,
     ClusterSettings cluster,
     JournalSettings journal,
+    TlsSettings tls,
     Limits limits,
     AllowedOrigins allowedOrigins) {
 
@@ -41,14 +43,15 @@ public record AtelierConfig(
     publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
   }
 
-  /** The default limits, and sockets from the public URL's pages (or the same origin). */
+  /** With TLS and the default limits, and sockets from the public URL's pages (or same origin). */
   public AtelierConfig(
       int httpPort,
       String httpHost,
       Optional<String> publicUrl,
       Storage storage,
       ClusterSettings cluster,
-      JournalSettings journal) {
+      JournalSettings journal,
+      TlsSettings tls) {
     this(
         httpPort,
         httpHost,
@@ -56,8 +59,20 @@ public record AtelierConfig(
         storage,
         cluster,
         journal,
+        tls,
         Limits.DEFAULTS,
         AllowedOrigins.of(publicUrl));
+  }
+
+  /** Plain HTTP. */
+  public AtelierConfig(
+      int httpPort,
+      String httpHost,
+      Optional<String> publicUrl,
+      Storage storage,
+      ClusterSettings cluster,
+      JournalSettings journal) {
+    this(httpPort, httpHost, publicUrl, storage, cluster, journal, TlsSettings.NONE);
   }
 
   /** Without a journal: memory only. */
@@ -80,6 +95,7 @@ public record AtelierConfig(
         storage(env.getOrDefault("ATELIER_STORAGE", "hazelcast")),
         ClusterSettings.fromEnvironment(env),
         JournalSettings.fromEnvironment(env),
+        TlsSettings.fromEnvironment(env),
         Limits.fromEnvironment(env),
         AllowedOrigins.fromEnvironment(env, publicUrl));
   }
@@ -97,27 +113,32 @@ public record AtelierConfig(
 
   public AtelierConfig withStorage(Storage newStorage) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, newStorage, cluster, journal, limits, allowedOrigins);
+        httpPort, httpHost, publicUrl, newStorage, cluster, journal, tls, limits, allowedOrigins);
   }
 
   public AtelierConfig withJournal(JournalSettings newJournal) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, newJournal, limits, allowedOrigins);
+        httpPort, httpHost, publicUrl, storage, cluster, newJournal, tls, limits, allowedOrigins);
   }
 
-  public AtelierConfig withCluster(ClusterSettings newCluster) {
+  public AtelierConfig withTls(TlsSettings newTls) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, newCluster, journal, limits, allowedOrigins);
+        httpPort, httpHost, publicUrl, storage, cluster, journal, newTls, limits, allowedOrigins);
   }
 
   public AtelierConfig withLimits(Limits newLimits) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, journal, newLimits, allowedOrigins);
+        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, newLimits, allowedOrigins);
   }
 
   public AtelierConfig withAllowedOrigins(AllowedOrigins newOrigins) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, journal, limits, newOrigins);
+        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, limits, newOrigins);
+  }
+
+  public AtelierConfig withCluster(ClusterSettings newCluster) {
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, newCluster, journal, tls, limits, allowedOrigins);
   }
 
   /** The settings as one log line; it holds no secret. */
@@ -134,6 +155,8 @@ public record AtelierConfig(
         + cluster.describe()
         + " journal="
         + journal.describe()
+        + " "
+        + tls.describe()
         + " "
         + limits.describe()
         + " "

@@ -30,4 +30,7 @@ public sealed interface Admission extends Serializable {
 
   /** RO4: a newcomer gave no passcode ({@code given} false) or a wrong one. */
   record PasscodeRefused(boolean given) implements Admission {}
+
+  /** HS9: an observer may read the workshop; nothing changed by letting it in. */
+  record Observing() implements Admission {}
 }

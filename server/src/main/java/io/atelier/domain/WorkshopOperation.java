@@ -157,10 +157,37 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
+  /** HS9: whether an observer may read the workshop (hashes of its credentials, or nulls). */
+  record AdmitObserver(String tokenHash, String keyHash, String passcodeHash)
+      implements WorkshopOperation<Admission> {
+    @Override
+    public Admission applyTo(WorkshopState state) {
+      return state.admitObserver(tokenHash, keyHash, passcodeHash);
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
   record ReadFacts() implements WorkshopOperation<WorkshopFacts> {
     @Override
     public WorkshopFacts applyTo(WorkshopState state) {
       return state.facts();
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
+  /** RO6: whether a bearer secret (hashed) opens the facilitator's HTTP routes. */
+  record ReadAuthority(String secretHash) implements WorkshopOperation<Authority> {
+    @Override
+    public Authority applyTo(WorkshopState state) {
+      return state.authority(secretHash);
     }
 
     @Override

@@ -123,6 +123,7 @@ public final class WorkshopState implements Serializable {
       if (event instanceof Event.ClusterMoved moved) {
         moveNotes(moved);
       }
+      visibility = facilitation.visibilityOf(event); // DV4: a secret vote's dots
     }
     if (event instanceof Event.ParticipantRemoved removed) {
       openConnections.remove(removed.member()); // RO5: their sockets are closed on every node
@@ -284,6 +285,37 @@ public final class WorkshopState implements Serializable {
   }
 
   /**
+   * HS9: whether an observer (HS8) may read the workshop. An observer reads everything, so a lock
+   * and a passcode hold for it as for a newcomer, unless it proves it is already in: the workshop's
+   * key, or the token of one of its people (the projector opened from a facilitator's browser). It
+   * changes nothing: an observer is nobody. Hashes as in {@link #enter}; any may be null.
+   */
+  public Admission admitObserver(String tokenHash, String keyHash, String passcodeHash) {
+    Membership membership = facilitation.membership();
+    if (keyHash != null && Secrets.constantTimeEquals(keyHash, facts.facilitatorKeyHash())) {
+      return new Admission.Observing();
+    }
+    if (tokenHash != null) {
+      Participant participant = findByTokenHash(tokenHash).orElse(null);
+      if (participant == null) {
+        return new Admission.UnknownToken();
+      }
+      return membership.isRemoved(participant.id())
+          ? new Admission.Removed()
+          : new Admission.Observing();
+    }
+    if (membership.locked()) {
+      return new Admission.Locked();
+    }
+    if (membership.passcodeRequired()
+        && (passcodeHash == null
+            || !Secrets.constantTimeEquals(passcodeHash, membership.passcodeHash()))) {
+      return new Admission.PasscodeRefused(passcodeHash != null);
+    }
+    return new Admission.Observing();
+  }
+
+  /**
    * Lets a person in (HS4, HS6, HS7, RO3 to RO5). {@code keyHash} is the hash of the facilitator
    * key the socket presented (or null): its holder always gets in and is recorded as a facilitator.
    * {@code passcodeHash} is the hash of the passcode a newcomer typed (or null).
@@ -430,8 +462,9 @@ public final class WorkshopState implements Serializable {
   }
 
   /**
-   * The live state as {@code reader} may see it (PW1, PW2): others' notes on a canvas in private
-   * writing are left out and counted per canvas; on an anonymous canvas they come without author.
+   * The live state as {@code reader} may see it (PW1, PW2, DV4): others' notes on a canvas in
+   * private writing are left out and counted per canvas; on an anonymous canvas they come without
+   * author; a secret vote shows only the reader's own dots.
    */
   public CatchUp.Snapshot snapshot(ParticipantId reader) {
     List<Note> visible = new ArrayList<>();
@@ -456,7 +489,8 @@ public final class WorkshopState implements Serializable {
             .filter(p -> isParticipant(p.id()))
             .map(p -> p.view(isOnline(p.id())))
             .toList();
-    return new CatchUp.Snapshot(revision, visible, people, facilitation.state().live(), hidden);
+    return new CatchUp.Snapshot(
+        revision, visible, people, facilitation.state().live().readBy(reader), hidden);
   }
 
   /** Notes that are not deleted and whose canvas is not either (NT3, CV3). */
@@ -495,6 +529,28 @@ public final class WorkshopState implements Serializable {
     content.notes().forEach(note -> notes.put(note.id(), note));
     highestZ = content.notes().stream().mapToLong(Note::z).max().orElse(0);
     facilitation.replay(new Event.ContentImported(revision, content));
+  }
+
+  /**
+   * RO6: who may use the facilitator's HTTP routes. {@code secretHash} is the hash of the bearer
+   * secret a request presented: the workshop's key (always, as for sockets: HS7), or the token of a
+   * person whose access is facilitator now and who was not removed. Every comparison takes the same
+   * time whatever the input (Secrets).
+   */
+  public Authority authority(String secretHash) {
+    if (secretHash == null) {
+      return new Authority(facts, false);
+    }
+    if (Secrets.constantTimeEquals(secretHash, facts.facilitatorKeyHash())) {
+      return new Authority(facts, true);
+    }
+    Membership membership = facilitation.membership();
+    boolean facilitator =
+        findByTokenHash(secretHash)
+            .filter(p -> !membership.isRemoved(p.id()))
+            .map(p -> membership.of(p.id()) == Access.FACILITATOR)
+            .orElse(false);
+    return new Authority(facts, facilitator);
   }
 
   /** A person of the workshop whom the facilitator has not removed (RO5). */

@@ -61,4 +61,14 @@ class LayeringTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.atelier.adapter.hazelcast..", "io.atelier.adapter.memory..");
+
+  @ArchTest
+  static final ArchRule onlyTheQrAdapterKnowsZxing =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.atelier.adapter.qr..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.google.zxing..")
+          .because("the QR code library stays behind QrCodeSvg (ADR 0018): use QrCodeSvg.of(url)");
 }

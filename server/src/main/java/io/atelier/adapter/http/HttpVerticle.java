@@ -55,6 +55,7 @@ public final class HttpVerticle extends VerticleBase {
             new CreationQuota(config.limits().workshopsPerHour(), System::nanoTime),
             new ClientAddress(config.limits().trustedProxies()));
     PageRoutes pages = new PageRoutes();
+    QrRoutes qrCodes = new QrRoutes(workshops, workshopRoutes);
     ExportRoutes exports =
         new ExportRoutes(
             workshops,
@@ -73,6 +74,7 @@ public final class HttpVerticle extends VerticleBase {
     router.delete("/api/workshops/:id").handler(workshopRoutes::delete);
     router.get("/api/workshops/:id/participants").handler(workshopRoutes::participants);
     router.get("/api/workshops/:id/export").handler(exports::export);
+    router.get("/api/workshops/:id/qr.svg").handler(qrCodes::joinCode);
     // The large bodies: each its own limit, and no file uploads to disk.
     router.post("/api/workshops/import").handler(creations::check); // LM7, before the body
     router
@@ -102,6 +104,7 @@ public final class HttpVerticle extends VerticleBase {
             .setPort(config.httpPort())
             .setMaxWebSocketFrameSize(MAX_MESSAGE_BYTES)
             .setMaxWebSocketMessageSize(MAX_MESSAGE_BYTES);
+    ServedTls.apply(config.tls(), options);
     return vertx
         .createHttpServer(options)
         .requestHandler(router)
