@@ -2,46 +2,41 @@ package io.atelier.load;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 
 /**
  * A workshop with many notes; a new client joins again and again. Measures from opening the socket
  * to the {@code synced} that follows the snapshot: the full state has arrived and been parsed.
+ * Drawing it is the browser's part, measured by the browser tests.
  */
 final class JoinScenario {
-  private final Vertx vertx;
-  private final WebSocketClient client;
-  private final Workshops workshops;
-  private final URI url;
+  private final LoadContext context;
   private final int notes;
   private final int runs;
 
-  JoinScenario(
-      Vertx vertx, WebSocketClient client, Workshops workshops, URI url, int notes, int runs) {
-    this.vertx = vertx;
-    this.client = client;
-    this.workshops = workshops;
-    this.url = url;
+  JoinScenario(LoadContext context, int notes, int runs) {
+    this.context = context;
     this.notes = notes;
     this.runs = runs;
   }
 
-  Future<String> run() {
-    return workshops
-        .create("Jonction " + notes)
+  Future<Report> run() {
+    URI node = context.nodes().node(0);
+    return context
+        .workshops()
+        .create(node, "Jonction " + notes)
         .compose(
             workshopId ->
-                seed(workshopId)
+                seed(node, workshopId)
                     .compose(
                         seeder ->
-                            measure(workshopId, 0, new Latencies()).eventually(seeder::close)));
+                            measure(node, workshopId, 0, new Latencies())
+                                .eventually(seeder::close)));
   }
 
-  private Future<LoadClient> seed(String workshopId) {
-    LoadClient seeder = new LoadClient(client, "semeur");
+  private Future<LoadClient> seed(URI node, String workshopId) {
+    LoadClient seeder = new LoadClient(context.sockets(), "semeur");
     Promise<LoadClient> seeded = Promise.promise();
     int[] acks = {0};
     seeder.onMessage(
@@ -60,43 +55,40 @@ final class JoinScenario {
           }
         });
     return seeder
-        .join(url.getHost(), url.getPort(), workshopId)
+        .join(node, workshopId)
         .compose(
             revision -> {
               for (int i = 0; i < notes; i++) {
+                JsonObject note = Edits.create("s-" + i, "n-" + i, i);
                 seeder.send(
-                    new JsonObject()
-                        .put("type", "create_note")
-                        .put("changeId", "s-" + i)
-                        .put("noteId", "n-" + i)
-                        .put("x", (double) (i % 50) * 220)
-                        .put("y", (double) (i / 50) * 160)
-                        .put("width", 200.0)
-                        .put("height", 140.0)
-                        .put("text", "0123456789012345678901234567890123456789")
-                        .put("color", "yellow"));
+                    note.put("x", (double) (i % 50) * 220).put("y", (double) (i / 50) * 160));
               }
               return seeded.future();
             });
   }
 
-  private Future<String> measure(String workshopId, int run, Latencies times) {
+  private Future<Report> measure(URI node, String workshopId, int run, Latencies times) {
     if (run == runs) {
+      Latencies.Summary summary = times.summary();
+      JsonObject json =
+          new JsonObject()
+              .put("scenario", "join")
+              .put("notes", notes)
+              .put("joins", runs)
+              .put("fullStateArrived", summary.json());
       return Future.succeededFuture(
-          String.format(
-              "join: a workshop of %d notes, %d joins%n  hello to full state: %s",
-              notes, runs, times.summary()));
+          new Report(String.format("join: a workshop of %,d notes, %d joins", notes, runs), json)
+              .row("hello to full state", Report.latency(summary)));
     }
-    LoadClient joiner = new LoadClient(client, "nouveau-" + run);
-    long[] start = new long[1];
-    start[0] = System.nanoTime(); // Includes the WebSocket handshake, as a person would wait.
+    LoadClient joiner = new LoadClient(context.sockets(), "nouveau-" + run);
+    long start = System.nanoTime(); // Includes the WebSocket handshake, as a person would wait.
     return joiner
-        .join(url.getHost(), url.getPort(), workshopId)
+        .join(node, workshopId)
         .compose(
             revision -> {
-              times.record(System.nanoTime() - start[0]);
+              times.record(System.nanoTime() - start);
               return joiner.close();
             })
-        .compose(v -> measure(workshopId, run + 1, times));
+        .compose(v -> measure(node, workshopId, run + 1, times));
   }
 }

@@ -6,18 +6,27 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.util.BitSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** One simulated participant: a real WebSocket speaking protocol version 1. */
+/**
+ * One simulated participant: a real WebSocket speaking protocol version 1. It counts what a run
+ * must report about it: the revisioned events it got twice, each handed on once only.
+ */
 final class LoadClient {
+  /** How long a join may take before the run gives up: every run is bounded in time. */
+  static final long JOIN_TIMEOUT_SECONDS = 60;
+
   private final WebSocketClient client; // Kept: an unreferenced client may be collected mid-run.
   private final String name;
   private WebSocket socket;
   private String participantId;
   private final BitSet revisionsSeen = new BitSet();
   private long duplicates;
-  private long rateLimited;
+  private long receivedAt;
+  private long revision;
   private Consumer<JsonObject> listener = message -> {};
   private final Promise<Long> synced = Promise.promise();
 
@@ -26,10 +35,10 @@ final class LoadClient {
     this.name = name;
   }
 
-  /** Connects and joins as a newcomer; completes with the revision once synced. */
-  Future<Long> join(String host, int port, String workshopId) {
+  /** Connects to {@code node} and joins as a newcomer; completes with the revision once synced. */
+  Future<Long> join(URI node, String workshopId) {
     WebSocketConnectOptions options =
-        new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws");
+        new WebSocketConnectOptions().setHost(node.getHost()).setPort(node.getPort()).setURI("/ws");
     return client
         .connect(options)
         .compose(
@@ -45,7 +54,8 @@ final class LoadClient {
                       .put("displayName", name)
                       .encode());
               return synced.future();
-            });
+            })
+        .timeout(JOIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   /**
@@ -55,8 +65,7 @@ final class LoadClient {
   private void refused(Short code, String reason) {
     String hint =
         switch (code == null ? 0 : code) {
-          case 4029 ->
-              " Start the server with ATELIER_MAX_CONNECTIONS_PER_ADDRESS above --clients.";
+          case 4029 -> " Start the server with ATELIER_MAX_CONNECTIONS_PER_ADDRESS above the load.";
           case 4009 -> " Start the server with ATELIER_MAX_PARTICIPANTS above --clients.";
           case 1008 -> " Start the server with a higher ATELIER_FLOOD_MESSAGES_PER_SECOND.";
           default -> "";
@@ -64,6 +73,7 @@ final class LoadClient {
     synced.tryFail(name + ": the server closed the socket (" + code + " " + reason + ")." + hint);
   }
 
+  /** Receives every message once: a revisioned event seen before is counted, not handed on. */
   void onMessage(Consumer<JsonObject> listener) {
     this.listener = listener;
   }
@@ -80,38 +90,56 @@ final class LoadClient {
     return duplicates;
   }
 
-  /** Changes the server refused for this socket's rate (LM1): a load above its limit. */
-  long rateLimited() {
-    return rateLimited;
-  }
-
   Future<Void> close() {
     return socket == null ? Future.succeededFuture() : socket.close();
   }
 
+  /** When the frame being handed on arrived, before it was parsed. */
+  long receivedAt() {
+    return receivedAt;
+  }
+
   private void onFrame(String frame) {
+    receivedAt = System.nanoTime();
     JsonObject message = new JsonObject(frame);
     String type = message.getString("type");
-    if ("error".equals(type) && "rate_limited".equals(message.getString("code"))) {
-      rateLimited++;
-    }
-    if ("welcome".equals(type)) {
-      participantId = message.getJsonObject("participant").getString("id");
-    } else if ("synced".equals(type)) {
-      synced.tryComplete(message.getLong("revision"));
-    }
-    Long revision = message.getLong("revision");
-    if (revision != null
-        && !"synced".equals(type)
-        && !"snapshot".equals(type)
-        && !"welcome".equals(type)
-        && !"ack".equals(type)) {
-      int index = (int) (long) revision;
-      if (revisionsSeen.get(index)) {
-        duplicates++;
+    switch (type) {
+      case "welcome" -> participantId = participantOf(message);
+      case "synced" -> {
+        revision = Math.max(revision, message.getLong("revision"));
+        synced.tryComplete(message.getLong("revision"));
       }
-      revisionsSeen.set(index);
+      case "error", "snapshot", "ack" -> {
+        // An ack's or snapshot's revision is the workshop's, not an event's: never a duplicate.
+      }
+      default -> {
+        if (seenBefore(message.getLong("revision"))) {
+          duplicates++;
+          return;
+        }
+      }
     }
     listener.accept(message);
+  }
+
+  /** The newest revision this client has: its catch-up's, or a later event's. */
+  long revision() {
+    return revision;
+  }
+
+  private boolean seenBefore(Long event) {
+    if (event == null) {
+      return false; // Volatile messages (cursors, pong) carry no revision.
+    }
+    revision = Math.max(revision, event);
+    int index = (int) (long) event;
+    boolean seen = revisionsSeen.get(index);
+    revisionsSeen.set(index);
+    return seen;
+  }
+
+  private static String participantOf(JsonObject welcome) {
+    JsonObject participant = welcome.getJsonObject("participant");
+    return participant == null ? null : participant.getString("id");
   }
 }

@@ -8,22 +8,20 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 
-/** Creates the workshops a scenario runs in, through the public HTTP API. */
+/** Creates the workshops a scenario runs in, through the public HTTP API of a node. */
 final class Workshops {
   private final HttpClient http;
-  private final URI url;
 
-  Workshops(Vertx vertx, URI url) {
+  Workshops(Vertx vertx) {
     this.http = vertx.createHttpClient();
-    this.url = url;
   }
 
-  Future<String> create(String title) {
+  Future<String> create(URI node, String title) {
     RequestOptions request =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
-            .setHost(url.getHost())
-            .setPort(url.getPort())
+            .setHost(node.getHost())
+            .setPort(node.getPort())
             .setURI("/api/workshops")
             .putHeader("Content-Type", "application/json");
     return http.request(request)
