@@ -103,6 +103,7 @@ public final class LoadTool {
         plan,
         options.integer("seconds", 5, 1, 120),
         options.integer("warmup", 1, 0, 60),
+        options.integer("first-warmup", 10, 0, 120),
         edits(options),
         options.integer("drain", 5, 1, 60),
         progress);

@@ -83,6 +83,7 @@ final class Measurement implements Room.Listener {
                                 rate,
                                 warmup,
                                 seconds,
+                                drainSeconds,
                                 deliveries.latency(),
                                 deliveries.expected(),
                                 deliveries.received(),

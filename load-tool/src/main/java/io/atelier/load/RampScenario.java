@@ -19,6 +19,7 @@ final class RampScenario {
   private final int clients;
   private final int seconds;
   private final int warmup;
+  private final int firstWarmup;
   private final RampPlan plan;
   private final Measurement measurement;
   private final Consumer<String> progress;
@@ -30,6 +31,7 @@ final class RampScenario {
       RampPlan plan,
       int seconds,
       int warmup,
+      int firstWarmup,
       Edits.Kind edits,
       int drainSeconds,
       Consumer<String> progress) {
@@ -39,6 +41,7 @@ final class RampScenario {
     this.plan = plan;
     this.seconds = seconds;
     this.warmup = warmup;
+    this.firstWarmup = firstWarmup;
     this.measurement = new Measurement(context, edits, drainSeconds);
     this.progress = progress;
   }
@@ -53,10 +56,13 @@ final class RampScenario {
         .map(stoppedBecause -> report(steps, stoppedBecause));
   }
 
-  /** Runs the step at {@code rate} and the ones after it; completes with why the ramp stopped. */
+  /**
+   * Runs the step at {@code rate} and the ones after it; completes with why the ramp stopped. The
+   * first step warms up longer: both JVMs are cold then, and a cold step would end the ramp early.
+   */
   private Future<String> step(List<Room> open, int rate, List<WindowResult> steps) {
     return measurement
-        .window(open, rate, warmup, seconds)
+        .window(open, rate, steps.isEmpty() ? firstWarmup : warmup, seconds)
         .compose(
             result -> {
               steps.add(result);

@@ -12,6 +12,7 @@ record WindowResult(
     int rate,
     int warmupSeconds,
     int seconds,
+    int drainSeconds,
     Latencies.Summary latency,
     long expected,
     long received,
@@ -59,8 +60,9 @@ record WindowResult(
         .row(
             "deliveries",
             String.format(
-                "%,d of %,d expected (%,.0f/s); lost %,d, duplicated %,d",
-                received, expected, deliveriesPerSecond(), lost(), duplicated))
+                "%,d of %,d expected (%,.0f/s); lost %,d (not there %d s after the window),"
+                    + " duplicated %,d",
+                received, expected, deliveriesPerSecond(), lost(), drainSeconds, duplicated))
         .row("refused changes", refusals.isEmpty() ? "none" : refusals + hint())
         .row("send lateness (tool)", Report.latency(lateness));
     for (ServerProbe.NodeUsage node : usage.nodes()) {
@@ -88,6 +90,7 @@ record WindowResult(
         .put("rate", rate)
         .put("warmupSeconds", warmupSeconds)
         .put("seconds", seconds)
+        .put("drainSeconds", drainSeconds)
         .put("latency", latency.json())
         .put("expected", expected)
         .put("received", received)

@@ -69,6 +69,7 @@ class RampPlanTest {
         100,
         1,
         5,
+        5,
         latency,
         expected,
         received,

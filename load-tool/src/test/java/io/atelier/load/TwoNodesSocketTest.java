@@ -25,6 +25,8 @@ class TwoNodesSocketTest {
                       nodes.urls(),
                       "--scenario",
                       "room",
+                      "--drain",
+                      "60",
                       "--rooms",
                       "2",
                       "--clients",

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Issue 8's scenarios, as docs/performance.md reports them: each server pinned to core 0, the
+# load tool on core 1, persistence on: one node with the default SQLite journal; two nodes with
+# the journal of clusters, PostgreSQL (this machine's binaries, also on core 0), since nodes must
+# share one journal. Everything lives in a temporary directory removed at the end. Loopback only;
+# every run is bounded by its --seconds.
+#
+#   ./mvnw -B -q package -DskipTests
+#   load-tool/measure.sh one     # one node: 1×200, 1×300, 50×10 at 2,000/s, ramp, join, idle
+#   load-tool/measure.sh two     # two nodes, each room's clients spread over both
+#   load-tool/measure.sh smoke   # every scenario, small and short: proves the tool works
+#
+# The load average is printed before each run: with other work on the machine, figures mean
+# little (docs/performance.md says which were taken how).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SERVER_JAR=server/target/atelier-server.jar
+TOOL_JAR=load-tool/target/atelier-load.jar
+WORK=$(mktemp -d)
+PIDS=()
+
+PG_PORT=55432
+PG_PASSWORD="pw-$$-$RANDOM"
+PG_STARTED=""
+
+stop_nodes() {
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  PIDS=()
+}
+
+# PostgreSQL refuses to run as root: as root, its commands run as the postgres user.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  local bin
+  bin=$(dirname "$(command -v initdb || ls -d /usr/lib/postgresql/*/bin/initdb | tail -1)")
+  chmod 755 "$WORK"
+  mkdir -p "$WORK/pg"
+  printf '%s' "$PG_PASSWORD" >"$WORK/pg/password"
+  [ "$(id -u)" = 0 ] && chown -R postgres "$WORK/pg"
+  as_pg "$bin/initdb" -D "$WORK/pg/data" -U atelier --pwfile="$WORK/pg/password" \
+    --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C --no-sync >"$WORK/pg/initdb.log"
+  as_pg taskset -c 0 "$bin/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/postgres.log" -w -t 30 \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK/pg" start \
+    >/dev/null
+  PG_STARTED="$bin"
+  PGPASSWORD="$PG_PASSWORD" psql -q -h 127.0.0.1 -p $PG_PORT -U atelier -d postgres \
+    -c "create database atelier"
+}
+
+stop_postgres() {
+  if [ -n "$PG_STARTED" ]; then
+    as_pg "$PG_STARTED/pg_ctl" -D "$WORK/pg/data" -m fast -w stop >/dev/null || true
+    PG_STARTED=""
+  fi
+}
+trap 'stop_nodes; stop_postgres; rm -rf "$WORK"' EXIT
+
+# The load tool is one address sending far more than a person would: the limits of
+# docs/protocol.md (LM1, LM3 to LM7) are raised for it.
+export ATELIER_HOST=127.0.0.1 ATELIER_MAX_CONNECTIONS_PER_ADDRESS=5000 \
+  ATELIER_WORKSHOPS_PER_HOUR=1000 ATELIER_CHANGES_PER_SECOND=100000 \
+  ATELIER_CHANGES_BURST=100000 ATELIER_FLOOD_MESSAGES_PER_SECOND=1000000 \
+  ATELIER_MAX_NOTES_PER_CANVAS=100000 ATELIER_MAX_PARTICIPANTS=5000 \
+  ATELIER_CLUSTER_NAME="atelier-measure-$$"
+
+# start_node HTTP_PORT CLUSTER_PORT [OTHER_MEMBERS]: a node on core 0; alone, with a SQLite
+# journal of its own; in a cluster, with the PostgreSQL journal every member shares.
+start_node() {
+  mkdir -p "$WORK/data-$1"
+  local journal=(ATELIER_JOURNAL=sqlite)
+  if [ -n "${3:-}" ]; then
+    journal=(ATELIER_JOURNAL=postgres ATELIER_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/atelier"
+      ATELIER_DB_USER=atelier ATELIER_DB_PASSWORD="$PG_PASSWORD")
+  fi
+  env PORT="$1" ATELIER_CLUSTER_PORT="$2" ATELIER_CLUSTER_MEMBERS="${3:-}" \
+    ATELIER_DATA_DIR="$WORK/data-$1" "${journal[@]}" \
+    taskset -c 0 java -jar "$SERVER_JAR" >"$WORK/node-$1.log" 2>&1 &
+  PIDS+=($!)
+}
+
+# await_ready HTTP_PORT MEMBERS: until GET /ready counts that many members (at most 90 s).
+await_ready() {
+  for _ in $(seq 1 180); do
+    if curl -fs "http://127.0.0.1:$1/ready" | grep -q "\"members\":$2"; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "node $1 was not ready with $2 members; its log:" >&2
+  tail -20 "$WORK/node-$1.log" >&2
+  return 1
+}
+
+tool() {
+  echo "# $(date -Iseconds) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# load-tool $*"
+  taskset -c 1 java -jar "$TOOL_JAR" "$@"
+  echo
+}
+
+one_node() {
+  start_node 18090 5801
+  await_ready 18090 1
+  local url=http://127.0.0.1:18090 pid=${PIDS[0]}
+  for run in 1 2 3; do
+    tool --url $url --server-pid "$pid" --scenario room --rooms 1 --clients 200 --rate 200 \
+      --seconds 30 --warmup 5
+  done
+  for run in 1 2 3; do
+    tool --url $url --server-pid "$pid" --scenario room --rooms 1 --clients 300 --rate 200 \
+      --seconds 30 --warmup 5
+  done
+  tool --url $url --server-pid "$pid" --scenario room --rooms 50 --clients 10 --rate 2000 \
+    --seconds 30 --warmup 5
+  tool --url $url --server-pid "$pid" --scenario ramp --rooms 50 --clients 10 --rate 1000 \
+    --step 1.25 --seconds 5
+  tool --url $url --server-pid "$pid" --scenario join --notes 2000 --runs 20
+  tool --url $url --server-pid "$pid" --scenario idle --clients 2000
+  stop_nodes
+}
+
+two_nodes() {
+  start_postgres
+  start_node 18091 5811 127.0.0.1:5812
+  start_node 18092 5812 127.0.0.1:5811
+  await_ready 18091 2
+  await_ready 18092 2
+  local urls=http://127.0.0.1:18091,http://127.0.0.1:18092 pids="${PIDS[0]},${PIDS[1]}"
+  tool --url $urls --server-pid "$pids" --scenario room --rooms 50 --clients 10 --rate 2000 \
+    --seconds 30 --warmup 5
+  tool --url $urls --server-pid "$pids" --scenario ramp --rooms 50 --clients 10 --rate 1000 \
+    --step 1.25 --seconds 5
+  stop_nodes
+  stop_postgres
+}
+
+smoke() {
+  start_node 18093 5821
+  await_ready 18093 1
+  local url=http://127.0.0.1:18093 pid=${PIDS[0]}
+  tool --url $url --server-pid "$pid" --scenario room --rooms 2 --clients 20 --rate 100 \
+    --seconds 5 --warmup 2
+  tool --url $url --scenario ramp --rooms 5 --clients 4 --rate 50 --step 2 --max-rate 400 \
+    --seconds 2 --first-warmup 3
+  tool --url $url --server-pid "$pid" --scenario join --notes 2000 --runs 5
+  tool --url $url --server-pid "$pid" --scenario idle --clients 200
+  stop_nodes
+}
+
+smoke_two() {
+  start_postgres
+  start_node 18094 5831 127.0.0.1:5832
+  start_node 18095 5832 127.0.0.1:5831
+  await_ready 18094 2
+  await_ready 18095 2
+  tool --url http://127.0.0.1:18094,http://127.0.0.1:18095 --scenario room --rooms 4 \
+    --clients 6 --rate 100 --seconds 5 --warmup 2
+  stop_nodes
+  stop_postgres
+}
+
+case "${1:-}" in
+  one) one_node ;;
+  two) two_nodes ;;
+  smoke) smoke; smoke_two ;;
+  smoke-two) smoke_two ;;
+  *) echo "usage: $0 one|two|smoke|smoke-two" >&2; exit 2 ;;
+esac
