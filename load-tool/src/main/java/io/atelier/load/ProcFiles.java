@@ -43,6 +43,33 @@ final class ProcFiles {
     return OptionalLong.empty();
   }
 
+  /**
+   * The ticks every core of the machine spent busy, from the {@code cpu} line of {@code
+   * /proc/stat}: user, nice, system, irq, softirq and steal (guest time is inside user already;
+   * idle and iowait are not busy).
+   */
+  static long machineBusyTicks(String procStat) {
+    for (String line : procStat.split("\n")) {
+      if (line.startsWith("cpu ")) {
+        String[] f = line.substring(4).strip().split("\\s+");
+        long busy = 0;
+        for (int i : new int[] {0, 1, 2, 5, 6, 7}) {
+          busy += i < f.length ? Long.parseLong(f[i]) : 0;
+        }
+        return busy;
+      }
+    }
+    throw new IllegalArgumentException("No cpu line in /proc/stat");
+  }
+
+  static String machineStat() {
+    try {
+      return Files.readString(Path.of("/proc/stat"));
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read /proc/stat: " + e, e);
+    }
+  }
+
   static String read(long pid, String file) {
     try {
       return Files.readString(Path.of("/proc", Long.toString(pid), file));

@@ -80,7 +80,8 @@ final class RampScenario {
 
   private static String line(WindowResult step, String failure) {
     return String.format(
-        "  ramp step %,6d changes/s: p99 %7.2f ms, %,.0f deliveries/s, lost %d, server CPU %s → %s",
+        "  ramp step %,6d changes/s: p99 %7.2f ms, %,.0f deliveries/s, lost %d, server CPU %s,"
+            + " others %.0f %% → %s",
         step.rate(),
         step.latency().p99(),
         step.deliveriesPerSecond(),
@@ -88,6 +89,7 @@ final class RampScenario {
         step.usage().nodes().stream()
             .map(n -> n.cpuPercent() == null ? "?" : String.format("%.0f %%", n.cpuPercent()))
             .toList(),
+        step.usage().othersCpuPercent(),
         failure == null ? "held" : failure);
   }
 

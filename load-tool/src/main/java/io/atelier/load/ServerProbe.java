@@ -61,7 +61,11 @@ final class ServerProbe {
     for (int i = 0; i < ticks.length; i++) {
       ticks[i] = pids.get(i).isPresent() ? ticks(pids.get(i).getAsLong()) : -1;
     }
-    return new Mark(System.nanoTime(), ticks, ticks(ProcessHandle.current().pid()));
+    return new Mark(
+        System.nanoTime(),
+        ticks,
+        ticks(ProcessHandle.current().pid()),
+        ProcFiles.machineBusyTicks(ProcFiles.machineStat()));
   }
 
   /** What every server and this tool used from {@code start} until now. */
@@ -89,8 +93,15 @@ final class ServerProbe {
                           boxed(heap),
                           heap.isPresent() ? "/metrics" : null)));
     }
-    double tool = percent(end.toolTicks - start.toolTicks, seconds);
-    return Future.all(usages).map(all -> new Usage(all.<NodeUsage>list(), tool));
+    long toolTicks = end.toolTicks - start.toolTicks;
+    double tool = percent(toolTicks, seconds);
+    // What the machine did besides this run: the figures are only clean when it is near zero.
+    long others = end.machineTicks - start.machineTicks - toolTicks;
+    for (int i = 0; i < pids.size(); i++) {
+      others -= pids.get(i).isPresent() ? end.ticks[i] - start.ticks[i] : 0;
+    }
+    double othersPercent = percent(Math.max(0, others), seconds);
+    return Future.all(usages).map(all -> new Usage(all.<NodeUsage>list(), tool, othersPercent));
   }
 
   /**
@@ -147,8 +158,11 @@ final class ServerProbe {
     return value.isPresent() ? value.getAsLong() : null;
   }
 
-  /** CPU times at one moment: the servers' (-1 when unknown) and this tool's, in ticks. */
-  record Mark(long nanos, long[] ticks, long toolTicks) {}
+  /**
+   * CPU times at one moment, in ticks: the servers' (-1 when unknown), this tool's, and the whole
+   * machine's busy time.
+   */
+  record Mark(long nanos, long[] ticks, long toolTicks, long machineTicks) {}
 
   /** One server over a window; null where it could not be read. */
   record NodeUsage(
@@ -181,14 +195,18 @@ final class ServerProbe {
     }
   }
 
-  /** Every server's use over a window, and this tool's CPU in it. */
-  record Usage(List<NodeUsage> nodes, double toolCpuPercent) {
+  /**
+   * Every server's use over a window, this tool's CPU in it, and the CPU every other process of the
+   * machine used meanwhile (a build next door makes the figures meaningless; this says so).
+   */
+  record Usage(List<NodeUsage> nodes, double toolCpuPercent, double othersCpuPercent) {
     JsonObject json() {
       JsonArray servers = new JsonArray();
       nodes.forEach(node -> servers.add(node.json()));
       return new JsonObject()
           .put("servers", servers)
-          .put("toolCpuPercentOfOneCore", toolCpuPercent);
+          .put("toolCpuPercentOfOneCore", toolCpuPercent)
+          .put("othersCpuPercentOfOneCore", othersCpuPercent);
     }
   }
 

@@ -68,8 +68,13 @@ record WindowResult(
     for (ServerProbe.NodeUsage node : usage.nodes()) {
       report.row("server", node.line());
     }
-    return report.row(
-        "load tool", String.format("CPU %.1f %% of one core", usage.toolCpuPercent()));
+    return report
+        .row("load tool", String.format("CPU %.1f %% of one core", usage.toolCpuPercent()))
+        .row(
+            "other processes",
+            String.format(
+                "CPU %.1f %% of one core (figures are clean only near 0)",
+                usage.othersCpuPercent()));
   }
 
   private String hint() {

@@ -88,6 +88,7 @@ class LoadToolSocketTest {
     assertThat(server.getLong("pid")).isEqualTo(PID);
     assertThat(server.getDouble("cpuPercentOfOneCore")).isNotNull();
     assertThat(server.getDouble("rssMiB")).isPositive();
+    assertThat(result.getDouble("othersCpuPercentOfOneCore")).isNotNull();
   }
 
   @Test

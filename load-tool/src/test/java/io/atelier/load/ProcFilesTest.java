@@ -30,6 +30,17 @@ class ProcFilesTest {
   }
 
   @Test
+  @DisplayName(
+      "the machine's busy time: user, nice, system, irq, softirq, steal; idle and iowait not")
+  void machineBusy() {
+    assertThat(ProcFiles.machineBusyTicks(Fixtures.text("machine-stat.txt")))
+        .isEqualTo(10_132_153L + 290_696 + 3_084_719 + 0 + 25_195 + 7);
+    assertThatThrownBy(() -> ProcFiles.machineBusyTicks("intr 1 2 3\n"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(ProcFiles.machineBusyTicks(ProcFiles.machineStat())).isPositive();
+  }
+
+  @Test
   @DisplayName("this JVM's own /proc files read: some CPU used, some memory resident")
   void ownProcess() {
     long pid = ProcessHandle.current().pid();

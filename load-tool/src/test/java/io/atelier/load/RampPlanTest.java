@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class RampPlanTest {
-  private static final ServerProbe.Usage NO_USAGE = new ServerProbe.Usage(List.of(), 0);
+  private static final ServerProbe.Usage NO_USAGE = new ServerProbe.Usage(List.of(), 0, 0);
 
   @Test
   @DisplayName("steps grow by the factor, rounded, and stop before passing the maximum")
