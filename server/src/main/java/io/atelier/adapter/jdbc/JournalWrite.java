@@ -17,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
 sealed interface JournalWrite {
   CompletableFuture<Void> done();
 
+  /** The workshop whose rows the write touches: writers lock them in this order. */
+  String workshopId();
+
   /**
    * Writes inside the current transaction.
    *
