@@ -8,6 +8,7 @@
 #   ./mvnw -B -q package -DskipTests
 #   load-tool/measure.sh one     # one node: 1×200, 1×300, 50×10 at 2,000/s, ramp, join, idle
 #   load-tool/measure.sh two     # two nodes, each room's clients spread over both
+#   load-tool/measure.sh hop     # 50×10 at 250/s on one node, then on two: the cluster hop
 #   load-tool/measure.sh smoke   # every scenario, small and short: proves the tool works
 #
 # The load average is printed before each run: with other work on the machine, figures mean
@@ -133,10 +134,27 @@ two_nodes() {
   await_ready 18091 2
   await_ready 18092 2
   local urls=http://127.0.0.1:18091,http://127.0.0.1:18092 pids="${PIDS[0]},${PIDS[1]}"
-  tool --url $urls --server-pid "$pids" --scenario room --rooms 50 --clients 10 --rate 2000 \
-    --seconds 30 --warmup 5
-  tool --url $urls --server-pid "$pids" --scenario ramp --rooms 50 --clients 10 --rate 1000 \
+  tool --url $urls --server-pid "$pids" --scenario ramp --rooms 50 --clients 10 --rate 250 \
     --step 1.25 --seconds 5
+  stop_nodes
+  stop_postgres
+}
+
+# The cost of the cluster hop: the same 50 × 10 rooms at a rate both hold (250/s), on one node
+# and then spread over two (both nodes and PostgreSQL on core 0: one core for the server side).
+hop() {
+  start_node 18096 5841
+  await_ready 18096 1
+  tool --url http://127.0.0.1:18096 --server-pid "${PIDS[0]}" --scenario room --rooms 50 \
+    --clients 10 --rate 250 --seconds 30 --warmup 10
+  stop_nodes
+  start_postgres
+  start_node 18097 5851 127.0.0.1:5852
+  start_node 18098 5852 127.0.0.1:5851
+  await_ready 18097 2
+  await_ready 18098 2
+  tool --url http://127.0.0.1:18097,http://127.0.0.1:18098 --server-pid "${PIDS[0]},${PIDS[1]}" \
+    --scenario room --rooms 50 --clients 10 --rate 250 --seconds 30 --warmup 10
   stop_nodes
   stop_postgres
 }
@@ -169,7 +187,8 @@ smoke_two() {
 case "${1:-}" in
   one) one_node ;;
   two) two_nodes ;;
+  hop) hop ;;
   smoke) smoke; smoke_two ;;
   smoke-two) smoke_two ;;
-  *) echo "usage: $0 one|two|smoke|smoke-two" >&2; exit 2 ;;
+  *) echo "usage: $0 one|two|hop|smoke|smoke-two" >&2; exit 2 ;;
 esac

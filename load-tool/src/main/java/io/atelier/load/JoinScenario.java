@@ -68,6 +68,11 @@ final class JoinScenario {
   }
 
   private Future<Report> measure(URI node, String workshopId, int run, Latencies times) {
+    return measure(node, workshopId, run, times, 0);
+  }
+
+  private Future<Report> measure(
+      URI node, String workshopId, int run, Latencies times, long snapshotChars) {
     if (run == runs) {
       Latencies.Summary summary = times.summary();
       JsonObject json =
@@ -75,10 +80,12 @@ final class JoinScenario {
               .put("scenario", "join")
               .put("notes", notes)
               .put("joins", runs)
+              .put("snapshotChars", snapshotChars)
               .put("fullStateArrived", summary.json());
       return Future.succeededFuture(
           new Report(String.format("join: a workshop of %,d notes, %d joins", notes, runs), json)
-              .row("hello to full state", Report.latency(summary)));
+              .row("hello to full state", Report.latency(summary))
+              .row("snapshot", String.format("%,d characters of JSON", snapshotChars)));
     }
     LoadClient joiner = new LoadClient(context.sockets(), "nouveau-" + run);
     long start = System.nanoTime(); // Includes the WebSocket handshake, as a person would wait.
@@ -89,6 +96,6 @@ final class JoinScenario {
               times.record(System.nanoTime() - start);
               return joiner.close();
             })
-        .compose(v -> measure(node, workshopId, run + 1, times));
+        .compose(v -> measure(node, workshopId, run + 1, times, joiner.snapshotChars()));
   }
 }

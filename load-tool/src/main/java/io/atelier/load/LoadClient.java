@@ -27,6 +27,7 @@ final class LoadClient {
   private long duplicates;
   private long receivedAt;
   private long revision;
+  private long snapshotChars;
   private Consumer<JsonObject> listener = message -> {};
   private final Promise<Long> synced = Promise.promise();
 
@@ -99,10 +100,18 @@ final class LoadClient {
     return receivedAt;
   }
 
+  /** The size of the last snapshot this client received, in UTF-16 characters of its frame. */
+  long snapshotChars() {
+    return snapshotChars;
+  }
+
   private void onFrame(String frame) {
     receivedAt = System.nanoTime();
     JsonObject message = new JsonObject(frame);
     String type = message.getString("type");
+    if ("snapshot".equals(type)) {
+      snapshotChars = frame.length();
+    }
     switch (type) {
       case "welcome" -> participantId = participantOf(message);
       case "synced" -> {

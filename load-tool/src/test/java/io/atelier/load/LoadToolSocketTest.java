@@ -191,5 +191,7 @@ class LoadToolSocketTest {
         run("--url", node.urls(), "--scenario", "join", "--notes", "50", "--runs", "3");
 
     assertThat(result.getJsonObject("fullStateArrived").getInteger("n")).isEqualTo(3);
+    // 50 notes of 40 characters and more: the snapshot holds them all.
+    assertThat(result.getLong("snapshotChars")).isGreaterThan(50L * 40);
   }
 }
