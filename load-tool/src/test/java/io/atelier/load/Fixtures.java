@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Text captured from a real machine, kept under src/test/resources/proc. */
+/**
+ * Text in the shape of a real machine's /proc files and jcmd output, under src/test/resources/proc.
+ */
 final class Fixtures {
   private Fixtures() {}
 
