@@ -7,6 +7,7 @@ import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomHub;
 import io.atelier.application.RoomServices;
+import io.atelier.application.SlowReaders;
 import io.atelier.application.WorkshopExpiry;
 import io.atelier.application.WorkshopFeed;
 import io.atelier.application.WorkshopService;
@@ -133,6 +134,11 @@ public final class AtelierServer {
 
   public int openSessions() {
     return hub.sessionCount();
+  }
+
+  /** LM11: the sockets this node dropped because their reader fell too far behind. */
+  public SlowReaders slowReaders() {
+    return http.slowReaders();
   }
 
   public Vertx vertx() {

@@ -385,19 +385,27 @@ public final class RoomSession {
                 sendCatchUp(found.orElseThrow(() -> new IllegalStateException("workshop gone"))));
   }
 
-  /** HS5: the missed events or one snapshot, then synced. */
+  /** HS5: the missed events or one snapshot, then synced, handed over as one catch-up (LM11). */
   private void sendCatchUp(CatchUp catchUp) {
+    if (closed) {
+      return;
+    }
+    List<String> frames = new java.util.ArrayList<>();
     if (catchUp instanceof CatchUp.Missed missed) {
       for (int i = 0; i < missed.events().size(); i++) {
         // PW1: as this reader may read each event, so a hidden note's text never leaves.
-        send(
-            WireMapping.toMessage(
-                missed.events().get(i), missed.visibilities().get(i), participantId));
+        frames.add(
+            services
+                .codec()
+                .encode(
+                    WireMapping.toMessage(
+                        missed.events().get(i), missed.visibilities().get(i), participantId)));
       }
     } else {
-      send(WireMapping.toMessage((CatchUp.Snapshot) catchUp));
+      frames.add(services.codec().encode(WireMapping.toMessage((CatchUp.Snapshot) catchUp)));
     }
-    send(new ServerMessage.Synced(catchUp.revision()));
+    frames.add(services.codec().encode(new ServerMessage.Synced(catchUp.revision())));
+    channel.sendCatchUp(frames);
   }
 
   /** HS8: an observer changes nothing; the refusal names the change, as any refusal does (CH3). */

@@ -7,6 +7,7 @@ import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomServices;
 import io.atelier.application.SessionLimits;
+import io.atelier.application.SlowReaders;
 import io.atelier.application.Timers;
 import io.atelier.application.WorkshopService;
 import io.atelier.config.AtelierConfig;
@@ -31,6 +32,7 @@ public final class HttpVerticle extends VerticleBase {
   private final RoomServices rooms;
   private final Readiness readiness;
   private HttpServer server;
+  private WebSocketGateway gateway;
 
   public HttpVerticle(
       AtelierConfig config,
@@ -49,7 +51,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     WorkshopRoutes workshopRoutes = new WorkshopRoutes(workshops, config.publicUrl());
     ImageRoutes imageRoutes = new ImageRoutes(images);
-    WebSocketGateway gateway = websocketGateway();
+    gateway = websocketGateway();
     CreationLimit creations =
         new CreationLimit(
             new CreationQuota(config.limits().workshopsPerHour(), System::nanoTime),
@@ -131,6 +133,11 @@ public final class HttpVerticle extends VerticleBase {
         limits,
         new OriginCheck(config.allowedOrigins()),
         new ClientAddress(limits.trustedProxies()));
+  }
+
+  /** LM11: the sockets this node dropped for being too far behind (once started). */
+  public SlowReaders slowReaders() {
+    return gateway.slowReaders();
   }
 
   public int actualPort() {
