@@ -555,6 +555,31 @@ test('SY5 close code 1001 (server going away) and abnormal closes are retried', 
   }
 });
 
+test('LM11 close code 4010 (too far behind) is a drop: reconnecting, then hello with the confirmed revision and the pending changes sent again', () => {
+  const h = setup({ token: TOKEN });
+  h.connection.start();
+  h.welcome(42);
+  h.socket.serverSend({ ...example('server', 'note_updated'), revision: 43, changeId: 'x-1' });
+  const pending = h.update('written in the tunnel');
+  h.connection.send(pending);
+  h.socket.serverClose(4010, 'Too far behind: reconnecting to catch up');
+  assert.deepEqual(h.connection.status(), { state: 'reconnecting', unsent: 1, failure: null });
+  assert.equal(h.connection.failureReason ?? null, null, 'nothing to explain: it is no refusal');
+  assert.equal(h.identity.stored, TOKEN, 'the identity is kept');
+  h.untilNewSocket(BACKOFF.firstMs);
+  h.socket.serverOpen();
+  assert.equal(h.socket.sent[0].type, 'hello');
+  assert.equal(h.socket.sent[0].lastRevision, 43, 'it catches up from what it confirmed (HS5)');
+  assert.equal(h.socket.sent[0].token, TOKEN);
+  h.socket.serverSend({ ...example('server', 'welcome'), revision: 44 });
+  assert.deepEqual(changeIdsSent(h.socket), [pending.changeId], 'SY3: the pending change goes again');
+  assert.equal(h.state(), 'connected');
+  assert.ok(
+    h.statuses.every((status) => status.state !== 'failed' && status.state !== 'offline'),
+    'never failed nor offline on the way',
+  );
+});
+
 // --- SY4: sync on a lasting gap -----------------------------------------------------------------
 
 test('SY4 a gap lasting 2 s makes the connection send sync with the confirmed revision', () => {
