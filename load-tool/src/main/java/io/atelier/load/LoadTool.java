@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -jar load-tool/target/atelier-load.jar --url http://127.0.0.1:8080 \
- *     --scenario room --clients 100 --rate 200 --seconds 30
+ *     --scenario room --clients 100 --rate 200 --seconds 30 [--stalled 1]
  * java -jar load-tool/target/atelier-load.jar --scenario join --notes 2000 --runs 20
  * </pre>
  */
@@ -49,7 +49,8 @@ public final class LoadTool {
                 bounded(options, "clients", 100, 1, 2_000),
                 bounded(options, "rate", 200, 1, 20_000),
                 bounded(options, "seconds", 30, 1, 600),
-                bounded(options, "warmup", 5, 0, 60));
+                bounded(options, "warmup", 5, 0, 60),
+                bounded(options, "stalled", 0, 0, 100));
         System.out.println(wait(room.run()));
       }
       if (scenario.equals("join") || scenario.equals("all")) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ final class RoomScenario {
   private final int rate;
   private final int seconds;
   private final int warmupSeconds;
+  private final int stalled;
+  private final List<LoadClient> stalledReaders = new ArrayList<>();
   private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
   private final Latencies latencies = new Latencies();
   private final AtomicLong deliveries = new AtomicLong();
@@ -39,7 +42,8 @@ final class RoomScenario {
       int clients,
       int rate,
       int seconds,
-      int warmupSeconds) {
+      int warmupSeconds,
+      int stalled) {
     this.vertx = vertx;
     this.client = client;
     this.workshops = workshops;
@@ -48,12 +52,13 @@ final class RoomScenario {
     this.rate = rate;
     this.seconds = seconds;
     this.warmupSeconds = warmupSeconds;
+    this.stalled = stalled;
   }
 
   Future<String> run() {
     return workshops
         .create("Charge " + clients + " x " + rate)
-        .compose(this::joinAll)
+        .compose(workshopId -> joinStalled(workshopId).compose(v -> joinAll(workshopId)))
         .compose(
             room -> {
               for (int i = 0; i < room.size(); i++) {
@@ -86,6 +91,53 @@ final class RoomScenario {
     return chain.map(v -> room);
   }
 
+  /**
+   * LM11: readers that join, then stop reading at the TCP level (a small receive buffer, then
+   * paused): they receive nothing more, send nothing, and count in no figure. The server's queue
+   * for each grows once the kernel's buffers are full; whether it dropped them is said at the end.
+   */
+  private Future<Void> joinStalled(String workshopId) {
+    WebSocketClient small =
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setReceiveBufferSize(16 * 1024)
+                .setMaxMessageSize(16 << 20));
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < stalled; i++) {
+      LoadClient reader = new LoadClient(small, "lent-" + i);
+      stalledReaders.add(reader);
+      chain =
+          chain.compose(
+              v ->
+                  reader
+                      .join(url.getHost(), url.getPort(), workshopId)
+                      .onSuccess(revision -> reader.stopReading())
+                      .mapEmpty());
+    }
+    return chain;
+  }
+
+  /** Each stalled reader reads again: what the server did with it shows as how it is closed. */
+  private Future<String> stalledOutcome() {
+    if (stalledReaders.isEmpty()) {
+      return Future.succeededFuture("");
+    }
+    List<Future<String>> outcomes = new ArrayList<>();
+    for (LoadClient reader : stalledReaders) {
+      reader.readAgain();
+      Promise<String> outcome = Promise.promise();
+      reader.closed().onSuccess(outcome::tryComplete);
+      vertx.setTimer(5_000, t -> outcome.tryComplete("still open"));
+      outcomes.add(outcome.future());
+    }
+    return Future.join(outcomes)
+        .map(
+            all ->
+                String.format(
+                    "%n  stalled readers (not counted above): %d, after reading again: %s",
+                    stalledReaders.size(), outcomes.stream().map(Future::result).toList()));
+  }
+
   private void onMessage(LoadClient receiver, JsonObject message) {
     if (!"note_updated".equals(message.getString("type"))
         || receiver.participantId().equals(message.getString("participantId"))) {
@@ -112,7 +164,12 @@ final class RoomScenario {
           if (now >= end) {
             vertx.cancelTimer(timer);
             // measuring stays true: changes sent before the end may still be in flight.
-            vertx.setTimer(2_000, drained -> done.complete(report(room, measuredSends.get())));
+            vertx.setTimer(
+                2_000,
+                drained -> {
+                  String report = report(room, measuredSends.get());
+                  stalledOutcome().onComplete(stall -> done.complete(report + stall.result()));
+                });
             return;
           }
           measuring = now >= warmupEnd;
@@ -139,7 +196,12 @@ final class RoomScenario {
           }
         });
     return done.future()
-        .eventually(() -> Future.all(room.stream().map(LoadClient::close).toList()));
+        .eventually(
+            () ->
+                Future.join(
+                    java.util.stream.Stream.concat(room.stream(), stalledReaders.stream())
+                        .map(LoadClient::close)
+                        .toList()));
   }
 
   private String report(List<LoadClient> room, long measuredSends) {
