@@ -87,7 +87,8 @@ public final class RoomSession {
 
   /** Called with each text frame, in arrival order, from one thread at a time. */
   public void onFrame(String frame) {
-    queue = queue.thenCompose(done -> handle(frame)).exceptionally(this::failed);
+    long received = System.nanoTime(); // A change's latency counts its wait in this queue too.
+    queue = queue.thenCompose(done -> handle(frame, received)).exceptionally(this::failed);
   }
 
   /** Called once when the socket is gone. */
@@ -121,7 +122,7 @@ public final class RoomSession {
     }
   }
 
-  private CompletionStage<Void> handle(String frame) {
+  private CompletionStage<Void> handle(String frame, long received) {
     if (closed) {
       return done();
     }
@@ -152,7 +153,7 @@ public final class RoomSession {
         refuseReadOnly(change);
         return done();
       }
-      return applyChange(change);
+      return applyChange(change, received);
     }
     if (message instanceof ClientMessage.Sync sync) {
       return catchUp(sync.lastRevision());
@@ -392,6 +393,7 @@ public final class RoomSession {
   /** HS8: an observer changes nothing; the refusal names the change, as any refusal does (CH3). */
   private void refuseReadOnly(ClientMessage.ChangeMessage change) {
     String changeId = change.toChange().changeId();
+    services.metrics().changeRefused(RejectionCode.READ_ONLY);
     send(
         WireMapping.toReply(
             new Outcome.Rejected(
@@ -400,7 +402,7 @@ public final class RoomSession {
                 "An observer's screen cannot change anything.")));
   }
 
-  private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message) {
+  private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message, long received) {
     Change change = message.toChange();
     if (change instanceof Change.OpenVote open) {
       change = open.withLayouts(services.layouts()); // DV1: the server knows the templates
@@ -422,7 +424,17 @@ public final class RoomSession {
                             workshopId, applied.event(), applied.visibility()));
               }
               send(WireMapping.toReply(outcome));
+              measure(outcome, received);
             });
+  }
+
+  /** GET /metrics: an applied change's time to its ack, a refusal's code; a resend is neither. */
+  private void measure(Outcome outcome, long received) {
+    if (outcome instanceof Outcome.Applied) {
+      services.metrics().changeApplied(System.nanoTime() - received);
+    } else if (outcome instanceof Outcome.Rejected rejected) {
+      services.metrics().changeRefused(rejected.code());
+    }
   }
 
   private void moveCursor(ClientMessage.MoveCursor cursor) {

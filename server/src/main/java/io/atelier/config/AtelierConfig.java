@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param storage {@code ATELIER_STORAGE}: {@code hazelcast} (default) or {@code memory}
  * @param journal where workshops are made durable (see {@link JournalSettings})
  * @param tls HTTPS served by the node itself, when set (see {@link TlsSettings})
+ * @param metrics {@code ATELIER_METRICS}: {@code on} (default) serves {@code GET /metrics} in
+ *     Prometheus' text format; {@code off} keeps neither the route nor the meters (ADR 0019)
  */
 public record AtelierConfig(
     int httpPort,
@@ -24,7 +26,8 @@ public record AtelierConfig(
     Storage storage,
     ClusterSettings cluster,
     JournalSettings journal,
-    TlsSettings tls) {
+    TlsSettings tls,
+    boolean metrics) {
 
   /** Where workshop states live. */
   public enum Storage {
@@ -37,6 +40,18 @@ public record AtelierConfig(
       throw new IllegalArgumentException("PORT must be between 0 and 65535");
     }
     publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+  }
+
+  /** With metrics. */
+  public AtelierConfig(
+      int httpPort,
+      String httpHost,
+      Optional<String> publicUrl,
+      Storage storage,
+      ClusterSettings cluster,
+      JournalSettings journal,
+      TlsSettings tls) {
+    this(httpPort, httpHost, publicUrl, storage, cluster, journal, tls, true);
   }
 
   /** Plain HTTP. */
@@ -68,7 +83,8 @@ public record AtelierConfig(
         storage(env.getOrDefault("ATELIER_STORAGE", "hazelcast")),
         ClusterSettings.fromEnvironment(env),
         JournalSettings.fromEnvironment(env),
-        TlsSettings.fromEnvironment(env));
+        TlsSettings.fromEnvironment(env),
+        onOff(env, "ATELIER_METRICS", true));
   }
 
   /** A node on loopback, on free ports, in a cluster of its own. */
@@ -82,19 +98,28 @@ public record AtelierConfig(
   }
 
   public AtelierConfig withStorage(Storage newStorage) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, newStorage, cluster, journal, tls);
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, newStorage, cluster, journal, tls, metrics);
   }
 
   public AtelierConfig withJournal(JournalSettings newJournal) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, cluster, newJournal, tls);
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, cluster, newJournal, tls, metrics);
   }
 
   public AtelierConfig withTls(TlsSettings newTls) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, cluster, journal, newTls);
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, cluster, journal, newTls, metrics);
   }
 
   public AtelierConfig withCluster(ClusterSettings newCluster) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, newCluster, journal, tls);
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, newCluster, journal, tls, metrics);
+  }
+
+  public AtelierConfig withMetrics(boolean newMetrics) {
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, newMetrics);
   }
 
   /** The settings as one log line; it holds no secret. */
@@ -112,7 +137,9 @@ public record AtelierConfig(
         + " journal="
         + journal.describe()
         + " "
-        + tls.describe();
+        + tls.describe()
+        + " metrics="
+        + (metrics ? "on" : "off");
   }
 
   static int integer(Map<String, String> env, String name, int fallback) {
@@ -125,6 +152,19 @@ public record AtelierConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
     }
+  }
+
+  static boolean onOff(Map<String, String> env, String name, boolean fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be on or off, not \"" + value + "\"");
+    };
   }
 
   private static Storage storage(String value) {

@@ -1,6 +1,7 @@
 package io.atelier.adapter.http;
 
 import io.atelier.application.ClientChannel;
+import io.atelier.application.RoomMetrics;
 import io.atelier.application.RoomServices;
 import io.atelier.application.RoomSession;
 import io.vertx.core.Context;
@@ -27,7 +28,8 @@ final class WebSocketGateway {
   }
 
   private void bind(ServerWebSocket socket) {
-    RoomSession session = new RoomSession(new SocketChannel(socket, Vertx.currentContext()), rooms);
+    RoomSession session =
+        new RoomSession(new SocketChannel(socket, Vertx.currentContext(), rooms.metrics()), rooms);
     socket.textMessageHandler(session::onFrame);
     socket.binaryMessageHandler(binary -> session.onFrame(binary.toString()));
     socket.closeHandler(closed -> session.onClose());
@@ -39,12 +41,24 @@ final class WebSocketGateway {
    * completions, the feed) as well as the event loop. Every write is queued on the socket's own
    * event loop: a message above the frame size goes out as several frames, and a write from another
    * thread must never slip between them (the browser would drop the connection), nor overtake a
-   * message queued before it.
+   * message queued before it. {@code metrics} counts a frame as waiting from this hand-over until
+   * its write completes: queued on the event loop, then in Netty's outbound buffer (GET /metrics).
    */
-  private record SocketChannel(ServerWebSocket socket, Context context) implements ClientChannel {
+  private record SocketChannel(ServerWebSocket socket, Context context, RoomMetrics metrics)
+      implements ClientChannel {
     @Override
     public void send(String message) {
-      context.runOnContext(ignored -> socket.writeTextMessage(message));
+      metrics.frameQueued();
+      context.runOnContext(ignored -> write(message));
+    }
+
+    private void write(String message) {
+      try {
+        socket.writeTextMessage(message).onComplete(written -> metrics.frameWritten());
+      } catch (RuntimeException e) {
+        metrics.frameWritten(); // Gone without a write: it waits no longer.
+        throw e;
+      }
     }
 
     @Override
