@@ -902,3 +902,93 @@ test('HS7 a facilitator key held by the tab goes in hello, and welcome says whet
   h.socket.serverSend({ ...example('server', 'welcome'), facilitator: true });
   assert.equal(h.connection.facilitator, true);
 });
+
+// --- LM1, LM3 to LM5: the server's limits ----------------------------------------------------------
+
+for (const [code, failure, rule] of [
+  [1008, 'flooding', 'LM3'],
+  [4029, 'too_many_connections', 'LM4'],
+  [4009, 'full', 'LM5'],
+]) {
+  test(`${rule} close code ${code} fails with "${failure}" and is not retried, the identity kept`, () => {
+    const h = setup({ token: 'secret' });
+    h.connection.start();
+    h.socket.serverOpen();
+    h.socket.serverClose(code, 'refused');
+    assert.deepEqual(h.connection.status(), { state: 'failed', unsent: 0, failure });
+    assert.equal(h.identity.stored, 'secret');
+    h.clock.advance(120000);
+    h.connection.retryNow();
+    h.clock.advance(120000);
+    assert.equal(h.sockets.length, 1, 'a permanent refusal is not a reconnect loop');
+  });
+}
+
+const rateLimited = (changeId, retryAfterMs) => ({
+  type: 'error',
+  code: 'rate_limited',
+  message: 'Too many changes at once: this one was not applied.',
+  changeId,
+  retryAfterMs,
+});
+
+test('LM1 a rate_limited change stays pending, and it and those after it go again, in order, once the wait is over', () => {
+  const h = setup();
+  const outcomes = [];
+  h.connection.onMessage((message, outcome) => outcomes.push(outcome));
+  h.connection.start();
+  h.welcome(42);
+  const [a, b, c] = ['a', 'b', 'c'].map((text) => h.update(text));
+  for (const change of [a, b, c]) h.connection.send(change);
+  h.socket.serverSend({ ...example('server', 'ack'), changeId: a.changeId, revision: 43 });
+  h.socket.serverSend(rateLimited(b.changeId, 1000));
+  h.socket.serverSend(rateLimited(c.changeId, 990));
+  assert.equal(h.connection.status().unsent, 2, 'refused for its pace only: still pending');
+  assert.equal(h.engine.note(NOTE).text, 'c', 'still drawn');
+  assert.equal(outcomes.filter((o) => o?.rateLimited).length, 1, 'the page says so once');
+  assert.equal(outcomes.filter((o) => o?.refused).length, 0, 'it is no refusal (UN5)');
+
+  const d = h.update('d');
+  h.connection.send(d);
+  h.clock.advance(999);
+  assert.deepEqual(changeIdsSent(h.socket), [a.changeId, b.changeId, c.changeId], 'nothing during the wait');
+  h.clock.advance(1);
+  assert.deepEqual(changeIdsSent(h.socket).slice(3), [b.changeId, c.changeId, d.changeId]);
+});
+
+test('LM1 after a reconnect a long backlog goes out paced: 30 at once, then 15 a second, in order', () => {
+  const h = setup();
+  h.connection.start();
+  h.welcome(42);
+  h.socket.serverClose(1006);
+  const backlog = Array.from({ length: 100 }, (_, i) => h.update(`offline ${i}`));
+  for (const change of backlog) h.connection.send(change);
+  h.untilNewSocket();
+  h.welcome(42, { snapshot: false });
+  assert.equal(changeIdsSent(h.socket).length, 30);
+  h.clock.advance(1000);
+  assert.ok([44, 45].includes(changeIdsSent(h.socket).length), 'about 15 in the next second');
+  h.clock.advance(5000);
+  assert.deepEqual(changeIdsSent(h.socket), backlog.map((change) => change.changeId));
+  const perSecond = new Map();
+  for (const frame of h.socket.frames.filter((f) => f.message.changeId)) {
+    const second = Math.floor(frame.at / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  }
+  assert.ok([...perSecond.values()].slice(1).every((count) => count <= 16), JSON.stringify([...perSecond]));
+});
+
+test('LM1 a change made while the tab is at its pace waits its turn, and a drop clears the queue', () => {
+  const h = setup();
+  h.connection.start();
+  h.welcome(42);
+  const changes = Array.from({ length: 32 }, (_, i) => h.update(`fast ${i}`));
+  for (const change of changes) h.connection.send(change);
+  assert.equal(changeIdsSent(h.socket).length, 30);
+  h.socket.serverClose(1006);
+  h.clock.advance(200);
+  h.untilNewSocket();
+  h.socket.serverOpen();
+  h.clock.advance(1000);
+  assert.deepEqual(changeIdsSent(h.socket), [], 'nothing queued leaks to the next socket before its welcome');
+});

@@ -293,7 +293,7 @@ test('ER1 every documented message type has exactly one example file, and no oth
 
 test('HS8 HS9 the variants are the observer\'s hello and welcome, each with the fields of its base example', () => {
   assert.deepEqual(variantNames('client'), ['hello.observer.json', 'hello.passcode.json']);
-  assert.deepEqual(variantNames('server'), ['welcome.observer.json']);
+  assert.deepEqual(variantNames('server'), ['error.rate_limited.json', 'welcome.observer.json']);
   const hello = example('client', 'hello.observer');
   assert.deepEqual(Object.keys(hello).sort(), Object.keys(example('client', 'hello')).sort());
   assert.deepEqual(protocol.hello({ workshopId: hello.workshopId, observe: true }), hello);
@@ -305,6 +305,13 @@ test('HS8 HS9 the variants are the observer\'s hello and welcome, each with the 
   assert.equal(welcome.participant, null);
   assert.equal(welcome.observer, true);
   assert.equal(example('server', 'welcome').observer, false);
+});
+
+test('LM1 the rate_limited error is an error with its changeId and a retryAfterMs', () => {
+  const limited = example('server', 'error.rate_limited');
+  assert.deepEqual(Object.keys(limited).sort(), [...Object.keys(example('server', 'error')), 'retryAfterMs'].sort());
+  assert.equal(limited.code, 'rate_limited');
+  assert.ok(Number.isInteger(limited.retryAfterMs) && limited.retryAfterMs > 0);
 });
 
 test('RO4 a newcomer\'s hello may carry the passcode; the builder trims nothing but sends it', () => {

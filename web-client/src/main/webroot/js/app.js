@@ -198,6 +198,8 @@ function openRoom(workshop) {
       showTitle(message.workshop.title);
       if (facilitatorKey && !message.facilitator) toast(t('workshop.notFacilitator'), 'error');
       render();
+    } else if (outcome?.rateLimited) {
+      toast(t('error.rate_limited')); // LM1: once per wait; the changes go again by themselves
     } else if (outcome?.refused) {
       const key = `error.${outcome.refused.code}`;
       const text = t(key, { message: outcome.refused.message });

@@ -751,6 +751,13 @@ const STRINGS = {
     'error.vote_open': 'Un vote est déjà en cours sur ce canevas : clôturez-le d’abord.',
     'error.vote_exists': 'Ce vote existe déjà.',
     'error.no_pillar_zone': 'Le gabarit de ce canevas n’a pas de zone pour ce pilier.',
+    // Limits (docs/protocol.md LM1 to LM7): what the server refuses to protect everyone's workshop.
+    'error.rate_limited': 'Trop de modifications d’un coup : l’envoi reprend dans un instant, rien n’est perdu.',
+    'error.too_many_notes': 'Ce canevas a atteint le nombre maximal de notes : supprimez-en ou continuez sur un autre canevas.',
+    'failure.full': 'Cet atelier est complet : il accueille déjà autant de personnes que le serveur le permet. Demandez à l’animation de faire de la place.',
+    'failure.too_many_connections': 'Trop de connexions depuis votre réseau : fermez quelques onglets d’Atelier, puis rechargez la page.',
+    'failure.flooding': 'Cette page a envoyé trop de messages d’un coup et le serveur l’a déconnectée. Rechargez la page.',
+    'home.rateLimited': 'Trop d’ateliers ont été créés depuis votre réseau dans la dernière heure. Réessayez plus tard.',
   },
   en: {
     'app.name': 'Atelier',
@@ -1491,6 +1498,13 @@ const STRINGS = {
     'error.vote_open': 'A vote is already in progress on this canvas: close it first.',
     'error.vote_exists': 'This vote already exists.',
     'error.no_pillar_zone': 'This canvas’s template has no zone for that pillar.',
+    // Limits (docs/protocol.md LM1 to LM7): what the server refuses to protect everyone's workshop.
+    'error.rate_limited': 'Too many changes at once: sending resumes in a moment, nothing is lost.',
+    'error.too_many_notes': 'This canvas holds as many notes as it can: delete some or carry on on another canvas.',
+    'failure.full': 'This workshop is full: it already holds as many people as the server allows. Ask the facilitator to make room.',
+    'failure.too_many_connections': 'Too many connections from your network: close a few Atelier tabs, then reload the page.',
+    'failure.flooding': 'This page sent too many messages at once and the server disconnected it. Reload the page.',
+    'home.rateLimited': 'Too many workshops were created from your network in the last hour. Try again later.',
   },
 };
 

@@ -185,6 +185,8 @@ export class SyncEngine {
         this.changed('ack');
         return null;
       case 'error':
+        // LM1: refused for its pace, not for what it does: it stays pending and goes again.
+        if (message.code === 'rate_limited') return { rateLimited: message };
         if (message.changeId && this.settle(message.changeId)) {
           this.changed('refused');
           return { refused: message };

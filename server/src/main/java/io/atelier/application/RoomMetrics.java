@@ -24,6 +24,9 @@ public interface RoomMetrics {
   /** A change was refused with this code (CH3, HS8); it took the same path up to its answer. */
   void changeRefused(RejectionCode code);
 
+  /** A change was refused as {@code rate_limited} (LM1), before the model saw it. */
+  void changeRateLimited();
+
   /** A frame was handed to a socket; it waits until {@link #frameWritten()}. */
   void frameQueued();
 
@@ -48,6 +51,9 @@ public interface RoomMetrics {
 
     @Override
     public void changeRefused(RejectionCode code) {}
+
+    @Override
+    public void changeRateLimited() {}
 
     @Override
     public void frameQueued() {}

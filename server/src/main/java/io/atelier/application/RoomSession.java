@@ -43,7 +43,7 @@ public final class RoomSession {
   static final int CLOSE_INTERNAL = 1011;
   static final int CLOSE_PASSCODE = 4007;
   static final int CLOSE_REMOVED = 4008;
-  private static final long CURSOR_INTERVAL_MILLIS = 40;
+  static final int CLOSE_FULL = 4009;
 
   /** FS2: clients share their view at most ten times a second; a little slack for jitter. */
   private static final long VIEW_INTERVAL_MILLIS = 80;
@@ -75,14 +75,19 @@ public final class RoomSession {
   private volatile WorkshopId workshopId;
   private volatile ParticipantId participantId;
   private volatile boolean closed;
-  private long lastCursorAt;
   private final PointerPrivacy pointers = new PointerPrivacy();
   private long lastViewAt;
+  private final SessionLimits limits;
+  private final ChangeRate changeRate;
+  private final CursorThrottle<CursorPosition> cursors;
 
-  public RoomSession(ClientChannel channel, RoomServices services) {
+  public RoomSession(ClientChannel channel, RoomServices services, SessionLimits limits) {
     this.channel = channel;
     this.services = services;
     this.connectionId = services.ids().connectionId();
+    this.limits = limits;
+    this.changeRate = limits.changeRate();
+    this.cursors = limits.cursorThrottle(this::relayCursor);
   }
 
   /** Called with each text frame, in arrival order, from one thread at a time. */
@@ -94,6 +99,7 @@ public final class RoomSession {
   /** Called once when the socket is gone. */
   public void onClose() {
     closed = true;
+    cursors.stop(); // CU2: a pointer kept by the throttle must not outlive its socket
     queue = queue.thenCompose(done -> leave()).exceptionally(this::failed);
   }
 
@@ -153,10 +159,10 @@ public final class RoomSession {
         refuseReadOnly(change);
         return done();
       }
-      return applyChange(change, received);
+      return overRate(change.toChange().changeId()) ? done() : applyChange(change, received);
     }
     if (message instanceof ClientMessage.Sync sync) {
-      return catchUp(sync.lastRevision());
+      return overRate(null) ? done() : catchUp(sync.lastRevision());
     }
     if (message instanceof ClientMessage.MoveCursor cursor) {
       if (standing == Standing.PARTICIPANT) {
@@ -201,7 +207,8 @@ public final class RoomSession {
             newcomer,
             connectionId,
             hello.facilitatorKey() == null ? null : Secrets.hash(hello.facilitatorKey()),
-            hello.passcode() == null ? null : Secrets.hash(hello.passcode().strip()));
+            hello.passcode() == null ? null : Secrets.hash(hello.passcode().strip()),
+            limits.workshop());
     return services
         .store()
         .execute(id, enter)
@@ -289,6 +296,10 @@ public final class RoomSession {
       channel.close(CLOSE_REMOVED, "The facilitator removed you from this workshop.");
     } else if (refused instanceof Admission.Locked) {
       channel.close(CLOSE_LOCKED, "This workshop is locked: it takes nobody new.");
+    } else if (refused instanceof Admission.Full full) {
+      channel.close(
+          CLOSE_FULL,
+          "This workshop is full: it holds " + full.participants() + " people already.");
     } else if (refused instanceof Admission.PasscodeRefused passcode) {
       channel.close(
           CLOSE_PASSCODE,
@@ -409,7 +420,7 @@ public final class RoomSession {
     }
     var operation =
         new WorkshopOperation.ApplyChange(
-            participantId, change, presentedKey, services.clock().millis());
+            participantId, change, presentedKey, services.clock().millis(), limits.workshop());
     return services
         .store()
         .execute(workshopId, operation)
@@ -441,15 +452,37 @@ public final class RoomSession {
     if (pointers.hides(cursor.canvas())) {
       return; // CU4: a pointer on a private or anonymous canvas would tell what it must not.
     }
-    long now = services.clock().millis();
-    if (now - lastCursorAt < CURSOR_INTERVAL_MILLIS) {
-      return; // CU1: volatile, so dropping is correct; the next move carries the latest place.
-    }
-    lastCursorAt = now;
-    var position =
+    cursors.offer(
         new CursorPosition(
-            participantId, cursor.canvas(), cursor.x(), cursor.y(), cursor.editingNoteId());
-    services.feed().publish(new FeedMessage.CursorMoved(workshopId, position));
+            participantId, cursor.canvas(), cursor.x(), cursor.y(), cursor.editingNoteId()));
+  }
+
+  /** LM2: a position the throttle lets out, now or a moment later; CU4 is asked again then. */
+  private void relayCursor(CursorPosition position) {
+    if (!closed && !pointers.hides(position.canvasId())) {
+      services.feed().publish(new FeedMessage.CursorMoved(workshopId, position));
+    }
+  }
+
+  /**
+   * LM1: a change (or a catch-up request) beyond this socket's rate is answered with {@code
+   * rate_limited} and how long to wait, and not applied: nothing changes.
+   */
+  private boolean overRate(String changeId) {
+    long wait = changeRate.refusal();
+    if (wait == 0) {
+      return false;
+    }
+    if (changeId != null) {
+      services.metrics().changeRateLimited(); // GET /metrics: a refusal before the model
+    }
+    send(
+        new ServerMessage.Error(
+            "rate_limited",
+            "Too many changes at once: this one was not applied. Send it again in " + wait + " ms.",
+            changeId,
+            wait));
+    return true;
   }
 
   /**

@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param storage {@code ATELIER_STORAGE}: {@code hazelcast} (default) or {@code memory}
  * @param journal where workshops are made durable (see {@link JournalSettings})
  * @param tls HTTPS served by the node itself, when set (see {@link TlsSettings})
+ * @param limits what one socket, person or address may do (see {@link Limits})
+ * @param allowedOrigins the pages that may open a socket (see {@link AllowedOrigins})
  * @param metrics {@code ATELIER_METRICS}: {@code on} (default) serves {@code GET /metrics} in
  *     Prometheus' text format; {@code off} keeps neither the route nor the meters (ADR 0019)
  */
@@ -27,6 +29,8 @@ public record AtelierConfig(
     ClusterSettings cluster,
     JournalSettings journal,
     TlsSettings tls,
+    Limits limits,
+    AllowedOrigins allowedOrigins,
     boolean metrics) {
 
   /** Where workshop states live. */
@@ -50,8 +54,41 @@ public record AtelierConfig(
       Storage storage,
       ClusterSettings cluster,
       JournalSettings journal,
+      TlsSettings tls,
+      Limits limits,
+      AllowedOrigins allowedOrigins) {
+    this(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        true);
+  }
+
+  /** With TLS and the default limits, and sockets from the public URL's pages (or same origin). */
+  public AtelierConfig(
+      int httpPort,
+      String httpHost,
+      Optional<String> publicUrl,
+      Storage storage,
+      ClusterSettings cluster,
+      JournalSettings journal,
       TlsSettings tls) {
-    this(httpPort, httpHost, publicUrl, storage, cluster, journal, tls, true);
+    this(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        Limits.DEFAULTS,
+        AllowedOrigins.of(publicUrl));
   }
 
   /** Plain HTTP. */
@@ -76,50 +113,119 @@ public record AtelierConfig(
   }
 
   public static AtelierConfig fromEnvironment(Map<String, String> env) {
+    Optional<String> publicUrl =
+        Optional.ofNullable(env.get("ATELIER_PUBLIC_URL")).filter(url -> !url.isBlank());
     return new AtelierConfig(
         integer(env, "PORT", 8080),
         env.getOrDefault("ATELIER_HOST", "0.0.0.0"),
-        Optional.ofNullable(env.get("ATELIER_PUBLIC_URL")).filter(url -> !url.isBlank()),
+        publicUrl,
         storage(env.getOrDefault("ATELIER_STORAGE", "hazelcast")),
         ClusterSettings.fromEnvironment(env),
         JournalSettings.fromEnvironment(env),
         TlsSettings.fromEnvironment(env),
+        Limits.fromEnvironment(env),
+        AllowedOrigins.fromEnvironment(env, publicUrl),
         onOff(env, "ATELIER_METRICS", true));
   }
 
   /** A node on loopback, on free ports, in a cluster of its own. */
   public static AtelierConfig forTests() {
     return new AtelierConfig(
-        0,
-        "127.0.0.1",
-        Optional.empty(),
-        Storage.HAZELCAST,
-        new ClusterSettings("atelier-test-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of()));
+            0,
+            "127.0.0.1",
+            Optional.empty(),
+            Storage.HAZELCAST,
+            new ClusterSettings("atelier-test-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of()))
+        .withLimits(Limits.forTests());
   }
 
   public AtelierConfig withStorage(Storage newStorage) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, newStorage, cluster, journal, tls, metrics);
+        httpPort,
+        httpHost,
+        publicUrl,
+        newStorage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withJournal(JournalSettings newJournal) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, newJournal, tls, metrics);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        newJournal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withTls(TlsSettings newTls) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, journal, newTls, metrics);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        newTls,
+        limits,
+        allowedOrigins,
+        metrics);
+  }
+
+  public AtelierConfig withLimits(Limits newLimits) {
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        newLimits,
+        allowedOrigins,
+        metrics);
+  }
+
+  public AtelierConfig withAllowedOrigins(AllowedOrigins newOrigins) {
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, limits, newOrigins, metrics);
   }
 
   public AtelierConfig withCluster(ClusterSettings newCluster) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, newCluster, journal, tls, metrics);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        newCluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withMetrics(boolean newMetrics) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, newMetrics);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        newMetrics);
   }
 
   /** The settings as one log line; it holds no secret. */
@@ -138,6 +244,10 @@ public record AtelierConfig(
         + journal.describe()
         + " "
         + tls.describe()
+        + " "
+        + limits.describe()
+        + " "
+        + allowedOrigins.describe()
         + " metrics="
         + (metrics ? "on" : "off");
   }

@@ -58,7 +58,9 @@ public enum RejectionCode {
   /** A vote of the workshop already has this id. */
   VOTE_EXISTS,
   /** The canvas's template has no zone for that pillar. */
-  NO_PILLAR_ZONE;
+  NO_PILLAR_ZONE,
+  /** LM6: the canvas holds as many live notes as the server allows. */
+  TOO_MANY_NOTES;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -23,18 +23,25 @@ public sealed interface WorkshopOperation<R> extends Serializable {
 
   /**
    * A change of a participant; {@code byFacilitator} is whether their socket holds the
-   * facilitator's role (HS7), {@code at} the time on the node that received it.
+   * facilitator's role (HS7), {@code at} the time on the node that received it, {@code limits} the
+   * server's (LM6).
    */
-  record ApplyChange(ParticipantId author, Change change, boolean byFacilitator, long at)
+  record ApplyChange(
+      ParticipantId author, Change change, boolean byFacilitator, long at, WorkshopLimits limits)
       implements WorkshopOperation<Outcome> {
     /** A participant's change without the facilitator's role, at an unknown time. */
     public ApplyChange(ParticipantId author, Change change) {
       this(author, change, false, 0);
     }
 
+    /** Without limits. */
+    public ApplyChange(ParticipantId author, Change change, boolean byFacilitator, long at) {
+      this(author, change, byFacilitator, at, WorkshopLimits.NONE);
+    }
+
     @Override
     public Outcome applyTo(WorkshopState state) {
-      return state.apply(author, change, byFacilitator, at);
+      return state.apply(author, change, byFacilitator, at, limits);
     }
 
     @Override
@@ -43,21 +50,35 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
-  /** {@code keyHash} and {@code passcodeHash}: what the socket presented, hashed (HS7, RO4). */
+  /**
+   * {@code keyHash} and {@code passcodeHash}: what the socket presented, hashed (HS7, RO4); {@code
+   * limits}: the server's (LM5).
+   */
   record Enter(
       String tokenHash,
       WorkshopState.Newcomer newcomer,
       String connectionId,
       String keyHash,
-      String passcodeHash)
+      String passcodeHash,
+      WorkshopLimits limits)
       implements WorkshopOperation<Admission> {
     public Enter(String tokenHash, WorkshopState.Newcomer newcomer, String connectionId) {
       this(tokenHash, newcomer, connectionId, null, null);
     }
 
+    /** Without limits. */
+    public Enter(
+        String tokenHash,
+        WorkshopState.Newcomer newcomer,
+        String connectionId,
+        String keyHash,
+        String passcodeHash) {
+      this(tokenHash, newcomer, connectionId, keyHash, passcodeHash, WorkshopLimits.NONE);
+    }
+
     @Override
     public Admission applyTo(WorkshopState state) {
-      return state.enter(tokenHash, newcomer, connectionId, keyHash, passcodeHash);
+      return state.enter(tokenHash, newcomer, connectionId, keyHash, passcodeHash, limits);
     }
 
     @Override

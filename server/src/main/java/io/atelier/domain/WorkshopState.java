@@ -75,6 +75,12 @@ public final class WorkshopState implements Serializable {
    * which timers, steps and notes record.
    */
   public Outcome apply(ParticipantId author, Change change, boolean byFacilitator, long now) {
+    return apply(author, change, byFacilitator, now, WorkshopLimits.NONE);
+  }
+
+  /** As {@link #apply(ParticipantId, Change, boolean, long)}, within the server's limits (LM6). */
+  public Outcome apply(
+      ParticipantId author, Change change, boolean byFacilitator, long now, WorkshopLimits limits) {
     if (!participants.containsKey(author)) {
       throw new InvalidValueException("unknown participant " + author);
     }
@@ -98,7 +104,7 @@ public final class WorkshopState implements Serializable {
     Event event;
     Visibility visibility = Visibility.PUBLIC;
     if (change instanceof Change.NoteChange noteChange) {
-      Outcome.Rejected refused = refusal(author, noteChange, steers);
+      Outcome.Rejected refused = refusal(author, noteChange, steers, limits);
       if (refused != null) {
         return refused;
       }
@@ -157,9 +163,10 @@ public final class WorkshopState implements Serializable {
 
   /**
    * CH3 for a note change, in this order: an unknown, hidden (PW1) or deleted note, then a lock
-   * (LK1, LK2) unless the author {@code steers} (RO1).
+   * (LK1, LK2) unless the author {@code steers} (RO1), then a full canvas (LM6), for everyone.
    */
-  private Outcome.Rejected refusal(ParticipantId author, Change.NoteChange change, boolean steers) {
+  private Outcome.Rejected refusal(
+      ParticipantId author, Change.NoteChange change, boolean steers, WorkshopLimits limits) {
     Note existing = notes.get(change.noteId());
     if (change instanceof Change.CreateNote create) {
       if (existing != null) {
@@ -175,7 +182,30 @@ public final class WorkshopState implements Serializable {
       return reject(
           change, RejectionCode.NOTE_DELETED, "Note " + change.noteId() + " was deleted.");
     }
-    return steers ? null : lockRefusal(change, existing);
+    Outcome.Rejected locked = steers ? null : lockRefusal(change, existing);
+    return locked != null ? locked : fullCanvasRefusal(change, limits);
+  }
+
+  /** LM6: a canvas holds at most so many live notes; hidden ones (PW1) count, tombstones not. */
+  private Outcome.Rejected fullCanvasRefusal(Change.NoteChange change, WorkshopLimits limits) {
+    if (!(change instanceof Change.CreateNote create)) {
+      return null;
+    }
+    long live =
+        notes.values().stream()
+            .filter(note -> !note.deleted() && note.canvasId().equals(create.canvasId()))
+            .count();
+    if (live < limits.notesPerCanvas()) {
+      return null;
+    }
+    return reject(
+        change,
+        RejectionCode.TOO_MANY_NOTES,
+        "Canvas "
+            + create.canvasId()
+            + " holds "
+            + limits.notesPerCanvas()
+            + " notes, the most this server allows: delete or move some to another canvas first.");
   }
 
   /** LK1, LK2: a lock holds back every note change but the facilitator's. */
@@ -296,6 +326,21 @@ public final class WorkshopState implements Serializable {
       String connectionId,
       String keyHash,
       String passcodeHash) {
+    return enter(tokenHash, newcomer, connectionId, keyHash, passcodeHash, WorkshopLimits.NONE);
+  }
+
+  /**
+   * As {@link #enter(String, Newcomer, String, String, String)}, within the server's limits: a
+   * newcomer is refused when the workshop holds as many people as it may (LM5). People removed by
+   * the facilitator (RO5) free their seat; the holder of the key always gets in, as for RO3.
+   */
+  public Admission enter(
+      String tokenHash,
+      Newcomer newcomer,
+      String connectionId,
+      String keyHash,
+      String passcodeHash,
+      WorkshopLimits limits) {
     List<Event> events = new ArrayList<>();
     Membership membership = facilitation.membership();
     boolean keyHolder =
@@ -310,6 +355,11 @@ public final class WorkshopState implements Serializable {
       }
       if (!keyHolder && membership.locked()) {
         return new Admission.Locked();
+      }
+      if (!keyHolder
+          && participants.keySet().stream().filter(this::isParticipant).count()
+              >= limits.participants()) {
+        return new Admission.Full(limits.participants());
       }
       if (!keyHolder
           && membership.passcodeRequired()

@@ -1,5 +1,6 @@
 package io.atelier.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -278,7 +279,17 @@ public sealed interface ServerMessage {
 
   record Ack(String changeId, long revision, boolean duplicate) implements ServerMessage {}
 
-  record Error(String code, String message, String changeId) implements ServerMessage {}
+  /** {@code retryAfterMs}: only with {@code rate_limited} (LM1), left out of the JSON otherwise. */
+  record Error(
+      String code,
+      String message,
+      String changeId,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long retryAfterMs)
+      implements ServerMessage {
+    public Error(String code, String message, String changeId) {
+      this(code, message, changeId, null);
+    }
+  }
 
   record CursorMoved(
       String participantId, String canvasId, double x, double y, String editingNoteId)

@@ -3,11 +3,16 @@ package io.atelier.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.config.AtelierConfig;
+import io.atelier.config.Limits;
 import io.atelier.protocol.ClientMessage;
+import io.atelier.protocol.ServerMessage;
 import io.atelier.protocol.ServerMessage.Ack;
+import io.atelier.protocol.ServerMessage.Error;
+import io.atelier.testing.Await;
 import io.atelier.testing.PrometheusText;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +35,50 @@ class MetricsSettingsTest {
             .isPositive();
       }
     }
+  }
+
+  @Test
+  @DisplayName("LM1 a change refused as rate_limited counts under its code, once per refusal")
+  void rateLimited() {
+    Limits oneChangePerSecond =
+        new Limits(1, 1, 20, 10_000_000, 3, 10_000, 1_000_000, 150, 1_000_000, 160, 0);
+    AtelierConfig config =
+        AtelierConfig.forTests()
+            .withStorage(AtelierConfig.Storage.MEMORY)
+            .withLimits(oneChangePerSecond);
+    try (RunningServer node = new RunningServer(config)) {
+      String workshopId = node.createWorkshop("Trop vite", "fr").getString("id");
+      try (TestClient ana = node.join(workshopId, "Ana")) {
+        int sent = 5;
+        for (int i = 0; i < sent; i++) {
+          ana.send(
+              new ClientMessage.CreateNote(
+                  "fast-" + i, "n-fast-" + i, 0.0, 0.0, 200.0, 140.0, "Vite", "yellow"));
+        }
+        for (int i = 0; i < sent; i++) {
+          String changeId = "fast-" + i; // answered with an ack or a refusal
+          ana.await(ServerMessage.class, answer -> answers(answer, changeId));
+        }
+        long limited =
+            ana.all(Error.class).stream().filter(e -> e.code().equals("rate_limited")).count();
+        assertThat(limited).isPositive();
+        Await.condition(
+            () -> rateLimited(node) == limited,
+            Duration.ofSeconds(10),
+            () -> "rate_limited counted " + rateLimited(node) + " of " + limited);
+        assertThat(MetricsTest.scrape(node).value("atelier_changes_applied_total"))
+            .isEqualTo(sent - limited);
+      }
+    }
+  }
+
+  private static boolean answers(ServerMessage message, String changeId) {
+    return (message instanceof Ack ack && ack.changeId().equals(changeId))
+        || (message instanceof Error error && changeId.equals(error.changeId()));
+  }
+
+  private static double rateLimited(RunningServer node) {
+    return MetricsTest.scrape(node).value("atelier_changes_refused_total", "code", "rate_limited");
   }
 
   @Test

@@ -2,11 +2,15 @@ package io.atelier.adapter.http;
 
 import io.atelier.adapter.export.Exporter;
 import io.atelier.adapter.templates.TemplateCatalog;
+import io.atelier.application.CreationQuota;
 import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomServices;
+import io.atelier.application.SessionLimits;
+import io.atelier.application.Timers;
 import io.atelier.application.WorkshopService;
 import io.atelier.config.AtelierConfig;
+import io.atelier.config.Limits;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -54,18 +58,26 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     WorkshopRoutes workshopRoutes = new WorkshopRoutes(workshops, config.publicUrl());
     ImageRoutes imageRoutes = new ImageRoutes(images);
-    WebSocketGateway gateway = new WebSocketGateway(rooms);
+    WebSocketGateway gateway = websocketGateway();
+    CreationLimit creations =
+        new CreationLimit(
+            new CreationQuota(config.limits().workshopsPerHour(), System::nanoTime),
+            new ClientAddress(config.limits().trustedProxies()));
     PageRoutes pages = new PageRoutes();
     QrRoutes qrCodes = new QrRoutes(workshops, workshopRoutes);
     ExportRoutes exports =
         new ExportRoutes(
-            workshops, workshopRoutes, new Exporter(TemplateCatalog.load(), Clock.systemUTC()));
+            workshops,
+            workshopRoutes,
+            new Exporter(TemplateCatalog.load(), Clock.systemUTC()),
+            config.limits().importBytes());
 
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::add);
     router.get("/health").handler(pages::health);
     router.get("/ready").handler(new ReadyRoute(readiness)::ready);
     metrics.ifPresent(scrape -> router.get("/metrics").handler(scrape));
+    router.post("/api/workshops").handler(creations::check); // LM7
     router.post("/api/workshops").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.post("/api/workshops").handler(workshopRoutes::create);
     router.get("/api/workshops/:id").handler(workshopRoutes::find);
@@ -74,9 +86,10 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/workshops/:id/export").handler(exports::export);
     router.get("/api/workshops/:id/qr.svg").handler(qrCodes::joinCode);
     // The large bodies: each its own limit, and no file uploads to disk.
+    router.post("/api/workshops/import").handler(creations::check); // LM7, before the body
     router
         .post("/api/workshops/import")
-        .handler(BodyHandler.create(false).setBodyLimit(ExportRoutes.MAX_IMPORT_BYTES))
+        .handler(BodyHandler.create(false).setBodyLimit(config.limits().importBytes()))
         .handler(exports::importWorkshop)
         .failureHandler(exports::refused);
     router
@@ -107,6 +120,27 @@ public final class HttpVerticle extends VerticleBase {
         .requestHandler(router)
         .listen()
         .onSuccess(listening -> server = listening);
+  }
+
+  /** LM1 to LM4, LM10: what every socket of this node is held to. */
+  private WebSocketGateway websocketGateway() {
+    Limits limits = config.limits();
+    Timers timers =
+        (delayMillis, task) -> vertx.setTimer(Math.max(1, delayMillis), id -> task.run());
+    SessionLimits sessionLimits =
+        new SessionLimits(
+            limits.changesPerSecond(),
+            limits.changesBurst(),
+            limits.cursorsPerSecond(),
+            limits.workshop(),
+            timers,
+            System::nanoTime);
+    return new WebSocketGateway(
+        rooms,
+        sessionLimits,
+        limits,
+        new OriginCheck(config.allowedOrigins()),
+        new ClientAddress(limits.trustedProxies()));
   }
 
   public int actualPort() {

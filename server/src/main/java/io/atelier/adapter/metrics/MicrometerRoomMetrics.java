@@ -39,6 +39,9 @@ final class MicrometerRoomMetrics implements RoomMetrics {
    */
   private final Map<RejectionCode, Counter> refused = new EnumMap<>(RejectionCode.class);
 
+  /** LM1's refusal, under the same name: the codes stay the enum's plus this one. */
+  private final Counter rateLimited;
+
   /**
    * What people feel: from a change's frame arriving to its ack leaving, journal write included.
    */
@@ -62,13 +65,9 @@ final class MicrometerRoomMetrics implements RoomMetrics {
             .description("Changes applied and acknowledged by this node")
             .register(registry);
     for (RejectionCode code : RejectionCode.values()) {
-      refused.put(
-          code,
-          Counter.builder("atelier.changes.refused")
-              .description("Changes refused by this node, by refusal code (CH3)")
-              .tag("code", code.code())
-              .register(registry));
+      refused.put(code, refusal(registry, code.code()));
     }
+    rateLimited = refusal(registry, "rate_limited");
     latency =
         Timer.builder("atelier.change.latency")
             .description("From a change's frame arriving to its ack handed to the socket")
@@ -98,6 +97,11 @@ final class MicrometerRoomMetrics implements RoomMetrics {
   }
 
   @Override
+  public void changeRateLimited() {
+    rateLimited.increment();
+  }
+
+  @Override
   public void frameQueued() {
     pending.increment();
   }
@@ -110,6 +114,13 @@ final class MicrometerRoomMetrics implements RoomMetrics {
   @Override
   public void eventsJournaled(long nanos) {
     journal.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private static Counter refusal(MeterRegistry registry, String code) {
+    return Counter.builder("atelier.changes.refused")
+        .description("Changes refused by this node, by refusal code (CH3, LM1)")
+        .tag("code", code)
+        .register(registry);
   }
 
   private static Duration[] millis(long... values) {

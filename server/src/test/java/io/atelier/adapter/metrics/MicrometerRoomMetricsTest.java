@@ -52,10 +52,14 @@ class MicrometerRoomMetricsTest {
     metrics.changeRefused(RejectionCode.LOCKED);
     metrics.changeRefused(RejectionCode.READ_ONLY);
 
+    metrics.changeRateLimited();
+
+    // The enum's codes and LM1's rate_limited: a bounded set, all there before any refusal.
     assertThat(registry.get("atelier.changes.refused").counters())
-        .hasSize(RejectionCode.values().length);
+        .hasSize(RejectionCode.values().length + 1);
     assertThat(refused("locked")).isEqualTo(2);
     assertThat(refused("read_only")).isEqualTo(1);
+    assertThat(refused("rate_limited")).isEqualTo(1);
     assertThat(refused("unknown_note")).isZero();
     assertThat(registry.get("atelier.changes.applied").counter().count()).isZero();
   }
