@@ -85,6 +85,7 @@ class MetricsTest {
     assertThat(open.value("atelier_cluster_members")).isEqualTo(1);
     // Vert.x's own count of this node's WebSockets, welcomed or not.
     assertThat(open.sum("vertx_http_server_active_ws_connections")).isEqualTo(3);
+    assertThat(open.sum("vertx_http_server_active_connections")).isGreaterThanOrEqualTo(3);
 
     for (int i = 0; i < CHANGES; i++) {
       ana.send(
