@@ -17,18 +17,23 @@ public final class BoundedChannel implements ClientChannel {
 
   public static final String TOO_FAR_BEHIND = "Too far behind: reconnecting to catch up";
 
-  private static final Runnable NOTHING = () -> {};
-
   private final SocketWire wire;
   private final WriteBacklog backlog;
   private final SlowReaders slowReaders;
+  private final RoomMetrics metrics;
   private final AtomicBoolean dropped = new AtomicBoolean();
   private final AtomicBoolean firstCatchUp = new AtomicBoolean(true);
 
-  public BoundedChannel(SocketWire wire, WriteQueueLimits limits, SlowReaders slowReaders) {
+  /**
+   * @param metrics counts each frame from its hand-over until it is written or discarded (the
+   *     fan-out's depth), and each drop
+   */
+  public BoundedChannel(
+      SocketWire wire, WriteQueueLimits limits, SlowReaders slowReaders, RoomMetrics metrics) {
     this.wire = wire;
     this.backlog = limits.backlog();
     this.slowReaders = slowReaders;
+    this.metrics = metrics;
   }
 
   @Override
@@ -38,6 +43,7 @@ public final class BoundedChannel implements ClientChannel {
     }
     int size = frame.length();
     if (backlog.offer(size)) {
+      metrics.frameQueued();
       wire.post(() -> deliver(frame, size));
     } else {
       drop();
@@ -54,6 +60,7 @@ public final class BoundedChannel implements ClientChannel {
   public void sendCatchUp(List<String> frames) {
     if (firstCatchUp.compareAndSet(true, false)) {
       for (String frame : frames) {
+        metrics.frameQueued();
         wire.post(() -> deliver(frame, 0));
       }
     } else {
@@ -77,15 +84,22 @@ public final class BoundedChannel implements ClientChannel {
       drop();
     }
     if (dropped.get()) {
-      backlog.gone(size);
+      gone(size);
       return;
     }
-    wire.write(frame, size == 0 ? NOTHING : () -> backlog.gone(size));
+    wire.write(frame, () -> gone(size));
+  }
+
+  /** The socket's thread: a frame handed over was written, or discarded. */
+  private void gone(int size) {
+    backlog.gone(size);
+    metrics.frameWritten();
   }
 
   private void drop() {
     if (dropped.compareAndSet(false, true)) {
       slowReaders.dropped(backlog.peak());
+      metrics.slowReaderDropped();
       // After the tasks already posted, which now only discard their message.
       wire.post(() -> wire.closeBehind(CLOSE_TOO_FAR_BEHIND, TOO_FAR_BEHIND));
     }

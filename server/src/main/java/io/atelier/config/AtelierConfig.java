@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param tls HTTPS served by the node itself, when set (see {@link TlsSettings})
  * @param limits what one socket, person or address may do (see {@link Limits})
  * @param allowedOrigins the pages that may open a socket (see {@link AllowedOrigins})
+ * @param metrics {@code ATELIER_METRICS}: {@code on} (default) serves {@code GET /metrics} in
+ *     Prometheus' text format; {@code off} keeps neither the route nor the meters (ADR 0019)
  */
 public record AtelierConfig(
     int httpPort,
@@ -28,7 +30,8 @@ public record AtelierConfig(
     JournalSettings journal,
     TlsSettings tls,
     Limits limits,
-    AllowedOrigins allowedOrigins) {
+    AllowedOrigins allowedOrigins,
+    boolean metrics) {
 
   /** Where workshop states live. */
   public enum Storage {
@@ -41,6 +44,30 @@ public record AtelierConfig(
       throw new IllegalArgumentException("PORT must be between 0 and 65535");
     }
     publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+  }
+
+  /** With metrics. */
+  public AtelierConfig(
+      int httpPort,
+      String httpHost,
+      Optional<String> publicUrl,
+      Storage storage,
+      ClusterSettings cluster,
+      JournalSettings journal,
+      TlsSettings tls,
+      Limits limits,
+      AllowedOrigins allowedOrigins) {
+    this(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        true);
   }
 
   /** With TLS and the default limits, and sockets from the public URL's pages (or same origin). */
@@ -97,7 +124,8 @@ public record AtelierConfig(
         JournalSettings.fromEnvironment(env),
         TlsSettings.fromEnvironment(env),
         Limits.fromEnvironment(env),
-        AllowedOrigins.fromEnvironment(env, publicUrl));
+        AllowedOrigins.fromEnvironment(env, publicUrl),
+        onOff(env, "ATELIER_METRICS", true));
   }
 
   /** A node on loopback, on free ports, in a cluster of its own. */
@@ -113,32 +141,91 @@ public record AtelierConfig(
 
   public AtelierConfig withStorage(Storage newStorage) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, newStorage, cluster, journal, tls, limits, allowedOrigins);
+        httpPort,
+        httpHost,
+        publicUrl,
+        newStorage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withJournal(JournalSettings newJournal) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, newJournal, tls, limits, allowedOrigins);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        newJournal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withTls(TlsSettings newTls) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, journal, newTls, limits, allowedOrigins);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        newTls,
+        limits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withLimits(Limits newLimits) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, newLimits, allowedOrigins);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        newLimits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withAllowedOrigins(AllowedOrigins newOrigins) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, limits, newOrigins);
+        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, limits, newOrigins, metrics);
   }
 
   public AtelierConfig withCluster(ClusterSettings newCluster) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, newCluster, journal, tls, limits, allowedOrigins);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        newCluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
+  }
+
+  public AtelierConfig withMetrics(boolean newMetrics) {
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        newMetrics);
   }
 
   /** The settings as one log line; it holds no secret. */
@@ -160,7 +247,9 @@ public record AtelierConfig(
         + " "
         + limits.describe()
         + " "
-        + allowedOrigins.describe();
+        + allowedOrigins.describe()
+        + " metrics="
+        + (metrics ? "on" : "off");
   }
 
   static int integer(Map<String, String> env, String name, int fallback) {
@@ -173,6 +262,19 @@ public record AtelierConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
     }
+  }
+
+  static boolean onOff(Map<String, String> env, String name, boolean fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be on or off, not \"" + value + "\"");
+    };
   }
 
   private static Storage storage(String value) {

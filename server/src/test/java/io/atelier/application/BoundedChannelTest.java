@@ -25,10 +25,14 @@ class BoundedChannelTest {
         return time.getAsLong();
       };
   private final FakeWire wire = new FakeWire();
+  private final FrameMetrics metrics = new FrameMetrics();
   private final SlowReaders slowReaders = new SlowReaders();
   private final BoundedChannel channel =
       new BoundedChannel(
-          wire, new WriteQueueLimits(MARK, CAP, GRACE_MS * 1_000_000, countedClock), slowReaders);
+          wire,
+          new WriteQueueLimits(MARK, CAP, GRACE_MS * 1_000_000, countedClock),
+          slowReaders,
+          metrics);
 
   private final List<String> sent = new ArrayList<>();
   private int next;
@@ -59,6 +63,8 @@ class BoundedChannelTest {
     assertThat(channel.peakBacklog()).isEqualTo(900);
     assertThat(clockReads).as("below the mark, no message reads the clock").isZero();
     assertThat(time.pendingTimers()).as("and none starts a timer").isZero();
+    assertThat(metrics.pending()).isZero();
+    assertThat(metrics.queued).isEqualTo(1_800);
   }
 
   @Test
@@ -131,6 +137,8 @@ class BoundedChannelTest {
     assertThat(channel.backlog()).isEqualTo(1_300);
     wire.cut(); // the connection ends: what it held is freed
     assertThat(channel.backlog()).isZero();
+    assertThat(metrics.pending()).as("every frame queued is gone, written or not").isZero();
+    assertThat(metrics.drops).isEqualTo(1);
     assertThat(slowReaders.dropped()).isEqualTo(1);
     assertThat(slowReaders.largestBacklog())
         .as("its peak, before the reader stopped")
@@ -155,6 +163,8 @@ class BoundedChannelTest {
     assertThat(channel.backlog()).isZero();
     assertThat(wire.closes).extracting(FakeWire.Close::code).containsExactly(4010);
     assertThat(slowReaders.largestBacklog()).isLessThanOrEqualTo(CAP);
+    assertThat(metrics.queued).as("the refused message was never queued").isEqualTo(40);
+    assertThat(metrics.pending()).isZero();
   }
 
   @Test
@@ -195,10 +205,50 @@ class BoundedChannelTest {
     expected.addAll(sent);
     assertThat(wire.read).isEqualTo(expected);
     assertThat(channel.backlog()).isZero();
+    assertThat(metrics.pending()).as("the catch-up's frames count in the fan-out's depth").isZero();
+    assertThat(metrics.queued).isEqualTo(103);
 
     channel.sendCatchUp(catchUp); // SY1: asked again, and not read
     assertThat(channel.dropped())
         .as("a later catch-up counts, and this one is beyond the cap")
         .isTrue();
+  }
+
+  /** The fan-out's depth as GET /metrics sees it: each frame queued once, and gone once. */
+  private static final class FrameMetrics implements RoomMetrics {
+    int queued;
+    int written;
+    int drops;
+
+    int pending() {
+      return queued - written;
+    }
+
+    @Override
+    public void frameQueued() {
+      queued++;
+    }
+
+    @Override
+    public void frameWritten() {
+      written++;
+    }
+
+    @Override
+    public void slowReaderDropped() {
+      drops++;
+    }
+
+    @Override
+    public void changeApplied(long nanos) {}
+
+    @Override
+    public void changeRefused(io.atelier.domain.RejectionCode code) {}
+
+    @Override
+    public void changeRateLimited() {}
+
+    @Override
+    public void eventsJournaled(long nanos) {}
   }
 }

@@ -17,6 +17,7 @@ import io.atelier.protocol.ServerMessage.Synced;
 import io.atelier.protocol.ServerMessage.Welcome;
 import io.atelier.protocol.WireNote;
 import io.atelier.testing.Await;
+import io.atelier.testing.PrometheusText;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
 import io.vertx.core.Vertx;
@@ -133,6 +134,11 @@ class SlowReaderSocketTest {
           .as("what the node held for the slow reader: above the mark, never beyond the cap")
           .isGreaterThan(MARK_KB * 1024L)
           .isLessThanOrEqualTo(CAP_KB * 1024L);
+      assertThat(
+              PrometheusText.parse(server.get("/metrics").body())
+                  .value("atelier_slow_readers_dropped_total"))
+          .as("GET /metrics counts the drop")
+          .isEqualTo(1.0);
 
       dan.readAgain();
       TestClient.CloseStatus closed = dan.awaitClose();

@@ -13,13 +13,16 @@ import io.atelier.application.WorkshopService;
 import io.atelier.config.AtelierConfig;
 import io.atelier.config.Limits;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The HTTP and WebSocket server of a node: the route table and nothing else. */
 public final class HttpVerticle extends VerticleBase {
@@ -31,20 +34,26 @@ public final class HttpVerticle extends VerticleBase {
   private final ImageService images;
   private final RoomServices rooms;
   private final Readiness readiness;
+  private final Optional<Handler<RoutingContext>> metrics;
   private HttpServer server;
   private WebSocketGateway gateway;
 
+  /**
+   * @param metrics what answers {@code GET /metrics}; none with {@code ATELIER_METRICS=off}
+   */
   public HttpVerticle(
       AtelierConfig config,
       WorkshopService workshops,
       ImageService images,
       RoomServices rooms,
-      Readiness readiness) {
+      Readiness readiness,
+      Optional<Handler<RoutingContext>> metrics) {
     this.config = config;
     this.workshops = workshops;
     this.images = images;
     this.rooms = rooms;
     this.readiness = readiness;
+    this.metrics = metrics;
   }
 
   @Override
@@ -69,6 +78,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(SecurityHeaders::add);
     router.get("/health").handler(pages::health);
     router.get("/ready").handler(new ReadyRoute(readiness)::ready);
+    metrics.ifPresent(scrape -> router.get("/metrics").handler(scrape));
     router.post("/api/workshops").handler(creations::check); // LM7
     router.post("/api/workshops").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.post("/api/workshops").handler(workshopRoutes::create);

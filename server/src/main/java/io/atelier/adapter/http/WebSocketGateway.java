@@ -114,7 +114,10 @@ final class WebSocketGateway {
         new VertxSocketWire(
             socket, Vertx.currentContext(), connection, limits.writeQueueGraceMillis());
     RoomSession session =
-        new RoomSession(new BoundedChannel(wire, writeQueue, slowReaders), rooms, sessionLimits);
+        new RoomSession(
+            new BoundedChannel(wire, writeQueue, slowReaders, rooms.metrics()),
+            rooms,
+            sessionLimits);
     FloodMeter flood =
         new FloodMeter(limits.floodMessagesPerSecond(), limits.floodSeconds(), System::nanoTime);
     socket.textMessageHandler(frame -> inbound(socket, session, flood, frame));
