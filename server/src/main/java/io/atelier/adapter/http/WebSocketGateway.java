@@ -49,7 +49,7 @@ final class WebSocketGateway {
 
     @Override
     public void close(int code, String reason) {
-      context.runOnContext(ignored -> socket.close((short) code, reason));
+      context.runOnContext(ignored -> socket.close((short) code, CloseReason.fit(reason)));
     }
   }
 }
