@@ -20,6 +20,10 @@ final class WebSocketGateway {
   }
 
   void upgrade(RoutingContext ctx) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      Json.error(ctx, 400, "bad_request", "This address takes WebSocket connections only.");
+      return;
+    }
     ctx.request()
         .toWebSocket()
         .onSuccess(this::bind)
