@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atelier.protocol.ClientMessage;
 import io.atelier.protocol.ServerMessage;
+import io.atelier.testing.Await;
 import io.atelier.testing.ExampleMutations;
 import io.atelier.testing.ExampleMutations.Mutation;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +153,44 @@ class MessageValidationSocketTest {
     client.sendBinary("{\"type\":\"ping\",\"clientTime\":42}".getBytes(StandardCharsets.UTF_8));
     client.await(ServerMessage.Pong.class, pong -> pong.clientTime() == 42);
     assertThat(client.isClosed()).isFalse();
+  }
+
+  @Test
+  @DisplayName("ER1 a message above 64 KiB closes the socket with 1009, in one frame or in several")
+  void tooBigCloses() {
+    String created = server.createWorkshop("Trop grand", "fr").getString("id");
+    String note =
+        "{\"type\":\"create_note\",\"changeId\":\"c\",\"noteId\":\"n\",\"x\":0,\"y\":0,"
+            + "\"width\":200,\"height\":140,\"color\":\"pink\",\"text\":\""
+            + "t".repeat(70_000)
+            + "\"}";
+    Vertx vertx = Vertx.vertx();
+    try {
+      for (int frameSize : new int[] {1 << 20, 16 * 1024}) { // one frame; five frames
+        WebSocketClient client =
+            vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(frameSize));
+        WebSocket socket =
+            Await.result(
+                client.connect(
+                    new WebSocketConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(server.port())
+                        .setURI("/ws")));
+        CompletableFuture<Short> closed = new CompletableFuture<>();
+        socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
+        socket.writeTextMessage(
+            "{\"type\":\"hello\",\"protocol\":1,\"workshopId\":\""
+                + created
+                + "\",\"displayName\":\"Gros\"}");
+        socket.writeTextMessage(note);
+        assertThat(Await.result(closed))
+            .as("frames of %d bytes", frameSize)
+            .isEqualTo((short) 1009);
+        Await.result(client.close());
+      }
+    } finally {
+      Await.result(vertx.close());
+    }
   }
 
   /** Null when the answers are right: one error, with the protocol's code, naming the field. */

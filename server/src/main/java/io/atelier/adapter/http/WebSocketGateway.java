@@ -3,6 +3,8 @@ package io.atelier.adapter.http;
 import io.atelier.application.ClientChannel;
 import io.atelier.application.RoomServices;
 import io.atelier.application.RoomSession;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -35,7 +37,26 @@ final class WebSocketGateway {
     socket.textMessageHandler(session::onFrame);
     socket.binaryMessageHandler(binary -> session.onFrame(binary.toString()));
     socket.closeHandler(closed -> session.onClose());
-    socket.exceptionHandler(error -> LOG.debug("WebSocket error: {}", error.getMessage()));
+    socket.exceptionHandler(error -> failed(socket, error));
+  }
+
+  /**
+   * ER1: a message above the cap (HttpVerticle.MAX_MESSAGE_BYTES) closes the socket with 1009, as a
+   * frame that breaks the protocol closes it with Netty's code (1002). Left to Vert.x, a frame
+   * above the cap closed the socket with 1000, as if all were well, and a message sent in several
+   * smaller frames was dropped, leaving the sender waiting for an answer.
+   */
+  private static void failed(ServerWebSocket socket, Throwable error) {
+    String what = String.valueOf(error.getMessage());
+    if (error instanceof CorruptedWebSocketFrameException corrupted) {
+      socket.close((short) corrupted.closeStatus().code(), CloseReason.fit(what));
+    } else if (error instanceof IllegalStateException && what.contains("max message size")) {
+      socket.close(
+          (short) WebSocketCloseStatus.MESSAGE_TOO_BIG.code(),
+          "Message too big: at most " + HttpVerticle.MAX_MESSAGE_BYTES + " bytes.");
+    } else {
+      LOG.debug("WebSocket error: {}", what);
+    }
   }
 
   /**
