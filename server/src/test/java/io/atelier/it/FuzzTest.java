@@ -14,10 +14,6 @@ import io.atelier.testing.TestClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,10 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -79,7 +72,7 @@ class FuzzTest {
       String workshopId = server.createWorkshop("Fuzz", "fr").getString("id");
       FuzzLedger ledger = new FuzzLedger();
 
-      Auditor auditor = new Auditor(FuzzSocket.open(clients, server.port()), workshopId);
+      FuzzAuditor auditor = new FuzzAuditor(FuzzSocket.open(clients, server.port()), workshopId);
       Thread auditing = start("auditor", auditor);
 
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
@@ -116,7 +109,7 @@ class FuzzTest {
                 clients, server.port(), workshopId, corpus, random, ledger, deadline, RATE));
       }
       long heapBefore = usedHeapAfterGc();
-      Health health = Health.watch(server);
+      HealthWatch health = HealthWatch.watch(server);
 
       List<Thread> fuzzThreads = new ArrayList<>();
       for (int i = 0; i < fuzzers.size(); i++) {
@@ -198,7 +191,7 @@ class FuzzTest {
    * Every revision after the auditor's entry is an acknowledged change (the revision its ack gave)
    * or a person coming or going; every acknowledged change is the event at its revision.
    */
-  private static List<String> reconcile(Auditor auditor, FuzzLedger ledger, long last) {
+  private static List<String> reconcile(FuzzAuditor auditor, FuzzLedger ledger, long last) {
     Map<String, Long> acks = new ConcurrentHashMap<>(ledger.fuzzAcks());
     acks.putAll(ledger.politeAcks());
     List<String> problems = new ArrayList<>(auditor.problems());
@@ -326,175 +319,6 @@ class FuzzTest {
           id,
           new FuzzCorpus.Elsewhere(id, "n-elsewhere", "c-elsewhere", "k-elsewhere", person),
           before);
-    }
-  }
-
-  /** A workshop as a new observer sees it (HS8): its revision and its snapshot. */
-  private record Snapshot(long revision, JsonNode message) {
-    static Snapshot read(Vertx vertx, int port, String workshopId) {
-      try (FuzzSocket socket = FuzzSocket.open(vertx, port)) {
-        socket.send(
-            "{\"type\":\"hello\",\"protocol\":1,\"workshopId\":\""
-                + workshopId
-                + "\",\"observe\":true}");
-        JsonNode snapshot = null;
-        while (true) {
-          JsonNode frame = socket.next(20_000);
-          if (frame == null) {
-            throw new AssertionError("no snapshot of " + workshopId);
-          }
-          String type = frame.path("type").asText();
-          if (type.equals("snapshot")) {
-            snapshot = frame;
-          } else if (type.equals("synced")) {
-            return new Snapshot(frame.path("revision").asLong(), snapshot);
-          }
-        }
-      }
-    }
-
-    /** Once the facilitator's departure is committed (HS6), so that nothing moves after. */
-    static Snapshot settled(RunningServer server, String workshopId) {
-      Vertx vertx = server.server().vertx();
-      Await.condition(
-          () ->
-              read(vertx, server.port(), workshopId)
-                  .message()
-                  .path("participants")
-                  .findValues("online")
-                  .stream()
-                  .noneMatch(JsonNode::asBoolean),
-          Duration.ofSeconds(20),
-          () -> "the facilitator of " + workshopId + " still online");
-      return read(vertx, server.port(), workshopId);
-    }
-  }
-
-  /**
-   * An observer (HS8) of the fuzzed workshop that writes down every revisioned event: its type and
-   * changeId, by revision, once each.
-   */
-  private static final class Auditor implements Runnable {
-    private final FuzzSocket socket;
-    private final Map<Long, String[]> events = new ConcurrentHashMap<>();
-    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicLong first = new AtomicLong(-1);
-    private final CompletableFuture<Long> last = new CompletableFuture<>();
-
-    Auditor(FuzzSocket socket, String workshopId) {
-      this.socket = socket;
-      socket.send(
-          "{\"type\":\"hello\",\"protocol\":1,\"workshopId\":\""
-              + workshopId
-              + "\",\"observe\":true}");
-    }
-
-    @Override
-    public void run() {
-      try (socket) {
-        while (true) {
-          if (last.isDone() && complete(last.getNow(0L))) {
-            return;
-          }
-          JsonNode frame = socket.next(100);
-          if (frame == null) {
-            if (socket.isClosed()) {
-              problems.add("the auditor was disconnected: " + socket.closeCode());
-              return;
-            }
-            continue;
-          }
-          String type = frame.path("type").asText();
-          if (type.equals("synced") && first.get() < 0) {
-            first.set(frame.path("revision").asLong());
-          } else if (frame.has("revision")
-              && !Set.of("ack", "synced", "welcome", "snapshot").contains(type)) {
-            long revision = frame.path("revision").asLong();
-            String changeId =
-                frame.path("changeId").isTextual() ? frame.path("changeId").asText() : null;
-            if (events.putIfAbsent(revision, new String[] {type, changeId}) != null) {
-              problems.add("revision " + revision + " delivered twice");
-            }
-          }
-        }
-      }
-    }
-
-    private boolean complete(long until) {
-      for (long r = first.get() + 1; r <= until; r++) {
-        if (!events.containsKey(r)) {
-          return false;
-        }
-      }
-      return first.get() >= 0;
-    }
-
-    /** Reads on until every revision up to {@code revision} has come (or a minute passed). */
-    void until(long revision) {
-      last.complete(revision);
-    }
-
-    long firstRevision() {
-      return first.get();
-    }
-
-    Map<Long, String[]> events() {
-      return events;
-    }
-
-    List<String> problems() {
-      return List.copyOf(problems);
-    }
-  }
-
-  /** GET /health four times a second while the fuzzers run. */
-  private static final class Health {
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final HttpClient http =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final AtomicLong checks = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong slowest = new AtomicLong();
-
-    static Health watch(RunningServer server) {
-      Health health = new Health();
-      URI uri = URI.create(server.baseUrl() + "/health");
-      health.timer.scheduleWithFixedDelay(() -> health.check(uri), 0, 250, TimeUnit.MILLISECONDS);
-      return health;
-    }
-
-    private void check(URI uri) {
-      long start = System.nanoTime();
-      try {
-        HttpResponse<String> answer =
-            http.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-          failures.incrementAndGet();
-        }
-      } catch (Exception e) {
-        failures.incrementAndGet();
-      }
-      checks.incrementAndGet();
-      slowest.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Math::max);
-    }
-
-    void stop() throws InterruptedException {
-      timer.shutdown();
-      timer.awaitTermination(20, TimeUnit.SECONDS);
-    }
-
-    long checks() {
-      return checks.get();
-    }
-
-    long failures() {
-      return failures.get();
-    }
-
-    long slowestMs() {
-      return slowest.get();
     }
   }
 }

@@ -75,7 +75,7 @@ public final class ExampleMutations {
   /** One client example file. */
   public record Example(String file, String type, ObjectNode message) {
     public String frame() {
-      return write(message);
+      return JsonPaths.write(message);
     }
   }
 
@@ -116,7 +116,7 @@ public final class ExampleMutations {
     List<Mutation> out = new ArrayList<>();
     typeMutations(example, out);
     frameMutations(example, out);
-    for (List<Object> path : fields(example.message(), List.of())) {
+    for (List<Object> path : JsonPaths.fields(example.message(), List.of())) {
       fieldMutations(example, path, out);
     }
     return out;
@@ -125,7 +125,7 @@ public final class ExampleMutations {
   private static void typeMutations(Example example, List<Mutation> out) {
     ObjectNode noType = example.message().deepCopy();
     noType.remove("type");
-    out.add(refused(example, "drop_type", List.of("type"), write(noType), "type"));
+    out.add(refused(example, "drop_type", List.of("type"), JsonPaths.write(noType), "type"));
     out.add(
         refused(example, "unknown_type", List.of("type"), withType(example, "paint_wall"), "type"));
     out.add(
@@ -137,13 +137,14 @@ public final class ExampleMutations {
             "type"));
     ObjectNode numberType = example.message().deepCopy();
     numberType.put("type", 7);
-    out.add(refused(example, "type_not_text", List.of("type"), write(numberType), "type"));
+    out.add(
+        refused(example, "type_not_text", List.of("type"), JsonPaths.write(numberType), "type"));
   }
 
   private static String withType(Example example, String type) {
     ObjectNode copy = example.message().deepCopy();
     copy.put("type", type);
-    return write(copy);
+    return JsonPaths.write(copy);
   }
 
   private static void frameMutations(Example example, List<Mutation> out) {
@@ -155,23 +156,25 @@ public final class ExampleMutations {
     out.add(refused(example, "in_a_list", List.of(), "[" + frame + "]", null));
     ObjectNode extra = example.message().deepCopy();
     extra.put("zzUnknownField", 1);
-    out.add(accepted(example, "unknown_field", List.of(), write(extra)));
+    out.add(accepted(example, "unknown_field", List.of(), JsonPaths.write(extra)));
     ObjectNode deep = example.message().deepCopy();
     deep.set("zzDeep", nested(40));
-    out.add(refused(example, "deep_nesting", List.of(), write(deep), null));
+    out.add(refused(example, "deep_nesting", List.of(), JsonPaths.write(deep), null));
   }
 
   private static void fieldMutations(Example example, List<Object> path, List<Mutation> out) {
-    JsonNode value = get(example.message(), path);
-    String field = namedField(path);
+    JsonNode value = JsonPaths.get(example.message(), path);
+    String field = JsonPaths.namedField(path);
     boolean element = path.get(path.size() - 1) instanceof Integer;
-    String key = example.type() + ":" + pattern(path);
+    String key = example.type() + ":" + JsonPaths.pattern(path);
 
     if (!element) {
       boolean optional = value.isNull() || OPTIONAL.contains(key);
-      String other = REFUSED_FOR_ANOTHER_FIELD.get(example.file() + ":" + pattern(path));
-      String dropped = write(removed(example.message(), path));
-      String nulled = write(replaced(example.message(), path, JsonNodeFactory.instance.nullNode()));
+      String other = REFUSED_FOR_ANOTHER_FIELD.get(example.file() + ":" + JsonPaths.pattern(path));
+      String dropped = JsonPaths.write(JsonPaths.removed(example.message(), path));
+      String nulled =
+          JsonPaths.write(
+              JsonPaths.replaced(example.message(), path, JsonNodeFactory.instance.nullNode()));
       if (other != null) {
         out.add(refused(example, "drop", path, dropped, other));
         out.add(refused(example, "null", path, nulled, other));
@@ -182,15 +185,23 @@ public final class ExampleMutations {
         out.add(refused(example, "drop", path, dropped, field));
         out.add(refused(example, "null", path, nulled, field));
       }
-      out.add(refused(example, "duplicate", path, duplicated(example.message(), path), field));
+      out.add(
+          refused(
+              example, "duplicate", path, JsonPaths.duplicated(example.message(), path), field));
     } else if (value.isTextual()) {
-      String nulled = write(replaced(example.message(), path, JsonNodeFactory.instance.nullNode()));
+      String nulled =
+          JsonPaths.write(
+              JsonPaths.replaced(example.message(), path, JsonNodeFactory.instance.nullNode()));
       out.add(refused(example, "null_element", path, nulled, field));
     }
     for (JsonNode wrong : wrongTypes(value)) {
       out.add(
           refused(
-              example, "wrong_type", path, write(replaced(example.message(), path, wrong)), field));
+              example,
+              "wrong_type",
+              path,
+              JsonPaths.write(JsonPaths.replaced(example.message(), path, wrong)),
+              field));
     }
     if (value.isTextual()) {
       String huge = "a".repeat(HUGE_TEXT);
@@ -199,17 +210,17 @@ public final class ExampleMutations {
               example,
               "huge_string",
               path,
-              write(replaced(example.message(), path, TextNode.valueOf(huge))),
+              JsonPaths.write(JsonPaths.replaced(example.message(), path, TextNode.valueOf(huge))),
               field));
       // Escaped in the JSON text: a raw unpaired surrogate would not survive UTF-8 on the wire.
-      String quoted = write(value);
+      String quoted = JsonPaths.write(value);
       String unpaired = quoted.substring(0, quoted.length() - 1) + "\\ud800\"";
       out.add(
           refused(
               example,
               "unpaired_surrogate",
               path,
-              withRaw(example.message(), path, unpaired),
+              JsonPaths.withRaw(example.message(), path, unpaired),
               field));
       if (ID_FIELD.matcher(field).matches()) {
         for (String odd : new String[] {"a b", "n<1>", "é-1", "a".repeat(65), "", "../x"}) {
@@ -218,7 +229,8 @@ public final class ExampleMutations {
                   example,
                   "odd_id",
                   path,
-                  write(replaced(example.message(), path, TextNode.valueOf(odd))),
+                  JsonPaths.write(
+                      JsonPaths.replaced(example.message(), path, TextNode.valueOf(odd))),
                   field));
         }
       }
@@ -226,7 +238,12 @@ public final class ExampleMutations {
     if (value.isNumber()) {
       for (String huge : new String[] {"1e400", "-1e400", "1e300", "\"NaN\"", "\"Infinity\""}) {
         out.add(
-            refused(example, "huge_number", path, withRaw(example.message(), path, huge), field));
+            refused(
+                example,
+                "huge_number",
+                path,
+                JsonPaths.withRaw(example.message(), path, huge),
+                field));
       }
     }
     if (value.isArray() && !value.isEmpty()) {
@@ -235,7 +252,8 @@ public final class ExampleMutations {
               example,
               "long_list",
               path,
-              write(replaced(example.message(), path, longList((ArrayNode) value))),
+              JsonPaths.write(
+                  JsonPaths.replaced(example.message(), path, longList((ArrayNode) value))),
               field));
     }
     if (value.isObject()) {
@@ -246,7 +264,7 @@ public final class ExampleMutations {
               example,
               "unknown_nested_field",
               path,
-              write(replaced(example.message(), path, extra))));
+              JsonPaths.write(JsonPaths.replaced(example.message(), path, extra))));
     }
   }
 
@@ -301,127 +319,12 @@ public final class ExampleMutations {
     return node;
   }
 
-  /** Every field below {@code node} but {@code type}, containers before what they hold. */
-  static List<List<Object>> fields(JsonNode node, List<Object> prefix) {
-    List<List<Object>> paths = new ArrayList<>();
-    if (node.isObject()) {
-      node.fieldNames()
-          .forEachRemaining(
-              name -> {
-                if (prefix.isEmpty() && name.equals("type")) {
-                  return;
-                }
-                List<Object> path = append(prefix, name);
-                paths.add(path);
-                paths.addAll(fields(node.get(name), path));
-              });
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        List<Object> path = append(prefix, i);
-        paths.add(path);
-        paths.addAll(fields(node.get(i), path));
-      }
-    }
-    return paths;
-  }
-
-  /** The name an error must carry: the last field name on the path (a list's own name). */
-  static String namedField(List<Object> path) {
-    for (int i = path.size() - 1; i >= 0; i--) {
-      if (path.get(i) instanceof String name) {
-        return name;
-      }
-    }
-    throw new IllegalArgumentException("no field on " + path);
-  }
-
-  /** {@code set.x}, {@code steps[].title}: the path with list indexes left out. */
-  static String pattern(List<Object> path) {
-    StringBuilder text = new StringBuilder();
-    for (Object segment : path) {
-      if (segment instanceof Integer) {
-        text.append("[]");
-      } else {
-        text.append(text.isEmpty() ? "" : ".").append(segment);
-      }
-    }
-    return text.toString();
-  }
-
-  public static String display(List<Object> path) {
-    StringBuilder text = new StringBuilder();
-    for (Object segment : path) {
-      if (segment instanceof Integer index) {
-        text.append('[').append(index).append(']');
-      } else {
-        text.append(text.isEmpty() ? "" : ".").append(segment);
-      }
-    }
-    return text.toString();
-  }
-
-  static JsonNode get(JsonNode root, List<Object> path) {
-    JsonNode node = root;
-    for (Object segment : path) {
-      node = segment instanceof Integer index ? node.get(index) : node.get((String) segment);
-    }
-    return node;
-  }
-
-  public static ObjectNode replaced(ObjectNode root, List<Object> path, JsonNode value) {
-    ObjectNode copy = root.deepCopy();
-    JsonNode parent = get(copy, path.subList(0, path.size() - 1));
-    Object last = path.get(path.size() - 1);
-    if (last instanceof Integer index) {
-      ((ArrayNode) parent).set(index, value);
-    } else {
-      ((ObjectNode) parent).set((String) last, value);
-    }
-    return copy;
-  }
-
-  static ObjectNode removed(ObjectNode root, List<Object> path) {
-    ObjectNode copy = root.deepCopy();
-    ((ObjectNode) get(copy, path.subList(0, path.size() - 1)))
-        .remove((String) path.get(path.size() - 1));
-    return copy;
-  }
-
-  /** The field written twice with its own value: a tree cannot hold that, so it goes by text. */
-  static String duplicated(ObjectNode root, List<Object> path) {
-    ObjectNode copy = root.deepCopy();
-    ObjectNode parent = (ObjectNode) get(copy, path.subList(0, path.size() - 1));
-    String name = (String) path.get(path.size() - 1);
-    parent.set("zzDuplicateMarker", parent.get(name).deepCopy());
-    return write(copy).replace("\"zzDuplicateMarker\":", "\"" + name + "\":");
-  }
-
-  /** A field's value written as raw JSON text, e.g. {@code 1e400}, which no tree can hold. */
-  static String withRaw(ObjectNode root, List<Object> path, String raw) {
-    String marker = "zzRawMarker";
-    return write(replaced(root, path, TextNode.valueOf(marker))).replace("\"" + marker + "\"", raw);
-  }
-
-  private static List<Object> append(List<Object> prefix, Object segment) {
-    List<Object> path = new ArrayList<>(prefix);
-    path.add(segment);
-    return List.copyOf(path);
-  }
-
   private static Mutation refused(
       Example example, String kind, List<Object> path, String frame, String field) {
-    return new Mutation(kind, example.file(), display(path), frame, true, field);
+    return new Mutation(kind, example.file(), JsonPaths.display(path), frame, true, field);
   }
 
   private static Mutation accepted(Example example, String kind, List<Object> path, String frame) {
-    return new Mutation(kind, example.file(), display(path), frame, false, null);
-  }
-
-  public static String write(JsonNode node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new Mutation(kind, example.file(), JsonPaths.display(path), frame, false, null);
   }
 }

@@ -1,7 +1,5 @@
 package io.atelier.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -43,11 +41,9 @@ public final class FuzzCorpus {
 
   private static final List<Example> EXAMPLES = ExampleMutations.clientExamples();
   private static final List<Mutation> MUTATIONS = ExampleMutations.all();
-  private static final String ODD_UNICODE =
-      "\u202e\u200b\u200d\u0301\ufeff\u0000\u00e9e\u0301\ud83d\udc69\u200d\ud83d\udc69\u200d"
-          + "\ud83d\udc67\ud800\udc00\u2028\u2029\uffff\ufffd\u00ad\u0644\u0627 \u4e2d\u6587 \t\n";
 
   private final Random random;
+  private final Junk junk;
   private final String liveWorkshopId;
   private final Elsewhere elsewhere;
   private final String prefix;
@@ -56,6 +52,7 @@ public final class FuzzCorpus {
 
   public FuzzCorpus(Random random, String liveWorkshopId, Elsewhere elsewhere, String prefix) {
     this.random = random;
+    this.junk = new Junk(random);
     this.liveWorkshopId = liveWorkshopId;
     this.elsewhere = elsewhere;
     this.prefix = prefix;
@@ -79,7 +76,7 @@ public final class FuzzCorpus {
           hello.refused() ? Set.of(4001) : Set.of(4004));
     }
     if (pick < 65) {
-      return new Opening("junk_first", junk(), random.nextBoolean(), Set.of(4001));
+      return new Opening("junk_first", junk.frame(), random.nextBoolean(), Set.of(4001));
     }
     if (pick < 75) {
       return new Opening(
@@ -117,14 +114,13 @@ public final class FuzzCorpus {
               mutation.refused() ? Expect.REFUSED : Expect.ANY);
     } else if (pick < 520) {
       attempt =
-          new Attempt(
-              "valid_fresh", ExampleMutations.write(fresh(pick(EXAMPLES))), false, Expect.ANY);
+          new Attempt("valid_fresh", JsonPaths.write(fresh(pick(EXAMPLES))), false, Expect.ANY);
     } else if (pick < 580) {
       attempt = new Attempt("other_workshop_ids", elsewhere(pick(EXAMPLES)), false, Expect.ANY);
     } else if (pick < 680) {
       attempt = randomValue();
     } else if (pick < 760) {
-      attempt = new Attempt("junk", junk(), false, Expect.REFUSED);
+      attempt = new Attempt("junk", junk.frame(), false, Expect.REFUSED);
     } else if (pick < 790) {
       attempt = nested();
     } else if (pick < 830) {
@@ -208,18 +204,18 @@ public final class FuzzCorpus {
     if (message.has("changeId")) {
       message.put("changeId", "x-" + prefix + "-" + (++counter));
     }
-    return ExampleMutations.write(message);
+    return JsonPaths.write(message);
   }
 
   private Attempt randomValue() {
     Example example = pick(EXAMPLES);
-    List<List<Object>> fields = ExampleMutations.fields(example.message(), List.of());
+    List<List<Object>> fields = JsonPaths.fields(example.message(), List.of());
     if (fields.isEmpty()) {
       return new Attempt("random_value", example.frame(), false, Expect.ANY);
     }
     List<Object> path = pick(fields);
-    ObjectNode message = ExampleMutations.replaced(example.message(), path, randomJson(3));
-    return new Attempt("random_value", ExampleMutations.write(message), false, Expect.ANY);
+    ObjectNode message = JsonPaths.replaced(example.message(), path, junk.json(3));
+    return new Attempt("random_value", JsonPaths.write(message), false, Expect.ANY);
   }
 
   /** An unknown field nesting deeper than the codec reads (ER1), lists and objects mixed. */
@@ -234,7 +230,7 @@ public final class FuzzCorpus {
       closing.insert(0, list ? "]" : "}");
     }
     message.put("zzDeep", "MARK");
-    String frame = ExampleMutations.write(message).replace("\"MARK\"", opening + "1" + closing);
+    String frame = JsonPaths.write(message).replace("\"MARK\"", opening + "1" + closing);
     return new Attempt("deep_nesting", frame, false, Expect.REFUSED);
   }
 
@@ -242,29 +238,19 @@ public final class FuzzCorpus {
   private Attempt longString() {
     Example example = pick(EXAMPLES.stream().filter(e -> stringPaths(e).size() > 0).toList());
     List<Object> path = pick(stringPaths(example));
-    String text = randomText(20_001 + random.nextInt(40_000));
-    ObjectNode message = ExampleMutations.replaced(example.message(), path, TextNode.valueOf(text));
-    return new Attempt("long_string", ExampleMutations.write(message), false, Expect.REFUSED);
+    String text = junk.text(20_001 + random.nextInt(40_000));
+    ObjectNode message = JsonPaths.replaced(example.message(), path, TextNode.valueOf(text));
+    return new Attempt("long_string", JsonPaths.write(message), false, Expect.REFUSED);
   }
 
   private static List<List<Object>> stringPaths(Example example) {
-    return ExampleMutations.fields(example.message(), List.of()).stream()
-        .filter(path -> ExampleMutations.get(example.message(), path).isTextual())
+    return JsonPaths.fields(example.message(), List.of()).stream()
+        .filter(path -> JsonPaths.get(example.message(), path).isTextual())
         .toList();
   }
 
   private String unicodeNote() {
-    StringBuilder text = new StringBuilder();
-    int length = 1 + random.nextInt(60);
-    for (int i = 0; i < length; i++) {
-      int at = random.nextInt(ODD_UNICODE.length());
-      char c = ODD_UNICODE.charAt(at);
-      if (Character.isHighSurrogate(c) && at + 1 < ODD_UNICODE.length()) {
-        text.append(c).append(ODD_UNICODE.charAt(at + 1)); // pairs stay whole: this note is valid
-      } else if (!Character.isSurrogate(c)) {
-        text.append(c);
-      }
-    }
+    String text = junk.oddText(1 + random.nextInt(60)); // valid: this note may apply
     ObjectNode note =
         fresh(
             EXAMPLES.stream()
@@ -272,11 +258,11 @@ public final class FuzzCorpus {
                 .findFirst()
                 .orElseThrow());
     if (note.has("set")) {
-      ((ObjectNode) note.get("set")).put("text", text.toString());
+      ((ObjectNode) note.get("set")).put("text", text);
     } else {
-      note.put("text", text.toString());
+      note.put("text", text);
     }
-    return ExampleMutations.write(note);
+    return JsonPaths.write(note);
   }
 
   private Attempt binaryJunk() {
@@ -293,8 +279,8 @@ public final class FuzzCorpus {
   private Attempt oddNumber() {
     Example example = pick(EXAMPLES);
     List<List<Object>> numbers =
-        ExampleMutations.fields(example.message(), List.of()).stream()
-            .filter(path -> ExampleMutations.get(example.message(), path).isNumber())
+        JsonPaths.fields(example.message(), List.of()).stream()
+            .filter(path -> JsonPaths.get(example.message(), path).isNumber())
             .toList();
     if (numbers.isEmpty()) {
       return new Attempt("odd_number", example.frame(), false, Expect.ANY);
@@ -313,10 +299,7 @@ public final class FuzzCorpus {
                 "4.9e-324",
                 "1" + "0".repeat(900)));
     return new Attempt(
-        "odd_number",
-        ExampleMutations.withRaw(example.message(), pick(numbers), raw),
-        false,
-        Expect.ANY);
+        "odd_number", JsonPaths.withRaw(example.message(), pick(numbers), raw), false, Expect.ANY);
   }
 
   /** Above the 64 KiB a message may hold: the server closes with 1009 (or refuses it). */
@@ -326,63 +309,7 @@ public final class FuzzCorpus {
             .message()
             .deepCopy();
     note.put("text", "h".repeat(70_000 + random.nextInt(60_000)));
-    return new Attempt("huge_frame", ExampleMutations.write(note), false, Expect.REFUSED);
-  }
-
-  /** Text, JSON of any shape, or an object whose type no server knows: never a message. */
-  private String junk() {
-    return switch (random.nextInt(5)) {
-      case 0 -> randomText(random.nextInt(300));
-      case 1 -> ExampleMutations.write(randomJson(4)).replaceFirst("^\\{", "[{") + "]";
-      case 2 ->
-          "{\"type\":\""
-              + randomText(1 + random.nextInt(40)).replace("\"", "").replace("\\", "")
-              + "-zz\"}";
-      case 3 ->
-          "{\"type\":" + ExampleMutations.write(randomJson(2)).replace("\"type\"", "\"t\"") + "}";
-      default -> "{\"type\":\"ping\",\"clientTime\":" + random.nextInt() + ",}"; // a trailing comma
-    };
-  }
-
-  private JsonNode randomJson(int depth) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    return switch (random.nextInt(depth <= 0 ? 6 : 8)) {
-      case 0 -> nodes.nullNode();
-      case 1 -> nodes.booleanNode(random.nextBoolean());
-      case 2 -> nodes.numberNode(random.nextLong());
-      case 3 -> nodes.numberNode(random.nextDouble() * Math.pow(10, random.nextInt(40) - 10));
-      case 4 -> nodes.textNode(randomText(random.nextInt(80)));
-      case 5 -> nodes.textNode(pick(List.of("", "NaN", "Infinity", "main", "yellow", "n-t7f3k-1")));
-      case 6 -> {
-        ArrayNode list = nodes.arrayNode();
-        for (int i = random.nextInt(5); i > 0; i--) {
-          list.add(randomJson(depth - 1));
-        }
-        yield list;
-      }
-      default -> {
-        ObjectNode object = nodes.objectNode();
-        for (int i = random.nextInt(5); i > 0; i--) {
-          object.set(
-              pick(List.of("x", "type", "id", "set", "view", "a" + i)), randomJson(depth - 1));
-        }
-        yield object;
-      }
-    };
-  }
-
-  private String randomText(int length) {
-    StringBuilder text = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      text.append(
-          switch (random.nextInt(4)) {
-            case 0 -> (char) (' ' + random.nextInt(95));
-            case 1 -> ODD_UNICODE.charAt(random.nextInt(ODD_UNICODE.length()));
-            case 2 -> (char) random.nextInt(0x3000);
-            default -> (char) ('a' + random.nextInt(26));
-          });
-    }
-    return text.toString();
+    return new Attempt("huge_frame", JsonPaths.write(note), false, Expect.REFUSED);
   }
 
   private String hello(String workshopId, int protocol, String token) {
@@ -393,7 +320,7 @@ public final class FuzzCorpus {
     } else {
       hello.put("displayName", "Fuzz " + random.nextInt(1000));
     }
-    return ExampleMutations.write(hello);
+    return JsonPaths.write(hello);
   }
 
   private <T> T pick(List<T> items) {
