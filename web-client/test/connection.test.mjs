@@ -248,7 +248,7 @@ test('HS4 after welcome the state is connected and the token is remembered', () 
 
 // --- HS8: an observer (the projector) ------------------------------------------------------------
 
-function observerSetup() {
+function observerSetup(identity = null) {
   const clock = new ManualClock();
   const engine = new SyncEngine({ now: () => clock.now });
   const { FakeSocket, sockets } = fakeSocketClass(clock);
@@ -257,6 +257,7 @@ function observerSetup() {
     workshopId: WORKSHOP,
     engine,
     observe: true,
+    identity,
     WebSocketImpl: FakeSocket,
     timers: clock,
     random: () => 0.5,
@@ -298,6 +299,35 @@ test('HS8 SY3 an observer that reconnects says hello again with observe and its 
   while (o.sockets.length === before) o.clock.advance(1);
   o.socket().serverOpen();
   assert.deepEqual(o.socket().sent, [{ ...example('client', 'hello.observer'), lastRevision: 42 }]);
+});
+
+test('HS9 a projector in a facilitator\'s browser shows its token and key; a passcode typed after 4007 goes with the retry', () => {
+  let passcode = null;
+  let forgotten = false;
+  const identity = {
+    token: () => 'tok-of-anim',
+    facilitatorKey: () => 'key-of-workshop',
+    passcode: () => passcode,
+    choosePasscode: (code) => (passcode = code),
+    remember: () => assert.fail('an observer has no identity to remember'),
+    forget: () => (forgotten = true),
+  };
+  const o = observerSetup(identity);
+  o.connection.start();
+  o.socket().serverOpen();
+  assert.deepEqual(o.socket().sent, [
+    { ...example('client', 'hello.observer'), token: 'tok-of-anim', facilitatorKey: 'key-of-workshop' },
+  ]);
+  o.socket().serverClose(4007, 'This workshop asks for a passcode.');
+  assert.equal(o.connection.status().failure, 'passcode');
+  identity.choosePasscode('érable 2026');
+  o.connection.resume();
+  o.socket().serverOpen();
+  assert.equal(o.socket().sent[0].passcode, 'érable 2026');
+  // A token refused (4003) is not this page's to forget: it belongs to the workshop page.
+  o.socket().serverClose(4003, 'unknown token');
+  assert.equal(o.connection.status().failure, 'identity');
+  assert.equal(forgotten, false);
 });
 
 // --- SY3: resend after reconnect ----------------------------------------------------------------
@@ -871,4 +901,94 @@ test('HS7 a facilitator key held by the tab goes in hello, and welcome says whet
   assert.equal(h.socket.sent[0].facilitatorKey, 'the-key');
   h.socket.serverSend({ ...example('server', 'welcome'), facilitator: true });
   assert.equal(h.connection.facilitator, true);
+});
+
+// --- LM1, LM3 to LM5: the server's limits ----------------------------------------------------------
+
+for (const [code, failure, rule] of [
+  [1008, 'flooding', 'LM3'],
+  [4029, 'too_many_connections', 'LM4'],
+  [4009, 'full', 'LM5'],
+]) {
+  test(`${rule} close code ${code} fails with "${failure}" and is not retried, the identity kept`, () => {
+    const h = setup({ token: 'secret' });
+    h.connection.start();
+    h.socket.serverOpen();
+    h.socket.serverClose(code, 'refused');
+    assert.deepEqual(h.connection.status(), { state: 'failed', unsent: 0, failure });
+    assert.equal(h.identity.stored, 'secret');
+    h.clock.advance(120000);
+    h.connection.retryNow();
+    h.clock.advance(120000);
+    assert.equal(h.sockets.length, 1, 'a permanent refusal is not a reconnect loop');
+  });
+}
+
+const rateLimited = (changeId, retryAfterMs) => ({
+  type: 'error',
+  code: 'rate_limited',
+  message: 'Too many changes at once: this one was not applied.',
+  changeId,
+  retryAfterMs,
+});
+
+test('LM1 a rate_limited change stays pending, and it and those after it go again, in order, once the wait is over', () => {
+  const h = setup();
+  const outcomes = [];
+  h.connection.onMessage((message, outcome) => outcomes.push(outcome));
+  h.connection.start();
+  h.welcome(42);
+  const [a, b, c] = ['a', 'b', 'c'].map((text) => h.update(text));
+  for (const change of [a, b, c]) h.connection.send(change);
+  h.socket.serverSend({ ...example('server', 'ack'), changeId: a.changeId, revision: 43 });
+  h.socket.serverSend(rateLimited(b.changeId, 1000));
+  h.socket.serverSend(rateLimited(c.changeId, 990));
+  assert.equal(h.connection.status().unsent, 2, 'refused for its pace only: still pending');
+  assert.equal(h.engine.note(NOTE).text, 'c', 'still drawn');
+  assert.equal(outcomes.filter((o) => o?.rateLimited).length, 1, 'the page says so once');
+  assert.equal(outcomes.filter((o) => o?.refused).length, 0, 'it is no refusal (UN5)');
+
+  const d = h.update('d');
+  h.connection.send(d);
+  h.clock.advance(999);
+  assert.deepEqual(changeIdsSent(h.socket), [a.changeId, b.changeId, c.changeId], 'nothing during the wait');
+  h.clock.advance(1);
+  assert.deepEqual(changeIdsSent(h.socket).slice(3), [b.changeId, c.changeId, d.changeId]);
+});
+
+test('LM1 after a reconnect a long backlog goes out paced: 30 at once, then 15 a second, in order', () => {
+  const h = setup();
+  h.connection.start();
+  h.welcome(42);
+  h.socket.serverClose(1006);
+  const backlog = Array.from({ length: 100 }, (_, i) => h.update(`offline ${i}`));
+  for (const change of backlog) h.connection.send(change);
+  h.untilNewSocket();
+  h.welcome(42, { snapshot: false });
+  assert.equal(changeIdsSent(h.socket).length, 30);
+  h.clock.advance(1000);
+  assert.ok([44, 45].includes(changeIdsSent(h.socket).length), 'about 15 in the next second');
+  h.clock.advance(5000);
+  assert.deepEqual(changeIdsSent(h.socket), backlog.map((change) => change.changeId));
+  const perSecond = new Map();
+  for (const frame of h.socket.frames.filter((f) => f.message.changeId)) {
+    const second = Math.floor(frame.at / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  }
+  assert.ok([...perSecond.values()].slice(1).every((count) => count <= 16), JSON.stringify([...perSecond]));
+});
+
+test('LM1 a change made while the tab is at its pace waits its turn, and a drop clears the queue', () => {
+  const h = setup();
+  h.connection.start();
+  h.welcome(42);
+  const changes = Array.from({ length: 32 }, (_, i) => h.update(`fast ${i}`));
+  for (const change of changes) h.connection.send(change);
+  assert.equal(changeIdsSent(h.socket).length, 30);
+  h.socket.serverClose(1006);
+  h.clock.advance(200);
+  h.untilNewSocket();
+  h.socket.serverOpen();
+  h.clock.advance(1000);
+  assert.deepEqual(changeIdsSent(h.socket), [], 'nothing queued leaks to the next socket before its welcome');
 });

@@ -96,6 +96,11 @@ const CLIENT_TYPES = [
   'remove_from_cluster',
   'dissolve_cluster',
   'move_cluster',
+  'open_vote',
+  'close_vote',
+  'clear_vote',
+  'place_dot',
+  'remove_dot',
   'move_cursor',
   'sync',
   'ping',
@@ -132,6 +137,11 @@ const SERVER_TYPES = [
   'cluster_changed',
   'cluster_dissolved',
   'cluster_moved',
+  'vote_opened',
+  'dot_placed',
+  'dot_removed',
+  'vote_closed',
+  'vote_cleared',
   'ack',
   'error',
   'cursor_moved',
@@ -235,6 +245,16 @@ function build(type, ex) {
       return protocol.dissolveCluster(ids, ex.clusterId);
     case 'move_cluster':
       return protocol.moveCluster(ids, ex.clusterId, ex.dx, ex.dy);
+    case 'open_vote':
+      return protocol.openVote(ids, ex);
+    case 'close_vote':
+      return protocol.closeVote(ids, ex.voteId);
+    case 'clear_vote':
+      return protocol.clearVote(ids, ex.voteId);
+    case 'place_dot':
+      return protocol.placeDot(ids, ex.voteId, ex.noteId);
+    case 'remove_dot':
+      return protocol.removeDot(ids, ex.voteId, ex.noteId);
     case 'move_cursor':
       return protocol.moveCursor(ex.x, ex.y, ex.editingNoteId);
     case 'sync':
@@ -271,20 +291,27 @@ test('ER1 every documented message type has exactly one example file, and no oth
   }
 });
 
-test('HS8 the variants are the observer\'s hello and welcome, each with the fields of its base example', () => {
+test('HS8 HS9 the variants are the observer\'s hello and welcome, each with the fields of its base example', () => {
   assert.deepEqual(variantNames('client'), ['hello.observer.json', 'hello.passcode.json']);
-  assert.deepEqual(variantNames('server'), ['welcome.observer.json']);
+  assert.deepEqual(variantNames('server'), ['error.rate_limited.json', 'welcome.observer.json']);
   const hello = example('client', 'hello.observer');
   assert.deepEqual(Object.keys(hello).sort(), Object.keys(example('client', 'hello')).sort());
   assert.deepEqual(protocol.hello({ workshopId: hello.workshopId, observe: true }), hello);
-  // Whatever else is given, an observer's hello carries no identity.
-  const stray = protocol.hello({ workshopId: hello.workshopId, token: 't', displayName: 'N', facilitatorKey: 'k', observe: true, lastRevision: 7 });
-  assert.deepEqual(stray, { ...hello, lastRevision: 7 });
+  // An observer's hello carries no name; a token, the key and a passcode go as credentials (HS9).
+  const stray = protocol.hello({ workshopId: hello.workshopId, token: 't', displayName: 'N', facilitatorKey: 'k', observe: true, lastRevision: 7, passcode: 'p' });
+  assert.deepEqual(stray, { ...hello, lastRevision: 7, token: 't', facilitatorKey: 'k', passcode: 'p' });
   const welcome = example('server', 'welcome.observer');
   assert.deepEqual(Object.keys(welcome).sort(), Object.keys(example('server', 'welcome')).sort());
   assert.equal(welcome.participant, null);
   assert.equal(welcome.observer, true);
   assert.equal(example('server', 'welcome').observer, false);
+});
+
+test('LM1 the rate_limited error is an error with its changeId and a retryAfterMs', () => {
+  const limited = example('server', 'error.rate_limited');
+  assert.deepEqual(Object.keys(limited).sort(), [...Object.keys(example('server', 'error')), 'retryAfterMs'].sort());
+  assert.equal(limited.code, 'rate_limited');
+  assert.ok(Number.isInteger(limited.retryAfterMs) && limited.retryAfterMs > 0);
 });
 
 test('RO4 a newcomer\'s hello may carry the passcode; the builder trims nothing but sends it', () => {

@@ -640,3 +640,33 @@ test('PW1 a snapshot says which canvases are private or anonymous and how many n
   assert.ok(e.arrangement().anonymousCanvases.has('main'));
   assert.equal(e.arrangement().hiddenNotes.get('main'), 4);
 });
+
+test('LM1 a change answered rate_limited stays pending and drawn: it is not a refusal', () => {
+  const engine = new SyncEngine({ now: () => 0 });
+  engine.receive({ type: 'snapshot', revision: 1, notes: [], participants: [] });
+  const create = {
+    type: 'create_note',
+    changeId: 'lm1-1',
+    noteId: 'n-lm1',
+    canvasId: 'main',
+    x: 0,
+    y: 0,
+    width: 200,
+    height: 140,
+    text: 'Encore là',
+    color: 'yellow',
+  };
+  engine.propose(create);
+  const outcome = engine.receive({
+    type: 'error',
+    code: 'rate_limited',
+    message: 'Too many changes at once: this one was not applied.',
+    changeId: 'lm1-1',
+    retryAfterMs: 1000,
+  });
+  assert.equal(outcome.rateLimited.retryAfterMs, 1000);
+  assert.equal(outcome.refused, undefined);
+  assert.equal(engine.pendingCount(), 1);
+  assert.deepEqual(engine.pendingChanges(), [create]);
+  assert.equal(engine.note('n-lm1').text, 'Encore là');
+});

@@ -282,7 +282,8 @@ export class StepRow {
     setDisabled(this.imageButton, true);
     this.imageButton.setAttribute('aria-busy', 'true');
     try {
-      const image = await uploadImage({ workshopId: room.workshop.id, facilitatorKey: room.facilitatorKey, file });
+      // The key, or a promoted facilitator's own token (RO6).
+      const image = await uploadImage({ workshopId: room.workshop.id, facilitatorKey: room.credential(), file });
       const inserted = insertImageParagraph(body.value, start, end, imageMarkdown(image.id, file.name));
       if (inserted.value.length > LIMITS.stepBody) {
         this.status(t('agenda.upload.too_long', { max: LIMITS.stepBody }), true);

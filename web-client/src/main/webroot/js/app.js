@@ -7,6 +7,7 @@ import { mountLocksAndClusters } from './locks-and-clusters.js';
 import { Board } from './board.js';
 import { mountCanvases } from './canvases.js';
 import { Connection } from './connection.js';
+import { mountDotVoting } from './dot-voting.js';
 import { refusalText } from './export-file.js';
 import { mountExports } from './exports.js';
 import { mountFollow } from './follow.js';
@@ -21,6 +22,7 @@ import { Presence } from './presence.js';
 import { mountPrivateWriting } from './private-writing.js';
 import { idFactory } from './protocol.js';
 import { mountRoleMap } from './role-map.js';
+import { mountRoles } from './roles.js';
 import { mountRoundTable } from './round-table.js';
 import { showFailure, showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
@@ -94,7 +96,6 @@ function openRoom(workshop) {
   $('gate').hidden = true;
   $('room').hidden = false;
   $('facilitator-badge').hidden = !facilitatorKey;
-  if (facilitatorKey) offerDeletion(workshop);
   const share = $('share-button');
   share.hidden = false;
   share.addEventListener('click', () => {
@@ -145,24 +146,30 @@ function openRoom(workshop) {
       return set ? set === 'facilitator' : facilitator;
     },
     selfId: () => connection.participantId ?? identity.participantId(),
+    /** RO6: the Bearer secret of the facilitator's HTTP routes: the key, else this person's token. */
+    credential: () => identity.credential(),
   };
   // Features mount here, each with its own module: mountX(room).
+  mountRoles(room);
   mountUndo(room);
   mountProjectorLink(room);
   mountCanvases(room);
   mountPrivateWriting(room); // after the canvases: its tool and tab marks are theirs
   mountFollow(room); // FS1-FS3: after the canvases, whose bar holds its tool
   mountLocksAndClusters(room); // after the canvases: it adds a canvas tool
+  mountDotVoting(room); // after mountCanvases: it draws the vote of the canvas shown
   mountRoleMap(room);
   mountAttendance(room);
   mountAgenda(room);
   mountRoundTable(room);
   mountExports(room);
   mountPeopleToggle(room);
+  offerDeletion(workshop, room);
   mountTopBar(); // last: it orders and fits the tools the features above put in the top bar
 
   const render = frameScheduler(() => {
     $('facilitator-badge').hidden = !room.isFacilitator();
+    $('delete-button').hidden = !room.isFacilitator(); // RO1 RO6: whoever facilitates now
     notes.render();
     presence.render();
     board.centreOnContent(engine.notes());
@@ -191,6 +198,8 @@ function openRoom(workshop) {
       showTitle(message.workshop.title);
       if (facilitatorKey && !message.facilitator) toast(t('workshop.notFacilitator'), 'error');
       render();
+    } else if (outcome?.rateLimited) {
+      toast(t('error.rate_limited')); // LM1: once per wait; the changes go again by themselves
     } else if (outcome?.refused) {
       const key = `error.${outcome.refused.code}`;
       const text = t(key, { message: outcome.refused.message });
@@ -213,16 +222,15 @@ function openRoom(workshop) {
   boardElement.focus({ preventScroll: true });
 }
 
-/** The facilitator may delete the workshop for everyone, after saying so twice. */
-function offerDeletion(workshop) {
+/** A facilitator may delete the workshop for everyone, after saying so twice. */
+function offerDeletion(workshop, room) {
   const button = $('delete-button');
-  button.hidden = false;
   button.addEventListener('click', async () => {
     if (!window.confirm(t('workshop.deleteConfirm'))) return;
     try {
       const response = await fetch(`/api/workshops/${encodeURIComponent(workshop.id)}`, {
         method: 'DELETE',
-        headers: { Authorization: `Bearer ${facilitatorKey}` },
+        headers: { Authorization: `Bearer ${room.credential()}` },
       });
       if (response.status === 204) {
         toast(t('workshop.deleted'));

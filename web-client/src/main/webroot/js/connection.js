@@ -2,11 +2,13 @@
 // to HS5), resending after a reconnect (SY3), asking for a catch-up when a gap lasts (SY4), the
 // connection state shown to people (SY5), heartbeats and the server clock estimated from the
 // pongs (ER2, clock.js), and throttled cursors (CU1). With `observe`, it joins read-only as nobody
-// (HS8): the projector's socket, which needs no identity and sends no change nor cursor.
+// (HS8): the projector's socket, which needs no identity and sends no change nor cursor. Changes
+// go out paced, and wait when the server says `rate_limited` (LM1, change-outbox.js).
 // The socket class, the timers and the randomness are given, so node tests can drive it.
 
 import * as messages from './protocol.js';
 import { ClockOffset } from './clock.js';
+import { ChangeOutbox } from './change-outbox.js';
 
 export const BACKOFF = { firstMs: 300, maxMs: 5000, offlineAfterAttempts: 3 };
 export const HEARTBEAT = { pingEveryMs: 15000, silentLimitMs: 40000, tickMs: 500 };
@@ -22,6 +24,9 @@ const FINAL_CLOSE_CODES = {
   4006: 'locked', // RO3
   4007: 'passcode', // RO4: the page asks for it, then calls resume()
   4008: 'removed', // RO5
+  4009: 'full', // LM5: the workshop holds as many people as the server allows
+  4029: 'too_many_connections', // LM4: as many sockets from this network as the server allows
+  1008: 'flooding', // LM3: closed for sending too much; coming back would do it again
 };
 
 export class Connection {
@@ -65,6 +70,7 @@ export class Connection {
     this.messageListeners = new Set();
     this.sendListeners = new Set();
     this.ticker = null;
+    this.outbox = new ChangeOutbox({ transmit: (change) => this.transmit(change), timers, now });
     engine.subscribe(() => this.emitState());
   }
 
@@ -110,7 +116,7 @@ export class Connection {
   send(change, context = {}) {
     for (const listener of this.sendListeners) listener(change, context);
     this.engine.propose(change);
-    if (this.state === 'connected') this.transmit(change);
+    if (this.state === 'connected') this.outbox.send(change);
   }
 
   /**
@@ -187,7 +193,15 @@ export class Connection {
       this.lastHeard = this.now();
       this.transmit(
         this.observe
-          ? messages.hello({ workshopId: this.workshopId, lastRevision: this.engine.confirmedRevision, observe: true })
+          ? messages.hello({
+              workshopId: this.workshopId,
+              lastRevision: this.engine.confirmedRevision,
+              observe: true,
+              // HS9: what proves this screen belongs to someone already in (a lock, a passcode).
+              token: this.identity?.token() ?? null,
+              facilitatorKey: this.identity?.facilitatorKey?.() ?? null,
+              passcode: this.identity?.passcode?.() ?? null,
+            })
           : messages.hello({
               workshopId: this.workshopId,
               token: this.identity.token(),
@@ -220,7 +234,12 @@ export class Connection {
     } else if (message.type === 'pong') {
       this.clock.sample(message.clientTime, message.serverTime, this.now());
     }
-    const outcome = this.engine.receive(message);
+    let outcome = this.engine.receive(message);
+    if (outcome?.rateLimited) {
+      // LM1: the change stays pending; it and those after it go again once the wait is over.
+      const began = this.outbox.hold(message.retryAfterMs ?? 1000, () => this.engine.pendingChanges());
+      if (!began) outcome = null;
+    }
     for (const listener of this.messageListeners) listener(message, outcome);
   }
 
@@ -233,7 +252,7 @@ export class Connection {
     }
     this.attempts = 0;
     this.setState('connected');
-    for (const change of this.engine.pendingChanges()) this.transmit(change); // SY3
+    this.outbox.restart(this.engine.pendingChanges()); // SY3, paced (LM1)
     this.lastPing = this.now(); // the heartbeat counts from the first of these pings
     this.clock.renew();
     this.stopClockPings();
@@ -257,12 +276,14 @@ export class Connection {
 
   closed(code, reason) {
     this.socket = null;
+    this.outbox.clear();
     this.timers.clearTimeout(this.cursorTimer);
     this.cursorTimer = null;
     this.stopClockPings();
     const final = FINAL_CLOSE_CODES[code];
     if (final) {
-      if (final === 'identity') this.identity?.forget();
+      // An observer only borrows the identity as a credential (HS9): it never forgets it for the page.
+      if (final === 'identity' && !this.observe) this.identity?.forget();
       this.failure = final;
       this.failureReason = reason;
       this.setState('failed');
@@ -320,6 +341,7 @@ export class Connection {
   closeSocket() {
     const socket = this.socket;
     this.socket = null;
+    this.outbox.clear();
     this.stopClockPings();
     if (socket) socket.close(1000, 'closing');
   }

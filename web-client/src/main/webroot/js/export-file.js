@@ -51,6 +51,7 @@ export function refusalText(status, body) {
   if (status === 401) return t('export.unauthorized');
   if (status === 404) return t('workshop.notFound');
   if (status === 413) return t('export.importTooLarge');
+  if (status === 429) return t('home.rateLimited'); // LM7: an import is a creation
   const detail = serverMessage(body);
   if (status === 400 && detail) return detail;
   return t('export.status', { status });

@@ -1,7 +1,8 @@
 // The facilitator's "Exporter" menu in the top bar (EX1): Markdown for a knowledge base, CSV for a
-// spreadsheet, JSON to keep or import elsewhere. The file is fetched with the facilitator key, then
-// saved under the name the server gives it. A menu button with the usual keys: Enter, Space or
-// Down opens it on the first item, Up and Down move, Home and End jump, Escape closes it.
+// spreadsheet, JSON to keep or import elsewhere. The file is fetched with the facilitator key (or
+// a promoted facilitator's own token, RO6), then saved under the name the server gives it. A menu
+// button with the usual keys: Enter, Space or Down opens it on the first item, Up and Down move,
+// Home and End jump, Escape closes it.
 
 import { EXPORT_FORMATS, exportUrl, fileNameFrom, refusalText } from './export-file.js';
 import { onLanguageChange, t } from './i18n.js';
@@ -9,7 +10,7 @@ import { toast } from './toasts.js';
 
 export function mountExports(room) {
   const slot = document.getElementById('header-tools');
-  if (!slot || !room.facilitatorKey) return;
+  if (!slot) return;
 
   const wrapper = document.createElement('div');
   wrapper.className = 'export-menu';
@@ -104,7 +105,7 @@ export function mountExports(room) {
     try {
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const response = await fetch(exportUrl(room.workshop.id, format, timeZone), {
-        headers: { Authorization: `Bearer ${room.facilitatorKey}` },
+        headers: { Authorization: `Bearer ${room.credential()}` }, // the key, or a promoted person's token (RO6)
         cache: 'no-store',
       });
       if (!response.ok) {
@@ -124,7 +125,8 @@ export function mountExports(room) {
     }
   }
 
-  // Only a socket welcomed as facilitator (HS7) is offered the menu; the server checks the key.
+  // Whoever facilitates now is offered the menu (HS7, RO1: a promotion shows it at once, a
+  // hand-over hides it); the server checks the key or the token (RO6).
   const show = () => {
     wrapper.hidden = !room.isFacilitator();
     if (wrapper.hidden) close(false);

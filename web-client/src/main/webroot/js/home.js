@@ -38,7 +38,8 @@ form.addEventListener('submit', async (event) => {
     const body = await response.json().catch(() => ({}));
     if (response.status !== 201) {
       // The form checks the title first, so a 400 is a title the server still refused.
-      showError(t(response.status === 400 ? 'home.titleRequired' : 'home.createFailed'));
+      const key = { 400: 'home.titleRequired', 429: 'home.rateLimited' }[response.status]; // LM7
+      showError(t(key ?? 'home.createFailed'));
       return;
     }
     showCreated(body);

@@ -1,9 +1,17 @@
 // Who this browser is in one workshop (HS4): the participant token, kept in localStorage so that
-// a reload or a second tab is the same person, and the facilitator key when the link carried it.
+// a reload or a second tab is the same person, the facilitator key when the link carried it, and
+// the passcode a newcomer typed (RO4, this page only).
 
 export function identityFor(workshopId, storage = globalThis.localStorage, facilitatorKey = null) {
   const key = `atelier.identity.${workshopId}`;
   let pendingName = null;
+  // RO4: typed once to get in, then useless (the token opens the workshop): kept for this page
+  // only, never written to storage.
+  let passcode = null;
+  // RO1: once this person stepped down or handed over, a reconnect must not make them steer again
+  // by presenting the key (the server records its holder as a facilitator at every entry). A
+  // reload presents it again: opening the facilitator link is taking the role back on purpose.
+  let keyWithheld = false;
 
   const read = () => {
     try {
@@ -17,7 +25,20 @@ export function identityFor(workshopId, storage = globalThis.localStorage, facil
     token: () => read().token ?? null,
     participantId: () => read().participantId ?? null,
     displayName: () => (read().token ? null : pendingName),
-    facilitatorKey: () => facilitatorKey,
+    facilitatorKey: () => (keyWithheld ? null : facilitatorKey),
+    withholdKey(withheld) {
+      keyWithheld = withheld;
+    },
+    /** RO4: the passcode a newcomer typed, sent with hello (connection.js); null when none. */
+    passcode: () => passcode,
+    choosePasscode(code) {
+      passcode = code === null ? null : String(code).trim();
+    },
+    /**
+     * RO6: what the facilitator's HTTP routes are asked with: the key when this page has it, else
+     * this person's token, which opens them while the facilitator has promoted them.
+     */
+    credential: () => facilitatorKey ?? read().token ?? null,
     chooseName(name) {
       pendingName = name;
     },

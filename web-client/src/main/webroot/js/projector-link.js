@@ -7,7 +7,7 @@ import { t } from './i18n.js';
 
 export function mountProjectorLink(room) {
   const list = document.getElementById('more-menu-list');
-  if (!list || !room.facilitatorKey) return null;
+  if (!list) return null;
   const link = document.createElement('a');
   link.className = 'link-button projector-link';
   link.href = `/w/${encodeURIComponent(room.workshop.id)}/projector`;
@@ -22,5 +22,11 @@ export function mountProjectorLink(room) {
   link.title = t('projector.linkHelp');
   // Among the rarely needed tools, before deleting the workshop (the last, dangerous item).
   list.insertBefore(link, document.getElementById('delete-button'));
+  // Whoever facilitates now (RO1): a promotion shows it without a reload, a hand-over hides it.
+  const show = () => {
+    link.hidden = !room.isFacilitator();
+  };
+  room.engine.subscribe(show);
+  show();
   return link;
 }

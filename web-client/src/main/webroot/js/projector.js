@@ -4,12 +4,15 @@
 // turn's countdown (amber near the end, red and counting up past it, frozen while paused); with no
 // round, the step and the agenda's timer. Times are the server's (connection.serverNow, TM1), so it
 // agrees with every other screen. The language is the workshop's; this screen's own choice is not
-// kept. F or the button puts it in full screen.
+// kept. F or the button puts it in full screen; Q or its button shows the join link's QR code.
 
 import { Connection } from './connection.js';
 import { frameScheduler } from './frame-scheduler.js';
 import { initLanguage, language, onLanguageChange, setLanguage, t, translatePage } from './i18n.js';
 import { faceIsMoving, projectorFace } from './projector-face.js';
+import { identityFor, takeFacilitatorKey } from './identity.js';
+import { mountProjectorGate } from './projector-gate.js';
+import { mountProjectorQr } from './projector-qr.js';
 import { showStatus } from './status-view.js';
 import { SyncEngine } from './sync-engine.js';
 
@@ -214,7 +217,10 @@ function start() {
   translatePage(document);
   const engine = new SyncEngine();
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const connection = new Connection({ url: `${scheme}://${location.host}/ws`, workshopId, engine, observe: true });
+  // HS9: opened from a facilitator's browser, the key or the token kept for this workshop lets the
+  // screen past a lock or a passcode; elsewhere the passcode is asked (projector-gate.js).
+  const identity = identityFor(workshopId, localStorage, takeFacilitatorKey(workshopId, location, history));
+  const connection = new Connection({ url: `${scheme}://${location.host}/ws`, workshopId, engine, identity, observe: true });
   const view = new ProjectorView({ engine, connection });
   const languageChosen = { value: false };
 
@@ -230,6 +236,8 @@ function start() {
   onLanguageChange(() => view.translate());
   bindFullscreen(document.getElementById('projector-fullscreen'));
   bindLanguage(document.getElementById('projector-language'), languageChosen);
+  mountProjectorGate({ connection, identity });
+  mountProjectorQr(workshopId); // RO7: the join link's QR code in a corner, Q or its button
   fadeWhenIdle(document.body);
   addEventListener('offline', () => connection.wentOffline());
   addEventListener('online', () => connection.retryNow());

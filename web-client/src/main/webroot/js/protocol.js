@@ -43,17 +43,18 @@ export function idFactory(random = () => crypto.getRandomValues(new Uint32Array(
 
 export function hello({ workshopId, token, displayName, lastRevision, facilitatorKey, observe = false, passcode = null }) {
   if (observe) {
-    // HS8: an observer is nobody: no token, no name, no key; it only asks for the state.
+    // HS8: an observer is nobody: no name. HS9: a token, the key or a passcode only let it past a
+    // lock or a passcode, as they would let its person in.
     return {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
       workshopId,
-      token: null,
+      token: token ?? null,
       displayName: null,
       lastRevision: lastRevision ?? null,
-      facilitatorKey: null,
+      facilitatorKey: facilitatorKey ?? null,
       observe: true,
-      passcode: null,
+      passcode: passcode ?? null,
     };
   }
   return {
@@ -399,4 +400,37 @@ function clipText(text) {
 function checkColor(color) {
   if (!COLORS.includes(color)) throw new Error(`Unknown colour ${color} (NT6)`);
   return color;
+}
+
+// --- Dot voting (DV1 to DV3) -----------------------------------------------------------------
+
+/** DV1: a vote on a canvas, or on one pillar's notes (`pillar` null: the whole canvas). */
+export function openVote(ids, { canvasId, pillar = null, dotsPerPerson, maxPerNote = null, secret = false }) {
+  if (pillar !== null && !PILLARS.includes(pillar)) throw new Error(`Unknown pillar ${pillar} (DV1)`);
+  const dots = Math.round(finite(dotsPerPerson));
+  if (dots < 1 || dots > 20) throw new Error('1 to 20 dots per person (DV1)');
+  const max = maxPerNote === null ? null : Math.round(finite(maxPerNote));
+  if (max !== null && (max < 1 || max > dots)) throw new Error('A note takes 1 to all of a person’s dots (DV1)');
+  const changeId = ids.changeId();
+  return { type: 'open_vote', changeId, voteId: `v-${changeId}`, canvasId, pillar, dotsPerPerson: dots, maxPerNote: max, secret: secret === true };
+}
+
+/** DV3. */
+export function closeVote(ids, voteId) {
+  return { type: 'close_vote', changeId: ids.changeId(), voteId };
+}
+
+/** DV3: takes the vote, open or closed, off its canvas. */
+export function clearVote(ids, voteId) {
+  return { type: 'clear_vote', changeId: ids.changeId(), voteId };
+}
+
+/** DV2. */
+export function placeDot(ids, voteId, noteId) {
+  return { type: 'place_dot', changeId: ids.changeId(), voteId, noteId };
+}
+
+/** DV2. */
+export function removeDot(ids, voteId, noteId) {
+  return { type: 'remove_dot', changeId: ids.changeId(), voteId, noteId };
 }

@@ -3,6 +3,7 @@
 // server has not confirmed yet, drawn on top. Node tests drive it with the protocol examples.
 
 import { applyClusterChange, applyClusterEvent, clusterOfNote, dropCanvasClusters, keepRevealed, moveNotes, placeNotes } from './clusters.js';
+import { isOpen, refusalOf, voteOf, withDot } from './dot-votes.js';
 
 /** How long a hole in the revisions may last before the client asks for a catch-up (SY4). */
 export const GAP_TIMEOUT_MS = 2000;
@@ -47,6 +48,11 @@ const FACILITATION_CHANGES = [
   'remove_from_cluster',
   'dissolve_cluster',
   'move_cluster',
+  'open_vote',
+  'close_vote',
+  'clear_vote',
+  'place_dot',
+  'remove_dot',
 ];
 const NOTE_CHANGE_TYPES = new Set(NOTE_CHANGES);
 const CHANGE_TYPES = new Set([...NOTE_CHANGES, ...FACILITATION_CHANGES]);
@@ -76,6 +82,11 @@ const REVISIONED_TYPES = new Set([
   'cluster_changed',
   'cluster_dissolved',
   'cluster_moved',
+  'vote_opened',
+  'dot_placed',
+  'dot_removed',
+  'vote_closed',
+  'vote_cleared',
 ]);
 
 /** What a workshop holds before its snapshot arrives (CV1, AG2, TM1). */
@@ -174,6 +185,8 @@ export class SyncEngine {
         this.changed('ack');
         return null;
       case 'error':
+        // LM1: refused for its pace, not for what it does: it stays pending and goes again.
+        if (message.code === 'rate_limited') return { rateLimited: message };
         if (message.changeId && this.settle(message.changeId)) {
           this.changed('refused');
           return { refused: message };
@@ -273,8 +286,9 @@ export class SyncEngine {
    * What the facilitator arranged, with this tab's pending changes on top (SY2): `canvases` (a
    * Map by id, in creation order), `groups` (participant id to canvas id), `roles` (a Map of
    * participant id to a Map of pillar to role), `agenda` (steps), `progress`, `timer`,
-   * `roundTable` (RT8), `remote` (a Set of the ids of people taking part from a distance, AT1) and
-   * `clusters` (a Map by id, CL1). A canvas carries `locked` (LK1). Steps, the timer and turns move
+   * `roundTable` (RT8), `remote` (a Set of the ids of people taking part from a distance, AT1),
+   * `clusters` (a Map by id, CL1) and `votes` (a Map of canvas id to its dot vote, DV1). A canvas
+   * carries `locked` (LK1). Steps, the timer and turns move
    * only when the server says so: their times are the server's (AG2, TM1).
    */
   arrangement() {
@@ -464,6 +478,7 @@ function emptyArrangement() {
     anonymousCanvases: new Set(),
     hiddenNotes: new Map(),
     clusters: new Map(),
+    votes: new Map(), // DV: canvas id -> its vote, open or closed
   };
 }
 
@@ -484,6 +499,7 @@ function arrangementOf(snapshot) {
   arranged.anonymousCanvases = new Set(snapshot.anonymousCanvases ?? []);
   arranged.hiddenNotes = new Map(Object.entries(snapshot.hiddenNotes ?? {}));
   for (const cluster of snapshot.clusters ?? []) arranged.clusters.set(cluster.id, { ...cluster, noteIds: [...cluster.noteIds] });
+  arranged.votes = new Map((snapshot.votes ?? []).map((vote) => [vote.canvasId, voteOf(vote)]));
   return arranged;
 }
 
@@ -501,6 +517,7 @@ function copyArrangement(arranged) {
     anonymousCanvases: new Set(arranged.anonymousCanvases),
     hiddenNotes: new Map(arranged.hiddenNotes),
     clusters: new Map(arranged.clusters), // clusters are replaced, never changed in place
+    votes: new Map(arranged.votes),
   };
 }
 
@@ -558,9 +575,29 @@ function arrangeConfirmed(arranged, event) {
     case 'cluster_dissolved':
       applyClusterEvent(arranged.clusters, event);
       return;
+    case 'vote_opened':
+    case 'dot_placed':
+    case 'dot_removed':
+    case 'vote_closed':
+    case 'vote_cleared':
+      changeVote(arranged, event);
+      return;
     default:
       return;
   }
+}
+
+/** DV1 to DV3: a vote event on the canvas's vote; events of a vote no longer there change nothing. */
+function changeVote(arranged, event) {
+  if (event.type === 'vote_opened') {
+    arranged.votes.set(event.vote.canvasId, voteOf(event.vote));
+    return;
+  }
+  const vote = arranged.votes.get(event.canvasId);
+  if (!vote || vote.id !== event.voteId) return;
+  if (event.type === 'vote_cleared') arranged.votes.delete(event.canvasId);
+  else if (event.type === 'vote_closed') arranged.votes.set(event.canvasId, { ...vote, closedAt: event.closedAt, results: [...event.results] });
+  else arranged.votes.set(event.canvasId, withDot(vote, event.participantId, event.noteId, event.type === 'dot_placed' ? 1 : -1));
 }
 
 /** A pending change drawn before the server confirms it (SY2). Times stay the server's. */
@@ -594,6 +631,9 @@ function arrangeLocally(arranged, change, selfId) {
     case 'set_attendance':
       attend(arranged, change.participantId, change.remote);
       return;
+    case 'set_access': // RO1: a badge or a hand-over shows at once, as any change does (SY2)
+      arranged.access.set(change.participantId, change.access);
+      return;
     case 'lock_workshop':
       arranged.locked = change.locked;
       return;
@@ -622,16 +662,33 @@ function arrangeLocally(arranged, change, selfId) {
     case 'dissolve_cluster':
       applyClusterChange(arranged.clusters, change);
       return;
+    case 'place_dot':
+    case 'remove_dot':
+      if (selfId) castLocally(arranged, change, selfId);
+      return;
     default:
       // go_to_step, command_timer and the steps of a round carry the server's time: drawn when
       // confirmed. Hands wait for the server too, which decides whether they may be raised (RT2).
+      // A vote opens, closes and is cleared when the server says so (DV1, DV3).
       return;
+  }
+}
+
+/** DV2: this tab's own dot, drawn at once when the server would take it (its notes: all live). */
+function castLocally(arranged, change, selfId) {
+  for (const [canvasId, vote] of arranged.votes) {
+    if (vote.id !== change.voteId || !isOpen(vote)) continue;
+    const placed = change.type === 'place_dot';
+    if (refusalOf(vote, selfId, change.noteId, new Set(vote.noteIds), placed) === null) {
+      arranged.votes.set(canvasId, withDot(vote, selfId, change.noteId, placed ? 1 : -1));
+    }
   }
 }
 
 function dropCanvas(arranged, canvasId) {
   arranged.canvases.delete(canvasId);
   dropCanvasClusters(arranged.clusters, canvasId);
+  arranged.votes.delete(canvasId); // CV3: its vote goes with it
   for (const [member, group] of [...arranged.groups]) {
     if (group === canvasId) arranged.groups.delete(member);
   }

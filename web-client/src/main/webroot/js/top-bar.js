@@ -9,7 +9,7 @@
 import { MenuButton } from './menu-button.js';
 
 /** The tools' order, by the data-testid of their control; features mount them in any order. */
-const TOOL_ORDER = ['agenda-toggle', 'role-map-toggle', 'round-table-toggle', 'export-menu', 'share-button', 'language-toggle'];
+const TOOL_ORDER = ['agenda-toggle', 'role-map-toggle', 'round-table-toggle', 'vote-toggle', 'export-menu', 'share-button', 'language-toggle'];
 
 /** From roomiest to tightest; the last one is used when none fits. */
 export const LAYOUTS = ['full', 'compact', 'folded'];
@@ -42,7 +42,6 @@ class TopBar {
     this.more = $('more-menu');
     this.folder = this.more.querySelector('.more-menu-tools');
     this.separator = this.more.querySelector('.more-menu-separator');
-    this.deleteButton = $('delete-button');
     this.folded = false;
     this.layout = null;
     this.menu = new MenuButton({
@@ -136,8 +135,19 @@ class TopBar {
       else this.more.before(this.tools);
       this.markAsMenuItems(folded);
     }
-    this.more.hidden = !folded && this.deleteButton.hidden;
-    this.separator.hidden = !folded || this.deleteButton.hidden;
+    const rare = this.rareItemShown();
+    this.more.hidden = !folded && !rare;
+    this.separator.hidden = !folded || !rare;
+  }
+
+  /**
+   * Whether the menu holds a rarely needed item now (the projector view, access, deleting the
+   * workshop): those follow the person's role live (RO1), so the menu is shown for them alone.
+   */
+  rareItemShown() {
+    return [...this.more.querySelector('[role=menu]').children].some(
+      (item) => item !== this.folder && item !== this.separator && !item.hidden,
+    );
   }
 
   /** In the menu the tools are menu items (focus moved with the arrows); in the bar, buttons. */

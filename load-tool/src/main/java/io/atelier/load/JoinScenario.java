@@ -48,6 +48,15 @@ final class JoinScenario {
         message -> {
           if ("ack".equals(message.getString("type")) && ++acks[0] == notes) {
             seeded.complete(seeder);
+          } else if ("error".equals(message.getString("type"))) {
+            // The server's limits (docs/protocol.md, LM1 and LM6) stop a seed this fast and large.
+            seeded.tryFail(
+                "seeding was refused ("
+                    + message.getString("code")
+                    + ": "
+                    + message.getString("message")
+                    + "). Start the server with ATELIER_CHANGES_PER_SECOND and"
+                    + " ATELIER_CHANGES_BURST, and ATELIER_MAX_NOTES_PER_CANVAS, above --notes.");
           }
         });
     return seeder

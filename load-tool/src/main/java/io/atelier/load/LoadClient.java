@@ -17,6 +17,7 @@ final class LoadClient {
   private String participantId;
   private final BitSet revisionsSeen = new BitSet();
   private long duplicates;
+  private long rateLimited;
   private Consumer<JsonObject> listener = message -> {};
   private final Promise<Long> synced = Promise.promise();
 
@@ -35,6 +36,7 @@ final class LoadClient {
             ws -> {
               socket = ws;
               ws.textMessageHandler(this::onFrame);
+              ws.closeHandler(closed -> refused(ws.closeStatusCode(), ws.closeReason()));
               ws.writeTextMessage(
                   new JsonObject()
                       .put("type", "hello")
@@ -44,6 +46,22 @@ final class LoadClient {
                       .encode());
               return synced.future();
             });
+  }
+
+  /**
+   * A socket closed before it is synced was refused: say why, and which of the server's limits
+   * (docs/protocol.md, LM) a load test has to raise, instead of waiting for ever.
+   */
+  private void refused(Short code, String reason) {
+    String hint =
+        switch (code == null ? 0 : code) {
+          case 4029 ->
+              " Start the server with ATELIER_MAX_CONNECTIONS_PER_ADDRESS above --clients.";
+          case 4009 -> " Start the server with ATELIER_MAX_PARTICIPANTS above --clients.";
+          case 1008 -> " Start the server with a higher ATELIER_FLOOD_MESSAGES_PER_SECOND.";
+          default -> "";
+        };
+    synced.tryFail(name + ": the server closed the socket (" + code + " " + reason + ")." + hint);
   }
 
   void onMessage(Consumer<JsonObject> listener) {
@@ -62,6 +80,11 @@ final class LoadClient {
     return duplicates;
   }
 
+  /** Changes the server refused for this socket's rate (LM1): a load above its limit. */
+  long rateLimited() {
+    return rateLimited;
+  }
+
   Future<Void> close() {
     return socket == null ? Future.succeededFuture() : socket.close();
   }
@@ -69,6 +92,9 @@ final class LoadClient {
   private void onFrame(String frame) {
     JsonObject message = new JsonObject(frame);
     String type = message.getString("type");
+    if ("error".equals(type) && "rate_limited".equals(message.getString("code"))) {
+      rateLimited++;
+    }
     if ("welcome".equals(type)) {
       participantId = message.getJsonObject("participant").getString("id");
     } else if ("synced".equals(type)) {

@@ -145,10 +145,12 @@ final class RoomScenario {
   private String report(List<LoadClient> room, long measuredSends) {
     long expected = measuredSends * (room.size() - 1);
     long duplicates = room.stream().mapToLong(LoadClient::duplicates).sum();
+    long rateLimited = room.stream().mapToLong(LoadClient::rateLimited).sum();
     return String.format(
         "room: %d clients, %d changes/s for %d s (after %d s warm-up)%n"
             + "  change-to-peer latency: %s%n"
-            + "  deliveries: %d of %d expected (%.0f/s), lost %d, duplicated %d",
+            + "  deliveries: %d of %d expected (%.0f/s), lost %d, duplicated %d%n"
+            + "  refused for the rate (LM1: raise ATELIER_CHANGES_PER_SECOND): %d",
         room.size(),
         rate,
         seconds,
@@ -158,6 +160,7 @@ final class RoomScenario {
         expected,
         deliveries.get() / (double) seconds,
         Math.max(0, expected - deliveries.get()),
-        duplicates);
+        duplicates,
+        rateLimited);
   }
 }

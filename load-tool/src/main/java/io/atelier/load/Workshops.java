@@ -35,8 +35,13 @@ final class Workshops {
                     .map(
                         body -> {
                           if (response.statusCode() != 201) {
+                            String hint =
+                                response.statusCode() == 429
+                                    ? " Start the server with a higher"
+                                        + " ATELIER_WORKSHOPS_PER_HOUR (LM7)."
+                                    : "";
                             throw new IllegalStateException(
-                                "create answered " + response.statusCode() + ": " + body);
+                                "create answered " + response.statusCode() + ": " + body + hint);
                           }
                           return body.toJsonObject().getString("id");
                         }));

@@ -1,5 +1,6 @@
 package io.atelier.application;
 
+import io.atelier.domain.Authority;
 import io.atelier.domain.ImageRefusedException;
 import io.atelier.domain.ImageRules;
 import io.atelier.domain.WorkshopFacts;
@@ -11,8 +12,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The images of the agenda's content steps: the facilitator uploads them, everyone in the workshop
- * reads them. An upload is authorised (the workshop's facilitator key), then validated ({@link
- * ImageRules}), then stored; the store keeps the per-workshop count.
+ * reads them. An upload is authorised (the facilitator key, or a facilitator's token: RO6), then
+ * validated ({@link ImageRules}), then stored; the store keeps the per-workshop count.
  */
 public final class ImageService {
   private final WorkshopService workshops;
@@ -36,24 +37,26 @@ public final class ImageService {
     record Refused(ImageRefusedException.Reason reason, String message) implements Upload {}
   }
 
+  /** {@code bearer}: the facilitator key, or the token of a person who facilitates now (RO6). */
   public CompletionStage<Upload> upload(
-      WorkshopId id, String facilitatorKey, String contentType, byte[] bytes) {
+      WorkshopId id, String bearer, String contentType, byte[] bytes) {
     return workshops
-        .facts(id)
+        .authority(id, bearer)
         .thenCompose(
             found -> {
               if (found.isEmpty()) {
                 return CompletableFuture.completedFuture(new Upload.NoSuchWorkshop());
               }
-              return authorised(found.get(), facilitatorKey, contentType, bytes);
+              return authorised(found.get(), contentType, bytes);
             });
   }
 
   private CompletionStage<Upload> authorised(
-      WorkshopFacts facts, String facilitatorKey, String contentType, byte[] bytes) {
-    if (!WorkshopService.isFacilitatorKey(facts, facilitatorKey)) {
+      Authority authority, String contentType, byte[] bytes) {
+    if (!authority.facilitator()) {
       return CompletableFuture.completedFuture(new Upload.NotTheFacilitator());
     }
+    WorkshopFacts facts = authority.facts();
     try {
       ImageRules.check(contentType, bytes);
     } catch (ImageRefusedException e) {

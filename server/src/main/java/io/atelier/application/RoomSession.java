@@ -3,6 +3,7 @@ package io.atelier.application;
 import io.atelier.domain.Access;
 import io.atelier.domain.Admission;
 import io.atelier.domain.CatchUp;
+import io.atelier.domain.Change;
 import io.atelier.domain.CursorPosition;
 import io.atelier.domain.Event;
 import io.atelier.domain.Outcome;
@@ -42,7 +43,7 @@ public final class RoomSession {
   static final int CLOSE_INTERNAL = 1011;
   static final int CLOSE_PASSCODE = 4007;
   static final int CLOSE_REMOVED = 4008;
-  private static final long CURSOR_INTERVAL_MILLIS = 40;
+  static final int CLOSE_FULL = 4009;
 
   /** FS2: clients share their view at most ten times a second; a little slack for jitter. */
   private static final long VIEW_INTERVAL_MILLIS = 80;
@@ -74,24 +75,31 @@ public final class RoomSession {
   private volatile WorkshopId workshopId;
   private volatile ParticipantId participantId;
   private volatile boolean closed;
-  private long lastCursorAt;
   private final PointerPrivacy pointers = new PointerPrivacy();
   private long lastViewAt;
+  private final SessionLimits limits;
+  private final ChangeRate changeRate;
+  private final CursorThrottle<CursorPosition> cursors;
 
-  public RoomSession(ClientChannel channel, RoomServices services) {
+  public RoomSession(ClientChannel channel, RoomServices services, SessionLimits limits) {
     this.channel = channel;
     this.services = services;
     this.connectionId = services.ids().connectionId();
+    this.limits = limits;
+    this.changeRate = limits.changeRate();
+    this.cursors = limits.cursorThrottle(this::relayCursor);
   }
 
   /** Called with each text frame, in arrival order, from one thread at a time. */
   public void onFrame(String frame) {
-    queue = queue.thenCompose(done -> handle(frame)).exceptionally(this::failed);
+    long received = System.nanoTime(); // A change's latency counts its wait in this queue too.
+    queue = queue.thenCompose(done -> handle(frame, received)).exceptionally(this::failed);
   }
 
   /** Called once when the socket is gone. */
   public void onClose() {
     closed = true;
+    cursors.stop(); // CU2: a pointer kept by the throttle must not outlive its socket
     queue = queue.thenCompose(done -> leave()).exceptionally(this::failed);
   }
 
@@ -120,7 +128,7 @@ public final class RoomSession {
     }
   }
 
-  private CompletionStage<Void> handle(String frame) {
+  private CompletionStage<Void> handle(String frame, long received) {
     if (closed) {
       return done();
     }
@@ -151,10 +159,10 @@ public final class RoomSession {
         refuseReadOnly(change);
         return done();
       }
-      return applyChange(change);
+      return overRate(change.toChange().changeId()) ? done() : applyChange(change, received);
     }
     if (message instanceof ClientMessage.Sync sync) {
-      return catchUp(sync.lastRevision());
+      return overRate(null) ? done() : catchUp(sync.lastRevision());
     }
     if (message instanceof ClientMessage.MoveCursor cursor) {
       if (standing == Standing.PARTICIPANT) {
@@ -199,7 +207,8 @@ public final class RoomSession {
             newcomer,
             connectionId,
             hello.facilitatorKey() == null ? null : Secrets.hash(hello.facilitatorKey()),
-            hello.passcode() == null ? null : Secrets.hash(hello.passcode().strip()));
+            hello.passcode() == null ? null : Secrets.hash(hello.passcode().strip()),
+            limits.workshop());
     return services
         .store()
         .execute(id, enter)
@@ -287,6 +296,10 @@ public final class RoomSession {
       channel.close(CLOSE_REMOVED, "The facilitator removed you from this workshop.");
     } else if (refused instanceof Admission.Locked) {
       channel.close(CLOSE_LOCKED, "This workshop is locked: it takes nobody new.");
+    } else if (refused instanceof Admission.Full full) {
+      channel.close(
+          CLOSE_FULL,
+          "This workshop is full: it holds " + full.participants() + " people already.");
     } else if (refused instanceof Admission.PasscodeRefused passcode) {
       channel.close(
           CLOSE_PASSCODE,
@@ -314,6 +327,25 @@ public final class RoomSession {
    */
   private CompletionStage<Void> observe(ClientMessage.Hello hello) {
     WorkshopId id = new WorkshopId(hello.workshopId());
+    var admit =
+        new WorkshopOperation.AdmitObserver(
+            hashOrNull(hello.token()),
+            hashOrNull(hello.facilitatorKey()),
+            hello.passcode() == null ? null : Secrets.hash(hello.passcode().strip()));
+    return services
+        .store()
+        .execute(id, admit)
+        .thenCompose(
+            admission -> {
+              if (admission.isPresent() && !(admission.get() instanceof Admission.Observing)) {
+                refuseEntry(admission.get()); // HS9: a lock or a passcode holds for observers too
+                return done();
+              }
+              return observeAdmitted(id, hello);
+            });
+  }
+
+  private CompletionStage<Void> observeAdmitted(WorkshopId id, ClientMessage.Hello hello) {
     return services
         .store()
         .execute(id, new WorkshopOperation.ReadFacts())
@@ -339,6 +371,10 @@ public final class RoomSession {
                         sendCatchUp(catchUp);
                       });
             });
+  }
+
+  private static String hashOrNull(String secret) {
+    return secret == null ? null : Secrets.hash(secret);
   }
 
   private CompletionStage<Void> catchUp(Long lastRevision) {
@@ -368,6 +404,7 @@ public final class RoomSession {
   /** HS8: an observer changes nothing; the refusal names the change, as any refusal does (CH3). */
   private void refuseReadOnly(ClientMessage.ChangeMessage change) {
     String changeId = change.toChange().changeId();
+    services.metrics().changeRefused(RejectionCode.READ_ONLY);
     send(
         WireMapping.toReply(
             new Outcome.Rejected(
@@ -376,10 +413,14 @@ public final class RoomSession {
                 "An observer's screen cannot change anything.")));
   }
 
-  private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message) {
+  private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message, long received) {
+    Change change = message.toChange();
+    if (change instanceof Change.OpenVote open) {
+      change = open.withLayouts(services.layouts()); // DV1: the server knows the templates
+    }
     var operation =
         new WorkshopOperation.ApplyChange(
-            participantId, message.toChange(), presentedKey, services.clock().millis());
+            participantId, change, presentedKey, services.clock().millis(), limits.workshop());
     return services
         .store()
         .execute(workshopId, operation)
@@ -394,22 +435,54 @@ public final class RoomSession {
                             workshopId, applied.event(), applied.visibility()));
               }
               send(WireMapping.toReply(outcome));
+              measure(outcome, received);
             });
+  }
+
+  /** GET /metrics: an applied change's time to its ack, a refusal's code; a resend is neither. */
+  private void measure(Outcome outcome, long received) {
+    if (outcome instanceof Outcome.Applied) {
+      services.metrics().changeApplied(System.nanoTime() - received);
+    } else if (outcome instanceof Outcome.Rejected rejected) {
+      services.metrics().changeRefused(rejected.code());
+    }
   }
 
   private void moveCursor(ClientMessage.MoveCursor cursor) {
     if (pointers.hides(cursor.canvas())) {
       return; // CU4: a pointer on a private or anonymous canvas would tell what it must not.
     }
-    long now = services.clock().millis();
-    if (now - lastCursorAt < CURSOR_INTERVAL_MILLIS) {
-      return; // CU1: volatile, so dropping is correct; the next move carries the latest place.
-    }
-    lastCursorAt = now;
-    var position =
+    cursors.offer(
         new CursorPosition(
-            participantId, cursor.canvas(), cursor.x(), cursor.y(), cursor.editingNoteId());
-    services.feed().publish(new FeedMessage.CursorMoved(workshopId, position));
+            participantId, cursor.canvas(), cursor.x(), cursor.y(), cursor.editingNoteId()));
+  }
+
+  /** LM2: a position the throttle lets out, now or a moment later; CU4 is asked again then. */
+  private void relayCursor(CursorPosition position) {
+    if (!closed && !pointers.hides(position.canvasId())) {
+      services.feed().publish(new FeedMessage.CursorMoved(workshopId, position));
+    }
+  }
+
+  /**
+   * LM1: a change (or a catch-up request) beyond this socket's rate is answered with {@code
+   * rate_limited} and how long to wait, and not applied: nothing changes.
+   */
+  private boolean overRate(String changeId) {
+    long wait = changeRate.refusal();
+    if (wait == 0) {
+      return false;
+    }
+    if (changeId != null) {
+      services.metrics().changeRateLimited(); // GET /metrics: a refusal before the model
+    }
+    send(
+        new ServerMessage.Error(
+            "rate_limited",
+            "Too many changes at once: this one was not applied. Send it again in " + wait + " ms.",
+            changeId,
+            wait));
+    return true;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.atelier.application;
 
+import io.atelier.domain.Authority;
 import io.atelier.domain.CatchUp;
 import io.atelier.domain.Language;
 import io.atelier.domain.Participant;
@@ -44,17 +45,17 @@ public final class WorkshopService {
   }
 
   /**
-   * Deletes a workshop for its facilitator: from the journal and memory, then its images, then
+   * Deletes a workshop for a facilitator (RO6): from the journal and memory, then its images, then
    * every node closes its sockets of it (4004).
    */
-  public CompletionStage<Deletion> delete(WorkshopId id, String facilitatorKey) {
-    return facts(id)
+  public CompletionStage<Deletion> delete(WorkshopId id, String bearer) {
+    return authority(id, bearer)
         .thenCompose(
             found -> {
               if (found.isEmpty()) {
                 return CompletableFuture.completedFuture(Deletion.NOT_FOUND);
               }
-              if (!isFacilitatorKey(found.get(), facilitatorKey)) {
+              if (!found.get().facilitator()) {
                 return CompletableFuture.completedFuture(Deletion.NOT_THE_FACILITATOR);
               }
               return remove(id).thenApply(gone -> Deletion.DELETED);
@@ -174,27 +175,38 @@ public final class WorkshopService {
     }
   }
 
-  /** The workshop's facts and live content, for its facilitator only (EX1). */
-  public CompletionStage<ContentAccess> content(WorkshopId id, String facilitatorKey) {
-    return facts(id)
+  /** The workshop's facts and live content, for a facilitator only (EX1, RO6). */
+  public CompletionStage<ContentAccess> content(WorkshopId id, String bearer) {
+    return authority(id, bearer)
         .thenCompose(
             found -> {
               if (found.isEmpty()) {
                 return CompletableFuture.completedFuture(ContentAccess.Refused.NOT_FOUND);
               }
-              if (!isFacilitatorKey(found.get(), facilitatorKey)) {
+              if (!found.get().facilitator()) {
                 return CompletableFuture.completedFuture(ContentAccess.Refused.NOT_THE_FACILITATOR);
               }
+              WorkshopFacts facts = found.get().facts();
               return store
                   .execute(id, new WorkshopOperation.ReadContent())
                   .thenCombine(
                       images.all(id),
                       (content, stored) ->
                           content
-                              .<ContentAccess>map(
-                                  c -> new ContentAccess.Granted(found.get(), c, stored))
+                              .<ContentAccess>map(c -> new ContentAccess.Granted(facts, c, stored))
                               .orElse(ContentAccess.Refused.NOT_FOUND));
             });
+  }
+
+  /**
+   * RO6: the workshop's facts and whether {@code bearer} opens its facilitator's routes: the
+   * workshop's key, or the token of a person whose access is facilitator now (a promoted person has
+   * no key). Read where the workshop lives, as an operation: the caller's thread never holds the
+   * state. Empty when there is no such workshop.
+   */
+  public CompletionStage<Optional<Authority>> authority(WorkshopId id, String bearer) {
+    String secretHash = bearer == null || bearer.isEmpty() ? null : Secrets.hash(bearer);
+    return store.execute(id, new WorkshopOperation.ReadAuthority(secretHash));
   }
 
   public CompletionStage<Optional<WorkshopFacts>> facts(WorkshopId id) {

@@ -15,6 +15,11 @@ import java.util.UUID;
  *     links use the scheme and host of the request that created the workshop
  * @param storage {@code ATELIER_STORAGE}: {@code hazelcast} (default) or {@code memory}
  * @param journal where workshops are made durable (see {@link JournalSettings})
+ * @param tls HTTPS served by the node itself, when set (see {@link TlsSettings})
+ * @param limits what one socket, person or address may do (see {@link Limits})
+ * @param allowedOrigins the pages that may open a socket (see {@link AllowedOrigins})
+ * @param metrics {@code ATELIER_METRICS}: {@code on} (default) serves {@code GET /metrics} in
+ *     Prometheus' text format; {@code off} keeps neither the route nor the meters (ADR 0019)
  */
 public record AtelierConfig(
     int httpPort,
@@ -22,7 +27,11 @@ public record AtelierConfig(
     Optional<String> publicUrl,
     Storage storage,
     ClusterSettings cluster,
-    JournalSettings journal) {
+    JournalSettings journal,
+    TlsSettings tls,
+    Limits limits,
+    AllowedOrigins allowedOrigins,
+    boolean metrics) {
 
   /** Where workshop states live. */
   public enum Storage {
@@ -37,6 +46,62 @@ public record AtelierConfig(
     publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
   }
 
+  /** With metrics. */
+  public AtelierConfig(
+      int httpPort,
+      String httpHost,
+      Optional<String> publicUrl,
+      Storage storage,
+      ClusterSettings cluster,
+      JournalSettings journal,
+      TlsSettings tls,
+      Limits limits,
+      AllowedOrigins allowedOrigins) {
+    this(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        true);
+  }
+
+  /** With TLS and the default limits, and sockets from the public URL's pages (or same origin). */
+  public AtelierConfig(
+      int httpPort,
+      String httpHost,
+      Optional<String> publicUrl,
+      Storage storage,
+      ClusterSettings cluster,
+      JournalSettings journal,
+      TlsSettings tls) {
+    this(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        Limits.DEFAULTS,
+        AllowedOrigins.of(publicUrl));
+  }
+
+  /** Plain HTTP. */
+  public AtelierConfig(
+      int httpPort,
+      String httpHost,
+      Optional<String> publicUrl,
+      Storage storage,
+      ClusterSettings cluster,
+      JournalSettings journal) {
+    this(httpPort, httpHost, publicUrl, storage, cluster, journal, TlsSettings.NONE);
+  }
+
   /** Without a journal: memory only. */
   public AtelierConfig(
       int httpPort,
@@ -48,35 +113,119 @@ public record AtelierConfig(
   }
 
   public static AtelierConfig fromEnvironment(Map<String, String> env) {
+    Optional<String> publicUrl =
+        Optional.ofNullable(env.get("ATELIER_PUBLIC_URL")).filter(url -> !url.isBlank());
     return new AtelierConfig(
         integer(env, "PORT", 8080),
         env.getOrDefault("ATELIER_HOST", "0.0.0.0"),
-        Optional.ofNullable(env.get("ATELIER_PUBLIC_URL")).filter(url -> !url.isBlank()),
+        publicUrl,
         storage(env.getOrDefault("ATELIER_STORAGE", "hazelcast")),
         ClusterSettings.fromEnvironment(env),
-        JournalSettings.fromEnvironment(env));
+        JournalSettings.fromEnvironment(env),
+        TlsSettings.fromEnvironment(env),
+        Limits.fromEnvironment(env),
+        AllowedOrigins.fromEnvironment(env, publicUrl),
+        onOff(env, "ATELIER_METRICS", true));
   }
 
   /** A node on loopback, on free ports, in a cluster of its own. */
   public static AtelierConfig forTests() {
     return new AtelierConfig(
-        0,
-        "127.0.0.1",
-        Optional.empty(),
-        Storage.HAZELCAST,
-        new ClusterSettings("atelier-test-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of()));
+            0,
+            "127.0.0.1",
+            Optional.empty(),
+            Storage.HAZELCAST,
+            new ClusterSettings("atelier-test-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of()))
+        .withLimits(Limits.forTests());
   }
 
   public AtelierConfig withStorage(Storage newStorage) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, newStorage, cluster, journal);
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        newStorage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withJournal(JournalSettings newJournal) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, cluster, newJournal);
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        newJournal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
+  }
+
+  public AtelierConfig withTls(TlsSettings newTls) {
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        newTls,
+        limits,
+        allowedOrigins,
+        metrics);
+  }
+
+  public AtelierConfig withLimits(Limits newLimits) {
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        newLimits,
+        allowedOrigins,
+        metrics);
+  }
+
+  public AtelierConfig withAllowedOrigins(AllowedOrigins newOrigins) {
+    return new AtelierConfig(
+        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, limits, newOrigins, metrics);
   }
 
   public AtelierConfig withCluster(ClusterSettings newCluster) {
-    return new AtelierConfig(httpPort, httpHost, publicUrl, storage, newCluster, journal);
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        newCluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
+  }
+
+  public AtelierConfig withMetrics(boolean newMetrics) {
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        newMetrics);
   }
 
   /** The settings as one log line; it holds no secret. */
@@ -92,7 +241,15 @@ public record AtelierConfig(
         + " "
         + cluster.describe()
         + " journal="
-        + journal.describe();
+        + journal.describe()
+        + " "
+        + tls.describe()
+        + " "
+        + limits.describe()
+        + " "
+        + allowedOrigins.describe()
+        + " metrics="
+        + (metrics ? "on" : "off");
   }
 
   static int integer(Map<String, String> env, String name, int fallback) {
@@ -105,6 +262,19 @@ public record AtelierConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
     }
+  }
+
+  static boolean onOff(Map<String, String> env, String name, boolean fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be on or off, not \"" + value + "\"");
+    };
   }
 
   private static Storage storage(String value) {

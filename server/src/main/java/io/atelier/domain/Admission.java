@@ -25,6 +25,12 @@ public sealed interface Admission extends Serializable {
   /** RO3: the workshop is locked and takes nobody new. */
   record Locked() implements Admission {}
 
+  /** LM5: the workshop holds as many people as the server allows and takes nobody new. */
+  record Full(int participants) implements Admission {}
+
   /** RO4: a newcomer gave no passcode ({@code given} false) or a wrong one. */
   record PasscodeRefused(boolean given) implements Admission {}
+
+  /** HS9: an observer may read the workshop; nothing changed by letting it in. */
+  record Observing() implements Admission {}
 }

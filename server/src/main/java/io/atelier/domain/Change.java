@@ -424,6 +424,72 @@ public sealed interface Change extends Serializable {
     }
   }
 
+  // Dot voting (DV1 to DV4): opening, closing and clearing are the facilitator's; anyone votes.
+
+  /** A change of a dot vote; the vote is named by its client-chosen id. */
+  sealed interface VoteChange extends Change {
+    String voteId();
+  }
+
+  /**
+   * DV1: opens a vote on a canvas, or on one pillar of it. {@code layouts}: the templates' zones,
+   * given by the node that received the change (as it gives its clock), never by the client.
+   */
+  record OpenVote(
+      String changeId,
+      String voteId,
+      String canvasId,
+      Pillar pillar,
+      int dotsPerPerson,
+      Integer maxPerNote,
+      boolean secret,
+      List<CanvasTemplate> layouts)
+      implements VoteChange {
+    public OpenVote {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(voteId, "voteId");
+      Checks.identifier(canvasId, "canvasId");
+      Vote.checkSettings(dotsPerPerson, maxPerNote);
+      layouts = layouts == null ? List.of() : List.copyOf(layouts);
+    }
+
+    public OpenVote withLayouts(List<CanvasTemplate> known) {
+      return new OpenVote(
+          changeId, voteId, canvasId, pillar, dotsPerPerson, maxPerNote, secret, known);
+    }
+  }
+
+  /** DV3: closes the vote and ranks its notes. */
+  record CloseVote(String changeId, String voteId) implements VoteChange {
+    public CloseVote {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(voteId, "voteId");
+    }
+  }
+
+  /** DV3: takes the vote, open or closed, and its results off the canvas. */
+  record ClearVote(String changeId, String voteId) implements VoteChange {
+    public ClearVote {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(voteId, "voteId");
+    }
+  }
+
+  /** DV2: one dot of the author on a note, or one taken back ({@code placed} false). */
+  record CastDot(String changeId, String voteId, String noteId, boolean placed)
+      implements VoteChange {
+    public CastDot {
+      Checks.identifier(changeId, "changeId");
+      Checks.identifier(voteId, "voteId");
+      Checks.identifier(noteId, "noteId");
+    }
+
+    @Override
+    public boolean facilitatorOnly() {
+      return false;
+    }
+  }
+
   /** A change of a cluster (CL1 to CL5): the facilitator's, decided with the notes at hand. */
   sealed interface ClusterChange extends Change {
     String clusterId();

@@ -133,6 +133,44 @@ public sealed interface Event extends Serializable {
       long revision, String changeId, ParticipantId participantId, RoundTable roundTable)
       implements Event {}
 
+  /** DV1: a vote opened on a canvas, with its ballot and no dot yet. */
+  record VoteOpened(long revision, String changeId, ParticipantId participantId, Vote vote)
+      implements Event {}
+
+  /**
+   * DV2: a dot placed ({@code placed}) or taken back by {@code participantId} on a note. In a
+   * secret vote only the voter reads it (DV4).
+   */
+  record DotCast(
+      long revision,
+      String changeId,
+      ParticipantId participantId,
+      String canvasId,
+      String voteId,
+      String noteId,
+      boolean placed)
+      implements Event {}
+
+  /** DV3: the vote closed; its ranked results go to everyone. */
+  record VoteClosed(
+      long revision,
+      String changeId,
+      ParticipantId participantId,
+      String canvasId,
+      String voteId,
+      long closedAt,
+      List<Vote.Result> results)
+      implements Event {
+    public VoteClosed {
+      results = List.copyOf(results);
+    }
+  }
+
+  /** DV3: the vote and its results taken off the canvas. */
+  record VoteCleared(
+      long revision, String changeId, ParticipantId participantId, String canvasId, String voteId)
+      implements Event {}
+
   /**
    * CL1 to CL3: the whole cluster after a change. Its notes leave any other cluster, and a cluster
    * left without notes is gone.

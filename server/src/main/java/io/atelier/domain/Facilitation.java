@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 /**
  * The part of a workshop's state that steers it: canvases, groups, the role map, the agenda, the
  * current step, the timer, the round table, who takes part from a distance, who may do what,
- * private writing, canvas locks and the clusters of notes (protocol rules CV, RM, AT, AG, TM, RT,
- * RO, PW, LK1 and CL). {@link WorkshopState} owns one and hands it every change that is not about a
- * note; like its owner it is not thread safe.
+ * private writing, canvas locks, the clusters of notes and dot votes (protocol rules CV, RM, AT,
+ * AG, TM, RT, RO, PW, LK1, CL and DV). {@link WorkshopState} owns one and hands it every change
+ * that is not about a note; like its owner it is not thread safe.
  */
 final class Facilitation implements Serializable {
   private final LinkedHashMap<String, Canvas> canvases = new LinkedHashMap<>();
@@ -35,6 +35,7 @@ final class Facilitation implements Serializable {
   private final LinkedHashSet<String> privateCanvases = new LinkedHashSet<>();
   private final LinkedHashSet<String> anonymousCanvases = new LinkedHashSet<>();
   private final Clusters clusters = new Clusters();
+  private final DotVoting votes = new DotVoting();
 
   /** A new workshop starts with one MSC canvas, named in its language (NT7). */
   static Facilitation startingWith(Language language, long createdAt) {
@@ -168,6 +169,8 @@ final class Facilitation implements Serializable {
       event =
           new Event.CanvasPrivacyChanged(
               next, changeId, author, p.canvasId(), p.privateMode(), anonymous, revealed);
+    } else if (change instanceof Change.VoteChange v) {
+      event = votes.decide(author, v, next, now, this::liveCanvas, this::isPrivate, liveNotesOf);
     } else if (change instanceof Change.SetAgenda a) {
       event = new Event.AgendaSet(next, changeId, author, a.steps());
     } else if (change instanceof Change.GoToStep g) {
@@ -287,6 +290,7 @@ final class Facilitation implements Serializable {
       }
       groups.values().removeIf(e.canvasId()::equals);
       clusters.replay(e);
+      votes.dropCanvas(e.canvasId());
     } else if (event instanceof Event.CanvasLocked e) {
       Canvas canvas = canvases.get(e.canvasId());
       if (canvas != null) {
@@ -339,7 +343,13 @@ final class Facilitation implements Serializable {
       install(e.content().facilitation());
     } else {
       clusters.replay(event); // cluster events, and a deleted note leaving its cluster
+      votes.replay(event); // DV: the vote events
     }
+  }
+
+  /** DV4: who may read a steering event as it is; only a secret vote's dots are not public. */
+  Visibility visibilityOf(Event event) {
+    return votes.visibilityOf(event);
   }
 
   FacilitationState state() {
@@ -357,7 +367,8 @@ final class Facilitation implements Serializable {
         List.copyOf(remote),
         membership,
         new Privacy(List.copyOf(privateCanvases), List.copyOf(anonymousCanvases)),
-        clusters.list());
+        clusters.list(),
+        votes.votes());
   }
 
   private void install(FacilitationState saved) {
@@ -381,6 +392,7 @@ final class Facilitation implements Serializable {
     anonymousCanvases.clear();
     anonymousCanvases.addAll(saved.privacy().anonymousCanvases());
     clusters.install(saved.clusters());
+    votes.install(saved.votes());
   }
 
   /**

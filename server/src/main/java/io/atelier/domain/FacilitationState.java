@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * Everything a facilitator arranges, as plain data: canvases (tombstones included), who is in which
  * canvas's group, the role map, the agenda, where the workshop is in it, the timer and the round
- * table, who takes part from a distance, who may do what (RO), which canvases are private (PW) and
- * the clusters of notes (CL1). It travels in snapshots, checkpoints and exports alike.
+ * table, who takes part from a distance, who may do what (RO), which canvases are private (PW), the
+ * clusters of notes (CL1) and the dot votes (DV1). It travels in snapshots, checkpoints and exports
+ * alike.
  */
 public record FacilitationState(
     List<Canvas> canvases,
@@ -21,9 +22,38 @@ public record FacilitationState(
     List<ParticipantId> remote,
     Membership membership,
     Privacy privacy,
-    List<Cluster> clusters)
+    List<Cluster> clusters,
+    List<Vote> votes)
     implements Serializable {
-  /** An arrangement without clusters (an export or test from before CL1). */
+  /** An arrangement from before dot voting (DV): clusters, no vote. */
+  public FacilitationState(
+      List<Canvas> canvases,
+      Map<ParticipantId, String> groups,
+      List<RoleMarker> roles,
+      List<AgendaStep> agenda,
+      Progress progress,
+      Timer timer,
+      RoundTable roundTable,
+      List<ParticipantId> remote,
+      Membership membership,
+      Privacy privacy,
+      List<Cluster> clusters) {
+    this(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        privacy,
+        clusters,
+        List.of());
+  }
+
+  /** An arrangement without clusters (an export or test from before CL1) nor votes. */
   public FacilitationState(
       List<Canvas> canvases,
       Map<ParticipantId, String> groups,
@@ -46,6 +76,7 @@ public record FacilitationState(
         remote,
         membership,
         privacy,
+        List.of(),
         List.of());
   }
 
@@ -127,6 +158,7 @@ public record FacilitationState(
     membership = membership == null ? Membership.OPEN : membership;
     privacy = privacy == null ? Privacy.NONE : privacy;
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
+    votes = votes == null ? List.of() : List.copyOf(votes);
     if (progress == null || timer == null || roundTable == null) {
       throw new InvalidValueException("progress, timer and round table are required");
     }
@@ -134,8 +166,9 @@ public record FacilitationState(
 
   /** Only what is alive: snapshots and exports leave deleted canvases out. */
   public FacilitationState live() {
+    List<Canvas> live = canvases.stream().filter(canvas -> !canvas.deleted()).toList();
     return new FacilitationState(
-        canvases.stream().filter(canvas -> !canvas.deleted()).toList(),
+        live,
         groups,
         roles,
         agenda,
@@ -145,6 +178,26 @@ public record FacilitationState(
         remote,
         membership,
         privacy,
-        clusters);
+        clusters,
+        votes.stream()
+            .filter(vote -> live.stream().anyMatch(c -> c.id().equals(vote.canvasId())))
+            .toList());
+  }
+
+  /** DV4: as {@code reader} may see it: a secret vote's dots are each voter's own. */
+  public FacilitationState readBy(ParticipantId reader) {
+    return new FacilitationState(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        privacy,
+        clusters,
+        votes.stream().map(vote -> vote.readBy(reader)).toList());
   }
 }

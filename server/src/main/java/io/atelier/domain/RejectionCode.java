@@ -37,8 +37,30 @@ public enum RejectionCode {
   CLUSTER_EXISTS,
   /** CL2 to CL6. */
   UNKNOWN_CLUSTER,
-  /** CL6: clusters are not made on a private canvas, whose notes each reader sees differently. */
-  PRIVATE_CANVAS;
+  /**
+   * The canvas is in private writing (PW1), whose notes each reader sees differently: no clusters
+   * on it (CL6), no vote on it (DV1), since people could not see what they group or vote on.
+   */
+  PRIVATE_CANVAS,
+  // Dot voting (DV1 to DV3).
+  /** No open vote has this id (it was closed, cleared, or never opened). */
+  NO_VOTE,
+  /** The voter has placed all their dots. */
+  NO_DOTS_LEFT,
+  /** The note holds as many of the voter's dots as one note may. */
+  NOTE_LIMIT,
+  /** The note is not on the vote's ballot (or no longer alive). */
+  NOT_IN_VOTE,
+  /** The voter has no dot on that note to take back. */
+  NO_DOT,
+  /** The canvas already has an open vote: close it first. */
+  VOTE_OPEN,
+  /** A vote of the workshop already has this id. */
+  VOTE_EXISTS,
+  /** The canvas's template has no zone for that pillar. */
+  NO_PILLAR_ZONE,
+  /** LM6: the canvas holds as many live notes as the server allows. */
+  TOO_MANY_NOTES;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -90,6 +90,17 @@ public record WorkshopContent(
     if (current != null) {
       known(steps, current, "the current step is");
     }
+    // DV: one vote per canvas, each id once, dots of people of the workshop.
+    Set<String> votedCanvases = new HashSet<>();
+    Set<String> voteIds = new HashSet<>();
+    for (Vote vote : arranged.votes()) {
+      known(canvases, vote.canvasId(), "vote " + vote.id() + " is on");
+      if (!votedCanvases.add(vote.canvasId())) {
+        throw new InvalidValueException("canvas " + vote.canvasId() + " has two votes");
+      }
+      unique(voteIds, vote.id(), "votes");
+      vote.dots().forEach(d -> known(people, d.participantId(), "a dot was given by"));
+    }
     RoundTable table = arranged.roundTable();
     table.order().forEach(id -> known(people, id, "the speaking order names"));
     table.hands().forEach(id -> known(people, id, "a raised hand is of"));

@@ -23,18 +23,25 @@ public sealed interface WorkshopOperation<R> extends Serializable {
 
   /**
    * A change of a participant; {@code byFacilitator} is whether their socket holds the
-   * facilitator's role (HS7), {@code at} the time on the node that received it.
+   * facilitator's role (HS7), {@code at} the time on the node that received it, {@code limits} the
+   * server's (LM6).
    */
-  record ApplyChange(ParticipantId author, Change change, boolean byFacilitator, long at)
+  record ApplyChange(
+      ParticipantId author, Change change, boolean byFacilitator, long at, WorkshopLimits limits)
       implements WorkshopOperation<Outcome> {
     /** A participant's change without the facilitator's role, at an unknown time. */
     public ApplyChange(ParticipantId author, Change change) {
       this(author, change, false, 0);
     }
 
+    /** Without limits. */
+    public ApplyChange(ParticipantId author, Change change, boolean byFacilitator, long at) {
+      this(author, change, byFacilitator, at, WorkshopLimits.NONE);
+    }
+
     @Override
     public Outcome applyTo(WorkshopState state) {
-      return state.apply(author, change, byFacilitator, at);
+      return state.apply(author, change, byFacilitator, at, limits);
     }
 
     @Override
@@ -43,21 +50,35 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
-  /** {@code keyHash} and {@code passcodeHash}: what the socket presented, hashed (HS7, RO4). */
+  /**
+   * {@code keyHash} and {@code passcodeHash}: what the socket presented, hashed (HS7, RO4); {@code
+   * limits}: the server's (LM5).
+   */
   record Enter(
       String tokenHash,
       WorkshopState.Newcomer newcomer,
       String connectionId,
       String keyHash,
-      String passcodeHash)
+      String passcodeHash,
+      WorkshopLimits limits)
       implements WorkshopOperation<Admission> {
     public Enter(String tokenHash, WorkshopState.Newcomer newcomer, String connectionId) {
       this(tokenHash, newcomer, connectionId, null, null);
     }
 
+    /** Without limits. */
+    public Enter(
+        String tokenHash,
+        WorkshopState.Newcomer newcomer,
+        String connectionId,
+        String keyHash,
+        String passcodeHash) {
+      this(tokenHash, newcomer, connectionId, keyHash, passcodeHash, WorkshopLimits.NONE);
+    }
+
     @Override
     public Admission applyTo(WorkshopState state) {
-      return state.enter(tokenHash, newcomer, connectionId, keyHash, passcodeHash);
+      return state.enter(tokenHash, newcomer, connectionId, keyHash, passcodeHash, limits);
     }
 
     @Override
@@ -136,10 +157,37 @@ public sealed interface WorkshopOperation<R> extends Serializable {
     }
   }
 
+  /** HS9: whether an observer may read the workshop (hashes of its credentials, or nulls). */
+  record AdmitObserver(String tokenHash, String keyHash, String passcodeHash)
+      implements WorkshopOperation<Admission> {
+    @Override
+    public Admission applyTo(WorkshopState state) {
+      return state.admitObserver(tokenHash, keyHash, passcodeHash);
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
   record ReadFacts() implements WorkshopOperation<WorkshopFacts> {
     @Override
     public WorkshopFacts applyTo(WorkshopState state) {
       return state.facts();
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
+  /** RO6: whether a bearer secret (hashed) opens the facilitator's HTTP routes. */
+  record ReadAuthority(String secretHash) implements WorkshopOperation<Authority> {
+    @Override
+    public Authority applyTo(WorkshopState state) {
+      return state.authority(secretHash);
     }
 
     @Override

@@ -75,6 +75,12 @@ public final class WorkshopState implements Serializable {
    * which timers, steps and notes record.
    */
   public Outcome apply(ParticipantId author, Change change, boolean byFacilitator, long now) {
+    return apply(author, change, byFacilitator, now, WorkshopLimits.NONE);
+  }
+
+  /** As {@link #apply(ParticipantId, Change, boolean, long)}, within the server's limits (LM6). */
+  public Outcome apply(
+      ParticipantId author, Change change, boolean byFacilitator, long now, WorkshopLimits limits) {
     if (!participants.containsKey(author)) {
       throw new InvalidValueException("unknown participant " + author);
     }
@@ -98,7 +104,7 @@ public final class WorkshopState implements Serializable {
     Event event;
     Visibility visibility = Visibility.PUBLIC;
     if (change instanceof Change.NoteChange noteChange) {
-      Outcome.Rejected refused = refusal(author, noteChange, steers);
+      Outcome.Rejected refused = refusal(author, noteChange, steers, limits);
       if (refused != null) {
         return refused;
       }
@@ -117,6 +123,7 @@ public final class WorkshopState implements Serializable {
       if (event instanceof Event.ClusterMoved moved) {
         moveNotes(moved);
       }
+      visibility = facilitation.visibilityOf(event); // DV4: a secret vote's dots
     }
     if (event instanceof Event.ParticipantRemoved removed) {
       openConnections.remove(removed.member()); // RO5: their sockets are closed on every node
@@ -156,9 +163,10 @@ public final class WorkshopState implements Serializable {
 
   /**
    * CH3 for a note change, in this order: an unknown, hidden (PW1) or deleted note, then a lock
-   * (LK1, LK2) unless the author {@code steers} (RO1).
+   * (LK1, LK2) unless the author {@code steers} (RO1), then a full canvas (LM6), for everyone.
    */
-  private Outcome.Rejected refusal(ParticipantId author, Change.NoteChange change, boolean steers) {
+  private Outcome.Rejected refusal(
+      ParticipantId author, Change.NoteChange change, boolean steers, WorkshopLimits limits) {
     Note existing = notes.get(change.noteId());
     if (change instanceof Change.CreateNote create) {
       if (existing != null) {
@@ -174,7 +182,30 @@ public final class WorkshopState implements Serializable {
       return reject(
           change, RejectionCode.NOTE_DELETED, "Note " + change.noteId() + " was deleted.");
     }
-    return steers ? null : lockRefusal(change, existing);
+    Outcome.Rejected locked = steers ? null : lockRefusal(change, existing);
+    return locked != null ? locked : fullCanvasRefusal(change, limits);
+  }
+
+  /** LM6: a canvas holds at most so many live notes; hidden ones (PW1) count, tombstones not. */
+  private Outcome.Rejected fullCanvasRefusal(Change.NoteChange change, WorkshopLimits limits) {
+    if (!(change instanceof Change.CreateNote create)) {
+      return null;
+    }
+    long live =
+        notes.values().stream()
+            .filter(note -> !note.deleted() && note.canvasId().equals(create.canvasId()))
+            .count();
+    if (live < limits.notesPerCanvas()) {
+      return null;
+    }
+    return reject(
+        change,
+        RejectionCode.TOO_MANY_NOTES,
+        "Canvas "
+            + create.canvasId()
+            + " holds "
+            + limits.notesPerCanvas()
+            + " notes, the most this server allows: delete or move some to another canvas first.");
   }
 
   /** LK1, LK2: a lock holds back every note change but the facilitator's. */
@@ -254,6 +285,37 @@ public final class WorkshopState implements Serializable {
   }
 
   /**
+   * HS9: whether an observer (HS8) may read the workshop. An observer reads everything, so a lock
+   * and a passcode hold for it as for a newcomer, unless it proves it is already in: the workshop's
+   * key, or the token of one of its people (the projector opened from a facilitator's browser). It
+   * changes nothing: an observer is nobody. Hashes as in {@link #enter}; any may be null.
+   */
+  public Admission admitObserver(String tokenHash, String keyHash, String passcodeHash) {
+    Membership membership = facilitation.membership();
+    if (keyHash != null && Secrets.constantTimeEquals(keyHash, facts.facilitatorKeyHash())) {
+      return new Admission.Observing();
+    }
+    if (tokenHash != null) {
+      Participant participant = findByTokenHash(tokenHash).orElse(null);
+      if (participant == null) {
+        return new Admission.UnknownToken();
+      }
+      return membership.isRemoved(participant.id())
+          ? new Admission.Removed()
+          : new Admission.Observing();
+    }
+    if (membership.locked()) {
+      return new Admission.Locked();
+    }
+    if (membership.passcodeRequired()
+        && (passcodeHash == null
+            || !Secrets.constantTimeEquals(passcodeHash, membership.passcodeHash()))) {
+      return new Admission.PasscodeRefused(passcodeHash != null);
+    }
+    return new Admission.Observing();
+  }
+
+  /**
    * Lets a person in (HS4, HS6, HS7, RO3 to RO5). {@code keyHash} is the hash of the facilitator
    * key the socket presented (or null): its holder always gets in and is recorded as a facilitator.
    * {@code passcodeHash} is the hash of the passcode a newcomer typed (or null).
@@ -264,6 +326,21 @@ public final class WorkshopState implements Serializable {
       String connectionId,
       String keyHash,
       String passcodeHash) {
+    return enter(tokenHash, newcomer, connectionId, keyHash, passcodeHash, WorkshopLimits.NONE);
+  }
+
+  /**
+   * As {@link #enter(String, Newcomer, String, String, String)}, within the server's limits: a
+   * newcomer is refused when the workshop holds as many people as it may (LM5). People removed by
+   * the facilitator (RO5) free their seat; the holder of the key always gets in, as for RO3.
+   */
+  public Admission enter(
+      String tokenHash,
+      Newcomer newcomer,
+      String connectionId,
+      String keyHash,
+      String passcodeHash,
+      WorkshopLimits limits) {
     List<Event> events = new ArrayList<>();
     Membership membership = facilitation.membership();
     boolean keyHolder =
@@ -278,6 +355,11 @@ public final class WorkshopState implements Serializable {
       }
       if (!keyHolder && membership.locked()) {
         return new Admission.Locked();
+      }
+      if (!keyHolder
+          && participants.keySet().stream().filter(this::isParticipant).count()
+              >= limits.participants()) {
+        return new Admission.Full(limits.participants());
       }
       if (!keyHolder
           && membership.passcodeRequired()
@@ -380,8 +462,9 @@ public final class WorkshopState implements Serializable {
   }
 
   /**
-   * The live state as {@code reader} may see it (PW1, PW2): others' notes on a canvas in private
-   * writing are left out and counted per canvas; on an anonymous canvas they come without author.
+   * The live state as {@code reader} may see it (PW1, PW2, DV4): others' notes on a canvas in
+   * private writing are left out and counted per canvas; on an anonymous canvas they come without
+   * author; a secret vote shows only the reader's own dots.
    */
   public CatchUp.Snapshot snapshot(ParticipantId reader) {
     List<Note> visible = new ArrayList<>();
@@ -406,7 +489,8 @@ public final class WorkshopState implements Serializable {
             .filter(p -> isParticipant(p.id()))
             .map(p -> p.view(isOnline(p.id())))
             .toList();
-    return new CatchUp.Snapshot(revision, visible, people, facilitation.state().live(), hidden);
+    return new CatchUp.Snapshot(
+        revision, visible, people, facilitation.state().live().readBy(reader), hidden);
   }
 
   /** Notes that are not deleted and whose canvas is not either (NT3, CV3). */
@@ -445,6 +529,28 @@ public final class WorkshopState implements Serializable {
     content.notes().forEach(note -> notes.put(note.id(), note));
     highestZ = content.notes().stream().mapToLong(Note::z).max().orElse(0);
     facilitation.replay(new Event.ContentImported(revision, content));
+  }
+
+  /**
+   * RO6: who may use the facilitator's HTTP routes. {@code secretHash} is the hash of the bearer
+   * secret a request presented: the workshop's key (always, as for sockets: HS7), or the token of a
+   * person whose access is facilitator now and who was not removed. Every comparison takes the same
+   * time whatever the input (Secrets).
+   */
+  public Authority authority(String secretHash) {
+    if (secretHash == null) {
+      return new Authority(facts, false);
+    }
+    if (Secrets.constantTimeEquals(secretHash, facts.facilitatorKeyHash())) {
+      return new Authority(facts, true);
+    }
+    Membership membership = facilitation.membership();
+    boolean facilitator =
+        findByTokenHash(secretHash)
+            .filter(p -> !membership.isRemoved(p.id()))
+            .map(p -> membership.of(p.id()) == Access.FACILITATOR)
+            .orElse(false);
+    return new Authority(facts, facilitator);
   }
 
   /** A person of the workshop whom the facilitator has not removed (RO5). */

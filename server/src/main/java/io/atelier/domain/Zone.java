@@ -42,4 +42,19 @@ public record Zone(
   public double centreY() {
     return y + height / 2;
   }
+
+  /**
+   * Optional is not serializable, and a zone travels between nodes inside an {@code open_vote}
+   * (DV1): it is written as this plain form, and read back as a zone.
+   */
+  private Object writeReplace() {
+    return new Plain(id, pillar.orElse(null), x, y, width, height);
+  }
+
+  private record Plain(String id, Pillar pillar, double x, double y, double width, double height)
+      implements Serializable {
+    private Object readResolve() {
+      return new Zone(id, Optional.ofNullable(pillar), x, y, width, height);
+    }
+  }
 }

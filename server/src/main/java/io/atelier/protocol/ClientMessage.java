@@ -55,6 +55,11 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.ResumeRound.class, name = "resume_round"),
   @JsonSubTypes.Type(value = ClientMessage.AddTurnTime.class, name = "add_turn_time"),
   @JsonSubTypes.Type(value = ClientMessage.EndRound.class, name = "end_round"),
+  @JsonSubTypes.Type(value = ClientMessage.OpenVote.class, name = "open_vote"),
+  @JsonSubTypes.Type(value = ClientMessage.CloseVote.class, name = "close_vote"),
+  @JsonSubTypes.Type(value = ClientMessage.ClearVote.class, name = "clear_vote"),
+  @JsonSubTypes.Type(value = ClientMessage.PlaceDot.class, name = "place_dot"),
+  @JsonSubTypes.Type(value = ClientMessage.RemoveDot.class, name = "remove_dot"),
   @JsonSubTypes.Type(value = ClientMessage.LockCanvas.class, name = "lock_canvas"),
   @JsonSubTypes.Type(value = ClientMessage.LockNote.class, name = "lock_note"),
   @JsonSubTypes.Type(value = ClientMessage.CreateCluster.class, name = "create_cluster"),
@@ -86,8 +91,9 @@ public sealed interface ClientMessage {
 
   /**
    * HS1 to HS5, HS7 and HS8. {@code observe: true} joins read-only, as nobody (the projector): such
-   * a hello carries no token, no displayName and no facilitatorKey. {@code observe} left out or
-   * null is false, so clients from before HS8 keep working.
+   * a hello carries no displayName; its token, facilitatorKey and passcode are only credentials
+   * that let it past a lock or a passcode (HS9). {@code observe} left out or null is false, so
+   * clients from before HS8 keep working.
    */
   record Hello(
       Integer protocol,
@@ -173,9 +179,8 @@ public sealed interface ClientMessage {
         Checks.label(displayName, Checks.MAX_NAME, "displayName"); // read or not, it is bounded
       }
       if (observing()) {
-        if (token != null || displayName != null || facilitatorKey != null || passcode != null) {
-          throw new InvalidValueException(
-              "an observer (observe: true) has no token, displayName, facilitatorKey or passcode");
+        if (displayName != null) {
+          throw new InvalidValueException("an observer (observe: true) has no displayName");
         }
       } else if (token == null) {
         Checks.label(displayName, Checks.MAX_NAME, "displayName");
@@ -506,6 +511,59 @@ public sealed interface ClientMessage {
     @Override
     public Change toChange() {
       return new Change.CommandRound(changeId, Change.RoundAction.END_ROUND);
+    }
+  }
+
+  // DV1 to DV3: dot voting. The server adds the templates' zones to open_vote (RoomSession).
+
+  record OpenVote(
+      String changeId,
+      String voteId,
+      String canvasId,
+      String pillar,
+      Integer dotsPerPerson,
+      Integer maxPerNote,
+      Boolean secret)
+      implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.OpenVote(
+          changeId,
+          voteId,
+          canvasId,
+          pillar == null ? null : Pillar.fromCode(pillar),
+          require(dotsPerPerson, "dotsPerPerson"),
+          maxPerNote,
+          require(secret, "secret"),
+          List.of());
+    }
+  }
+
+  record CloseVote(String changeId, String voteId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CloseVote(changeId, voteId);
+    }
+  }
+
+  record ClearVote(String changeId, String voteId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.ClearVote(changeId, voteId);
+    }
+  }
+
+  record PlaceDot(String changeId, String voteId, String noteId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CastDot(changeId, voteId, noteId, true);
+    }
+  }
+
+  record RemoveDot(String changeId, String voteId, String noteId) implements ChangeMessage {
+    @Override
+    public Change toChange() {
+      return new Change.CastDot(changeId, voteId, noteId, false);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.atelier.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -47,6 +48,11 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ServerMessage.ClusterChanged.class, name = "cluster_changed"),
   @JsonSubTypes.Type(value = ServerMessage.ClusterDissolved.class, name = "cluster_dissolved"),
   @JsonSubTypes.Type(value = ServerMessage.ClusterMoved.class, name = "cluster_moved"),
+  @JsonSubTypes.Type(value = ServerMessage.VoteOpened.class, name = "vote_opened"),
+  @JsonSubTypes.Type(value = ServerMessage.DotPlaced.class, name = "dot_placed"),
+  @JsonSubTypes.Type(value = ServerMessage.DotRemoved.class, name = "dot_removed"),
+  @JsonSubTypes.Type(value = ServerMessage.VoteClosed.class, name = "vote_closed"),
+  @JsonSubTypes.Type(value = ServerMessage.VoteCleared.class, name = "vote_cleared"),
   @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
   @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
   @JsonSubTypes.Type(value = ServerMessage.CursorMoved.class, name = "cursor_moved"),
@@ -122,7 +128,8 @@ public sealed interface ServerMessage {
       List<String> privateCanvases,
       List<String> anonymousCanvases,
       Map<String, Integer> hiddenNotes,
-      List<WireCluster> clusters)
+      List<WireCluster> clusters,
+      List<WireVote> votes)
       implements ServerMessage {}
 
   record Synced(long revision) implements ServerMessage {}
@@ -233,9 +240,56 @@ public sealed interface ServerMessage {
       List<WirePosition> positions)
       implements RevisionedMessage {}
 
+  // DV1 to DV4: dot voting. A dot of a secret vote reaches others as hidden {change: "vote"}.
+
+  record VoteOpened(long revision, String changeId, String participantId, WireVote vote)
+      implements RevisionedMessage {}
+
+  record DotPlaced(
+      long revision,
+      String changeId,
+      String participantId,
+      String canvasId,
+      String voteId,
+      String noteId)
+      implements RevisionedMessage {}
+
+  record DotRemoved(
+      long revision,
+      String changeId,
+      String participantId,
+      String canvasId,
+      String voteId,
+      String noteId)
+      implements RevisionedMessage {}
+
+  record VoteClosed(
+      long revision,
+      String changeId,
+      String participantId,
+      String canvasId,
+      String voteId,
+      long closedAt,
+      List<WireVote.WireResult> results)
+      implements RevisionedMessage {}
+
+  record VoteCleared(
+      long revision, String changeId, String participantId, String canvasId, String voteId)
+      implements RevisionedMessage {}
+
   record Ack(String changeId, long revision, boolean duplicate) implements ServerMessage {}
 
-  record Error(String code, String message, String changeId) implements ServerMessage {}
+  /** {@code retryAfterMs}: only with {@code rate_limited} (LM1), left out of the JSON otherwise. */
+  record Error(
+      String code,
+      String message,
+      String changeId,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long retryAfterMs)
+      implements ServerMessage {
+    public Error(String code, String message, String changeId) {
+      this(code, message, changeId, null);
+    }
+  }
 
   record CursorMoved(
       String participantId, String canvasId, double x, double y, String editingNoteId)

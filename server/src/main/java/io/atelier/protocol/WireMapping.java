@@ -175,6 +175,12 @@ public final class WireMapping {
       return new ServerMessage.RoundTableChanged(
           revision, changeId, author(e.participantId()), WireRoundTable.of(e.roundTable()));
     }
+    if (event instanceof Event.VoteOpened
+        || event instanceof Event.DotCast
+        || event instanceof Event.VoteClosed
+        || event instanceof Event.VoteCleared) {
+      return voteMessage(event);
+    }
     // An import fills a workshop nobody has joined yet; later comers get a snapshot (HS5).
     throw new IllegalArgumentException("not sent to clients: " + event.getClass().getSimpleName());
   }
@@ -201,7 +207,39 @@ public final class WireMapping {
         facilitation.privacy().privateCanvases(),
         facilitation.privacy().anonymousCanvases(),
         snapshot.hiddenNotes(),
-        facilitation.clusters().stream().map(WireCluster::of).toList());
+        facilitation.clusters().stream().map(WireCluster::of).toList(),
+        facilitation.votes().stream().map(WireVote::of).toList());
+  }
+
+  /** DV1 to DV3; a secret vote's dots reach others as {@code hidden} (see forOthers). */
+  private static ServerMessage.RevisionedMessage voteMessage(Event event) {
+    long revision = event.revision();
+    String changeId = event.changeId();
+    if (event instanceof Event.VoteOpened e) {
+      return new ServerMessage.VoteOpened(
+          revision, changeId, author(e.participantId()), WireVote.of(e.vote()));
+    }
+    if (event instanceof Event.DotCast e) {
+      String voter = author(e.participantId());
+      return e.placed()
+          ? new ServerMessage.DotPlaced(
+              revision, changeId, voter, e.canvasId(), e.voteId(), e.noteId())
+          : new ServerMessage.DotRemoved(
+              revision, changeId, voter, e.canvasId(), e.voteId(), e.noteId());
+    }
+    if (event instanceof Event.VoteClosed e) {
+      return new ServerMessage.VoteClosed(
+          revision,
+          changeId,
+          author(e.participantId()),
+          e.canvasId(),
+          e.voteId(),
+          e.closedAt(),
+          WireVote.results(e.results()));
+    }
+    Event.VoteCleared e = (Event.VoteCleared) event;
+    return new ServerMessage.VoteCleared(
+        revision, changeId, author(e.participantId()), e.canvasId(), e.voteId());
   }
 
   /** RO1: who has which access, sorted so that two snapshots of one state read the same. */

@@ -61,4 +61,26 @@ class LayeringTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.atelier.adapter.hazelcast..", "io.atelier.adapter.memory..");
+
+  @ArchTest
+  static final ArchRule onlyTheQrAdapterKnowsZxing =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.atelier.adapter.qr..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.google.zxing..")
+          .because("the QR code library stays behind QrCodeSvg (ADR 0018): use QrCodeSvg.of(url)");
+
+  @ArchTest
+  static final ArchRule onlyTheMetricsAdapterKnowsMicrometer =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.atelier.adapter.metrics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.micrometer..", "io.vertx.micrometer..", "io.prometheus..")
+          .because(
+              "the path of a change reports through the RoomMetrics port (ADR 0019):"
+                  + " use PrometheusMetrics.rooms(), or RoomMetrics.NONE");
 }

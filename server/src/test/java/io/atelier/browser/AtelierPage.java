@@ -1073,7 +1073,7 @@ public final class AtelierPage {
     return this;
   }
 
-  private void awaitProjectorConnected() {
+  public void awaitProjectorConnected() {
     await(
         LONG,
         "the projector view is connected",
@@ -1373,6 +1373,158 @@ public final class AtelierPage {
   /** The text of an element shown on the page, French no-break spaces read as spaces. */
   public String text(By locator) {
     return awaitVisible(locator, LONG).getDomProperty("textContent").replace('\u00a0', ' ');
+  }
+
+  // ---- roles and joining (RO1 to RO7): badges, the person menu, access, QR, the gate ----------
+
+  public static final By ACCESS_MENU_ITEM = testId("access-menu-item");
+  public static final By QR_MENU_ITEM = testId("qr-menu-item");
+  public static final By ACCESS_DIALOG = testId("access-dialog");
+  public static final By QR_DIALOG = testId("qr-dialog");
+  public static final By ACCESS_GATE = testId("access-gate");
+  public static final By PASSCODE_INPUT = testId("passcode-input");
+  public static final By PASSCODE_ERROR = testId("passcode-error");
+  public static final By LOCKED_FLAG = testId("locked-flag");
+  public static final By OBSERVER_FLAG = testId("observer-flag");
+  public static final By NEW_CANVASES = testId("new-canvases");
+  public static final By PROJECTOR_QR = testId("projector-qr");
+  public static final By PROJECTOR_QR_TOGGLE = testId("projector-qr-toggle");
+
+  /** A person's row in the people list. */
+  public WebElement personRow(String participantId) {
+    return driver.findElement(
+        By.cssSelector("[data-testid=participant][data-participant-id='" + participantId + "']"));
+  }
+
+  /** The badge beside a person ("animation", "observation"); empty when none is shown. */
+  public String accessBadge(String participantId) {
+    return personRow(participantId).findElements(testId("access-badge")).stream()
+        .filter(WebElement::isDisplayed)
+        .map(badge -> badge.getDomProperty("textContent"))
+        .findFirst()
+        .orElse("");
+  }
+
+  public void awaitAccessBadge(String participantId, String text, Duration timeout) {
+    await(
+        timeout,
+        participantId + "'s badge reads \"" + text + "\"",
+        d -> text.equals(accessBadge(participantId)));
+  }
+
+  /**
+   * Chooses an action of a person's menu with the keyboard, as the facilitator would: focus on the
+   * menu's button, Enter opens it, Down until the action, Enter. {@code action} is makeFacilitator,
+   * handOver, makeParticipant, makeObserver or remove.
+   */
+  public void choosePersonAction(String participantId, String action) {
+    WebElement button =
+        await(
+            LONG,
+            "the person menu of " + participantId,
+            d ->
+                personRow(participantId).findElements(testId("person-menu")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst()
+                    .orElse(null));
+    script("arguments[0].focus();", button);
+    press(Keys.ENTER);
+    await(
+        LONG, "the person menu is open", d -> "menuitem".equals(focused().getDomAttribute("role")));
+    for (int i = 0; i < 6 && !action.equals(focused().getDomAttribute("data-action")); i++) {
+      press(Keys.ARROW_DOWN);
+    }
+    assertThat(focused().getDomAttribute("data-action"))
+        .as("%s in the menu", action)
+        .isEqualTo(action);
+    press(Keys.ENTER);
+  }
+
+  /** Confirms the open question (hand-over, removal); returns what it said, title and text. */
+  public String confirm(String dialogTestId) {
+    WebElement dialog = awaitVisible(testId(dialogTestId), LONG);
+    String said = dialog.getText();
+    dialog.findElement(testId("confirm-ok")).click();
+    await(LONG, dialogTestId + " closed", d -> !shown(testId(dialogTestId)));
+    return said;
+  }
+
+  public boolean facilitatorNow() {
+    return Boolean.TRUE.equals(script("return window.atelier.room.isFacilitator();"));
+  }
+
+  /** Waits until the page's facilitator controls are all shown, or all gone (RO1, live). */
+  public void awaitFacilitatorControls(boolean shown) {
+    await(
+        LONG,
+        "the facilitator's controls are " + (shown ? "shown" : "gone"),
+        d ->
+            facilitatorNow() == shown
+                && shown(NEW_CANVASES) == shown
+                && shown(testId("facilitator-badge")) == shown
+                && (boolean)
+                        script(
+                            "return !document.querySelector('.export-menu').hidden"
+                                + " && !document.getElementById('delete-button').hidden"
+                                + " && !document.querySelector('[data-testid=round-table-toggle]')"
+                                + ".hidden;")
+                    == shown);
+  }
+
+  /**
+   * The HTTP status of a facilitator-only request made from the page with its own credential (the
+   * key, or a promoted person's token: RO6).
+   */
+  public long fetchWithCredential(String path) {
+    Object status =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0], {headers: {Authorization: 'Bearer '"
+                    + " + window.atelier.room.credential()}})"
+                    + ".then(function (r) { done(r.status); }, function () { done(-1); });",
+                path);
+    return ((Number) status).longValue();
+  }
+
+  /** A control of the "⋯" menu's access items, or another header control, opened and clicked. */
+  public WebElement openFromMoreMenu(By item, By dialog) {
+    headerControl(item).click();
+    return awaitVisible(dialog, LONG);
+  }
+
+  /** Opens a workshop link as a newcomer and types the name, without waiting to get in. */
+  public AtelierPage tryToJoin(String workshopUrl) {
+    driver.get(workshopUrl);
+    awaitVisible(NAME_INPUT, LONG).sendKeys(name);
+    driver.findElement(NAME_SUBMIT).click();
+    return this;
+  }
+
+  /** Waits for the gate that says why the page is not in the room (passcode, locked, removed). */
+  public WebElement awaitGate(String failure) {
+    return await(
+        LONG,
+        "the gate says " + failure,
+        d ->
+            d.findElements(ACCESS_GATE).stream()
+                .filter(g -> g.isDisplayed() && failure.equals(g.getDomAttribute("data-failure")))
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** Types a passcode in the gate's form and sends it. */
+  public void enterPasscode(String passcode) {
+    WebElement input = awaitVisible(PASSCODE_INPUT, LONG);
+    input.clear();
+    input.sendKeys(passcode);
+    input.sendKeys(Keys.ENTER);
+  }
+
+  /** Whether an image has loaded (decoded with a size). */
+  public boolean imageLoaded(WebElement image) {
+    return Boolean.TRUE.equals(
+        script("return arguments[0].complete && arguments[0].naturalWidth > 0;", image));
   }
 
   // ---- locks (LK1 to LK3) and clusters of notes (CL1 to CL5), issue 6 ------------------------
@@ -1730,5 +1882,134 @@ public final class AtelierPage {
                     expected.centreX(),
                     expected.centreY(),
                     tolerance)));
+  }
+
+  // Issue 7, injection: the stage's rendered step text.
+  public static final By STAGE_BODY = testId("stage-body");
+
+  /** The text the stage's body shows (the step's Markdown, rendered). */
+  public String stageText() {
+    return driver.findElement(STAGE_BODY).getText();
+  }
+
+  // Issue 7, HS9: the projector's gate.
+  public static final By PROJECTOR_GATE = testId("projector-gate");
+  public static final By PROJECTOR_PASSCODE = testId("projector-passcode");
+  public static final By PROJECTOR_PASSCODE_ERROR = testId("projector-passcode-error");
+  public static final By PROJECTOR_GATE_TEXT = testId("projector-gate-text");
+
+  /** Types a passcode into the projector's gate and sends it with Enter. */
+  public void typeProjectorPasscode(String passcode) {
+    WebElement input = awaitVisible(PROJECTOR_PASSCODE, LONG);
+    input.clear();
+    input.sendKeys(passcode, org.openqa.selenium.Keys.ENTER);
+  }
+
+  // ---- dot voting (issue 6, point 4; DV1 to DV4) ---------------------------------------------
+
+  public static final By VOTE_TOGGLE = testId("vote-toggle");
+  public static final By VOTE_DIALOG = testId("vote-dialog");
+  public static final By VOTE_BANNER = testId("vote-banner");
+  public static final By VOTE_LEFT = testId("vote-left");
+  public static final By VOTE_CLOSE = testId("vote-close");
+  public static final By VOTE_RESULTS = testId("vote-results");
+
+  /** What a note shows of the vote: this person's dots, the total and rank (null when hidden). */
+  public record VoteMarkView(int ownDots, String total, String rank, boolean canAdd) {}
+
+  /**
+   * The facilitator opens a vote on the canvas shown, through the top bar's button and its dialog:
+   * a pillar's notes (null: all of them), the dots each, a limit per note (or null), secrecy.
+   */
+  public void openVote(String pillar, int dots, Integer maxPerNote, boolean secret) {
+    headerControl(VOTE_TOGGLE).click();
+    WebElement dialog = awaitVisible(VOTE_DIALOG, LONG);
+    if (pillar != null) {
+      dialog.findElement(testId("vote-scope-pillar")).click();
+      new org.openqa.selenium.support.ui.Select(dialog.findElement(testId("vote-pillar")))
+          .selectByValue(pillar);
+    }
+    WebElement count = dialog.findElement(testId("vote-dots"));
+    count.clear();
+    count.sendKeys(String.valueOf(dots));
+    if (maxPerNote != null) {
+      dialog.findElement(testId("vote-limit")).click();
+      WebElement max = dialog.findElement(testId("vote-max"));
+      max.clear();
+      max.sendKeys(String.valueOf(maxPerNote));
+    }
+    if (secret) {
+      dialog.findElement(testId("vote-secret")).click();
+    }
+    dialog.findElement(testId("dialog-submit")).click();
+    await(LONG, "the vote dialog closes", d -> !shown(VOTE_DIALOG));
+  }
+
+  /** Shift and a key together on whatever has the focus (Shift+V takes a dot back). */
+  public void pressWithShift(String key) {
+    new Actions(driver).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).perform();
+  }
+
+  /** A vote button (vote-add or vote-remove) of a note. */
+  public WebElement voteButton(String noteId, String testid) {
+    return noteElement(noteId).findElement(testId(testid));
+  }
+
+  /** What the note shows of the vote, or null when it is not in the vote. */
+  public VoteMarkView voteMark(String noteId) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> mark =
+        (Map<String, Object>)
+            script(
+                "var m = arguments[0].querySelector('[data-testid=vote-mark]');"
+                    + "if (!m) return null;"
+                    + "function shown(t) { var e = m.querySelector('[data-testid=' + t + ']');"
+                    + "  return e.hidden ? null : e.textContent; }"
+                    + "return {own: m.querySelectorAll('[data-testid=vote-dot]').length,"
+                    + "  total: shown('vote-total'), rank: shown('vote-rank'),"
+                    + "  canAdd: !m.querySelector('[data-testid=vote-add]').hidden"
+                    + "    && m.querySelector('[data-testid=vote-add]')"
+                    + "      .getAttribute('aria-disabled') !== 'true'};",
+                noteElement(noteId));
+    return mark == null
+        ? null
+        : new VoteMarkView(
+            ((Number) mark.get("own")).intValue(),
+            (String) mark.get("total"),
+            (String) mark.get("rank"),
+            Boolean.TRUE.equals(mark.get("canAdd")));
+  }
+
+  /** Waits until the note shows that many of this person's dots. */
+  public void awaitOwnDots(String noteId, int dots, Duration timeout) {
+    await(
+        timeout,
+        "note " + noteId + " shows " + dots + " own dots",
+        d -> voteMark(noteId) != null && voteMark(noteId).ownDots() == dots);
+  }
+
+  /** Waits until the banner says how many dots are left ("Il vous reste 3 points sur 3."). */
+  public void awaitDotsLeft(String text, Duration timeout) {
+    await(
+        timeout,
+        "the banner says " + text,
+        d -> shown(VOTE_LEFT) && text.equals(text(d.findElement(VOTE_LEFT).getText())));
+  }
+
+  /** The ranking shown under the banner, one "rank noteId" entry per note, in order. */
+  @SuppressWarnings("unchecked")
+  public List<String> ranking() {
+    return (List<String>)
+        script(
+            "return Array.from(document.querySelectorAll('[data-testid=vote-result]'))"
+                + ".map(function (li) { return li.value + ' ' + li.dataset.noteId; });");
+  }
+
+  /** Waits until the ranking is shown as given. */
+  public List<String> awaitRanking(List<String> expected, Duration timeout) {
+    return await(
+        timeout,
+        "the ranking shows " + expected + " (now " + ranking() + ")",
+        d -> shown(VOTE_RESULTS) && expected.equals(ranking()) ? ranking() : null);
   }
 }

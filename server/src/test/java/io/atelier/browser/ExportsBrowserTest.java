@@ -123,7 +123,7 @@ class ExportsBrowserTest extends ServerWithChromium {
         .matches("export-au-clavier-\\d{4}-\\d{2}-\\d{2}\\.csv");
     String text = Files.readString(csv, StandardCharsets.UTF_8);
     assertThat(text)
-        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster\r\n")
+        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster,votes\r\n")
         .contains(",\"'=1+1, « idée » ☕\",Animatrice,yellow,");
     page.awaitToast("Fichier téléchargé : " + csv.getFileName(), LONG);
     assertThat(shown(driver, exportItem("csv"))).isFalse();
@@ -145,8 +145,13 @@ class ExportsBrowserTest extends ServerWithChromium {
         "a finished " + extension + " download in " + folder,
         d -> {
           try (Stream<Path> found = Files.list(folder)) {
+            // Chromium may show the file under its name before its bytes are written: wait for
+            // them.
             Optional<Path> done =
-                found.filter(p -> p.getFileName().toString().endsWith(extension)).findFirst();
+                found
+                    .filter(p -> p.getFileName().toString().endsWith(extension))
+                    .filter(p -> p.toFile().length() > 0)
+                    .findFirst();
             return done.orElse(null);
           } catch (IOException e) {
             return null;

@@ -57,7 +57,10 @@ class ProjectorBrowserTest extends ServerWithChromium {
     assertThat(link.getDomProperty("href")).isEqualTo(projectorUrl);
     assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
     assertThat(link.getText()).isEqualTo("Vue projecteur");
-    assertThat(ana.driver().findElements(PROJECTOR_LINK)).as("not for participants").isEmpty();
+    assertThat(
+            ana.driver().findElements(PROJECTOR_LINK).stream().noneMatch(WebElement::isDisplayed))
+        .as("not for participants (RO1: it shows once they facilitate)")
+        .isTrue();
 
     AtelierPage projector = openBrowser("Projecteur").openProjector(projectorUrl);
     assertThat(projector.driver().findElement(PROJECTOR_TITLE).getText())
@@ -239,5 +242,54 @@ class ProjectorBrowserTest extends ServerWithChromium {
         projector.script(
             "return getComputedStyle(document.querySelector('[data-testid=projector-countdown]'))"
                 + ".color;");
+  }
+
+  @Test
+  @DisplayName(
+      "HS9 a projector on another computer asks for the passcode and says when it is wrong; from"
+          + " the facilitator's browser it opens even a locked workshop")
+  void projectorGate() {
+    JsonObject workshop = server.createWorkshop("Atelier protégé", "fr");
+    String projectorUrl = server.baseUrl() + "/w/" + workshop.getString("id") + "/projector";
+    AtelierPage fanny = browser("Fanny", workshop.getString("facilitatorUrl"));
+    fanny.awaitFacilitator();
+    io.atelier.testing.TestClient host = server.facilitate(workshop);
+    try {
+      host.send(new io.atelier.protocol.ClientMessage.SetPasscode("h-1", "érable 2026"));
+      host.await(io.atelier.protocol.ServerMessage.Ack.class, ack -> "h-1".equals(ack.changeId()));
+
+      AtelierPage room = openBrowser("Ordinateur de la salle");
+      room.driver().get(projectorUrl);
+      room.typeProjectorPasscode("mauvais code");
+      room.await(
+          LONG,
+          "the gate says the passcode is wrong",
+          d -> d.findElement(AtelierPage.PROJECTOR_PASSCODE_ERROR).getText().startsWith("Ce code"));
+      assertThat(room.driver().findElement(AtelierPage.PROJECTOR_PASSCODE).getDomAttribute("type"))
+          .as("typed in front of the room: hidden")
+          .isEqualTo("password");
+      room.typeProjectorPasscode("érable 2026");
+      room.awaitProjectorConnected();
+      assertThat(room.driver().findElement(PROJECTOR_TITLE).getText()).isEqualTo("Atelier protégé");
+      assertThat(room.shown(AtelierPage.PROJECTOR_GATE)).isFalse();
+
+      host.send(new io.atelier.protocol.ClientMessage.LockWorkshop("h-2", true));
+      host.await(io.atelier.protocol.ServerMessage.Ack.class, ack -> "h-2".equals(ack.changeId()));
+      AtelierPage stranger = openBrowser("Autre ordinateur");
+      stranger.driver().get(projectorUrl);
+      stranger.await(
+          LONG,
+          "the projector says the workshop is locked and where to open it",
+          d ->
+              d.findElement(AtelierPage.PROJECTOR_GATE_TEXT)
+                  .getText()
+                  .contains("navigateur de l’animation"));
+      // The facilitator's own browser holds the key: the projector opens, locked or not.
+      fanny.openProjector(projectorUrl);
+      assertThat(fanny.driver().findElement(PROJECTOR_TITLE).getText())
+          .isEqualTo("Atelier protégé");
+    } finally {
+      host.close();
+    }
   }
 }

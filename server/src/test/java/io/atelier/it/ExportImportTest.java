@@ -126,6 +126,12 @@ class ExportImportTest {
         new ClientMessage.CreateCluster("h-18", "k-1", "c-b", "Ce qui nous relie", List.of("n-k")));
     host.send(new ClientMessage.LockCanvas("h-19", "c-a", true));
     host.send(new ClientMessage.LockNote("h-20", "n-com", true));
+    // A closed dot vote on the clustered canvas (DV3, DV5) travels too.
+    host.send(new ClientMessage.OpenVote("h-21", "v-1", "c-b", null, 2, null, false));
+    awaitAck(host, "h-21");
+    ben.send(new ClientMessage.PlaceDot("b-4", "v-1", "n-k"));
+    awaitAck(ben, "b-4");
+    host.send(new ClientMessage.CloseVote("h-22", "v-1"));
     host.send(new ClientMessage.DeleteCanvas("h-12", "c-x"));
     // A round table with one turn spoken and the second running (RT): it travels too.
     String anaId = anaWelcome.participant().id();
@@ -186,6 +192,8 @@ class ExportImportTest {
         .isEqualTo(
             "[{\"id\":\"k-1\",\"canvasId\":\"c-b\",\"title\":\"Ce qui nous relie\","
                 + "\"noteIds\":[\"n-k\"]}]");
+    assertThat(first.getJsonArray("votes").getJsonObject(0).getJsonArray("results").encode())
+        .isEqualTo("[{\"noteId\":\"n-k\",\"dots\":1,\"voters\":1,\"rank\":1}]");
     assertThat(first.getJsonArray("canvases").stream().map(c -> ((JsonObject) c).getString("id")))
         .containsExactly("main", "c-a", "c-b");
     assertThat(first.getJsonObject("timer").getString("status")).isEqualTo("paused");
@@ -280,6 +288,8 @@ class ExportImportTest {
         .contains("### Ce qui m’inspire\n\n- Leur wiki — *Ana*\n")
         .contains("## Idées libres\n")
         .contains("### Regroupement : Ce qui nous relie\n\n- Entraide — *Anim*\n")
+        .contains("### Vote par points\n")
+        .contains("- **1.** Entraide — **1 point** (1 personne)\n")
         .contains("- **Ana** : Je documente\n")
         .contains("2. Notre plateforme (Exercice sur canevas) · 50 min · **étape en cours**\n")
         .contains("Durée prévue : 1 h 10 min\n")
@@ -292,13 +302,13 @@ class ExportImportTest {
     assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
         .matches("attachment; filename=\"atelier-d-export-\\d{4}-\\d{2}-\\d{2}\\.csv\"");
     assertThat(csv.body())
-        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster\r\n")
+        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster,votes\r\n")
         .contains("\r\nNotre plateforme,resources,Ressources,'=cmd|' /C calc'!A0,Ana,yellow,20")
         .contains(
             "\r\nNotre plateforme,sharing,Partage,\"# Titre injecté\nune ligne, \"\"citée\"\"\",Ana,")
         .contains("\r\nGroupe A,,Ce qui m’inspire,Leur wiki,Ana,yellow,20")
         .contains("\r\nNotre plateforme,,,Hors de tout,Ben « B » Tremblay,yellow,20")
-        .containsPattern("\r\nIdées libres,,,Entraide,Anim,yellow,[^,]+,Ce qui nous relie\r\n")
+        .containsPattern("\r\nIdées libres,,,Entraide,Anim,yellow,[^,]+,Ce qui nous relie,1\r\n")
         .endsWith("\r\n");
     assertThat(csv.body().split("\r\n(?=Notre plateforme|Groupe A|Idées libres)")).hasSize(7);
 

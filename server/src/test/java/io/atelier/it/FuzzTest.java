@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.config.AtelierConfig;
+import io.atelier.config.Limits;
 import io.atelier.protocol.ClientMessage;
 import io.atelier.protocol.ServerMessage;
 import io.atelier.testing.Await;
@@ -67,7 +69,7 @@ class FuzzTest {
         "Fuzz: seed %d (-Datelier.fuzz.seed=%d replays it), %d s, %d connections at %d/s%n",
         SEED, SEED, SECONDS, CONNECTIONS, RATE);
     Vertx clients = Vertx.vertx();
-    try (RunningServer server = new RunningServer()) {
+    try (RunningServer server = new RunningServer(config())) {
       Elsewhere elsewhere = Elsewhere.prepare(server);
       String workshopId = server.createWorkshop("Fuzz", "fr").getString("id");
       FuzzLedger ledger = new FuzzLedger();
@@ -185,6 +187,32 @@ class FuzzTest {
     } finally {
       Await.result(clients.close());
     }
+  }
+
+  /**
+   * The limits as a node has them by default (LM1 to LM10), so that junk goes through the same
+   * meters as in production and what they answer (rate_limited, 1008, 4009, 4029) is judged too. At
+   * the rates above no connection comes near LM1 or LM3: the fuzz tests validation, not the limits
+   * (its printed table shows how often one answered). One exception: notes per canvas (LM6), which
+   * the well-behaved clients' notes alone would reach in a longer run, and then their refusals
+   * would be counted as harm the fuzz did.
+   */
+  private static AtelierConfig config() {
+    Limits d = Limits.DEFAULTS;
+    return AtelierConfig.forTests()
+        .withLimits(
+            new Limits(
+                d.changesPerSecond(),
+                d.changesBurst(),
+                d.cursorsPerSecond(),
+                d.floodMessagesPerSecond(),
+                d.floodSeconds(),
+                d.connectionsPerAddress(),
+                d.workshopsPerHour(),
+                d.participantsPerWorkshop(),
+                Limits.forTests().notesPerCanvas(),
+                d.importMegabytes(),
+                d.trustedProxies()));
   }
 
   /**

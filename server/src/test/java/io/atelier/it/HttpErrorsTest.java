@@ -2,8 +2,10 @@ package io.atelier.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.atelier.protocol.ServerMessage;
 import io.atelier.testing.RawHttp;
 import io.atelier.testing.RunningServer;
+import io.atelier.testing.TestClient;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ class HttpErrorsTest {
   private static RunningServer server;
   private static String id;
   private static String key;
+  private static String participantToken;
 
   @BeforeAll
   static void start() {
@@ -30,6 +33,9 @@ class HttpErrorsTest {
     JsonObject created = server.createWorkshop("Routes", "fr");
     id = created.getString("id");
     key = created.getString("facilitatorKey");
+    try (TestClient participant = server.join(id, "Ana")) {
+      participantToken = participant.await(ServerMessage.Welcome.class).token();
+    }
   }
 
   @AfterAll
@@ -68,6 +74,9 @@ class HttpErrorsTest {
             new Case("GET", ws + "/nope", "", "", 404, "not_found"),
             new Case("GET", ws + "/images/not-a-sha", "", "", 404, "not_found"),
             new Case("GET", ws + "/images/" + "0".repeat(64), "", "", 404, "not_found"),
+            new Case(
+                "GET", "/api/workshops/AAAAAAAAAAAAAAAAAAAAAA/qr.svg", "", "", 404, "not_found"),
+            new Case("GET", "/api/workshops/%3Cscript%3E/qr.svg", "", "", 404, "not_found"),
             new Case("GET", "/api/workshops/x%zz", "", "", 400, "bad_request"),
             // Methods an address does not take.
             new Case("PUT", ws, json, "{}", 405, "method_not_allowed"),
@@ -82,6 +91,10 @@ class HttpErrorsTest {
             new Case("POST", "/health", "", "", 405, "method_not_allowed"),
             new Case("DELETE", "/ready", "", "", 405, "method_not_allowed"),
             new Case("POST", "/ws", "", "", 405, "method_not_allowed"),
+            new Case("POST", ws + "/qr.svg", "", "", 405, "method_not_allowed"),
+            new Case("DELETE", ws + "/qr.svg", auth, "", 405, "method_not_allowed"),
+            new Case("POST", "/metrics", "", "", 405, "method_not_allowed"),
+            new Case("DELETE", "/metrics", "", "", 405, "method_not_allowed"),
             // Creating: bodies that are not a workshop.
             new Case("POST", "/api/workshops", json, "", 400, "bad_request"),
             new Case("POST", "/api/workshops", json, "not json", 400, "bad_request"),
@@ -142,6 +155,16 @@ class HttpErrorsTest {
             new Case(
                 "GET", ws + "/participants", "Authorization: Bearer nope", "", 401, "unauthorized"),
             new Case("GET", ws + "/export?format=md", "", "", 401, "unauthorized"),
+            // RO6: a person's token opens these routes only while they facilitate.
+            new Case(
+                "GET",
+                ws + "/export?format=md",
+                "Authorization: Bearer " + participantToken,
+                "",
+                401,
+                "unauthorized"),
+            new Case(
+                "DELETE", ws, "Authorization: Bearer " + participantToken, "", 401, "unauthorized"),
             new Case("POST", ws + "/images", "Content-Type: image/png", "", 401, "unauthorized"),
             new Case("DELETE", "/api/workshops/AAAAAAAAAAAAAAAAAAAAAA", auth, "", 404, "not_found"),
             // Query parameters.
@@ -184,8 +207,16 @@ class HttpErrorsTest {
                 "x",
                 404,
                 "not_found"),
-            // The socket's address, asked without an upgrade.
-            new Case("GET", "/ws", "", "", 400, "bad_request"));
+            // The socket's address, asked without an upgrade, and by another site's page (LM10).
+            new Case("GET", "/ws", "", "", 400, "bad_request"),
+            new Case(
+                "GET",
+                "/ws",
+                "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: https://evil.example",
+                "",
+                403,
+                "origin_not_allowed"));
 
     List<String> problems = new ArrayList<>();
     for (Case c : cases) {
@@ -195,7 +226,9 @@ class HttpErrorsTest {
               c.method()
                   + " "
                   + c.path()
-                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close"
+                  + " HTTP/1.1\r\nHost: 127.0.0.1"
+                  // An upgrade names its own Connection: a second one would hide it.
+                  + (c.headers().contains("Connection:") ? "" : "\r\nConnection: close")
                   + (c.headers().isEmpty() ? "" : "\r\n" + c.headers())
                   + "\r\nContent-Length: "
                   + c.body().length,

@@ -15,6 +15,10 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,6 +195,47 @@ class MessageValidationSocketTest {
     } finally {
       Await.result(vertx.close());
     }
+  }
+
+  @Test
+  @DisplayName("ER1 a frame that breaks the WebSocket protocol closes the socket with 1002")
+  void brokenFrameCloses() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + server.port()
+                  + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String head = readHead(in);
+      assertThat(head).startsWith("HTTP/1.1 101");
+      // Opcode 3 is reserved (RFC 6455, 5.2): no client may send it. Masked, as a client's must be.
+      out.write(new byte[] {(byte) 0x83, (byte) 0x80, 1, 2, 3, 4});
+      out.flush();
+      int opcode = in.read() & 0x0f;
+      int length = in.read() & 0x7f;
+      byte[] payload = in.readNBytes(length);
+      assertThat(opcode).as("a close frame").isEqualTo(0x8);
+      assertThat(payload.length).isGreaterThanOrEqualTo(2);
+      assertThat(((payload[0] & 0xff) << 8) | (payload[1] & 0xff)).isEqualTo(1002);
+    }
+  }
+
+  /** An HTTP answer's status line and headers, up to the blank line that ends them. */
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed within the answer's head: " + head);
+      }
+      head.append((char) b);
+    }
+    return head.toString();
   }
 
   /** Null when the answers are right: one error, with the protocol's code, naming the field. */

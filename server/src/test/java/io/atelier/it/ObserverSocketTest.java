@@ -34,6 +34,7 @@ class ObserverSocketTest {
   private static RunningServer server;
 
   private String id;
+  private String hostKey;
   private TestClient host;
   private String hostId;
   private TestClient ana;
@@ -54,6 +55,7 @@ class ObserverSocketTest {
   void workshopWithTwoPeople() {
     JsonObject created = server.createWorkshop("Projecteur", "fr");
     id = created.getString("id");
+    hostKey = created.getString("facilitatorKey");
     host =
         server
             .connect()
@@ -241,22 +243,21 @@ class ObserverSocketTest {
 
   @Test
   @DisplayName(
-      "HS8 HS1 HS3 an observer's hello with a token, a name or a key closes with 4001; an unknown"
-          + " workshop with 4004")
+      "HS8 HS1 HS3 an observer's hello with a name closes with 4001; an unknown workshop with 4004;"
+          + " an unknown token with 4003")
   void observerHelloIsStrict() {
-    String token = "dG9rZW4";
-    for (ClientMessage.Hello hello :
-        List.of(
-            new ClientMessage.Hello(
-                ProtocolCodec.PROTOCOL_VERSION, id, token, null, null, null, true),
-            new ClientMessage.Hello(
-                ProtocolCodec.PROTOCOL_VERSION, id, null, "Écran", null, null, true),
-            new ClientMessage.Hello(
-                ProtocolCodec.PROTOCOL_VERSION, id, null, null, null, "clé", true))) {
-      TestClient.CloseStatus status = server.connect().send(hello).awaitClose();
-      assertThat(status.code()).as(hello.toString()).isEqualTo((short) 4001);
-      assertThat(status.reason()).contains("observer");
-    }
+    TestClient.CloseStatus named =
+        server
+            .connect()
+            .send(
+                new ClientMessage.Hello(
+                    ProtocolCodec.PROTOCOL_VERSION, id, null, "Écran", null, null, true))
+            .awaitClose();
+    assertThat(named.code()).isEqualTo((short) 4001);
+    assertThat(named.reason()).contains("observer");
+    TestClient stranger =
+        server.connect().send(observerHello(id, "dG9rZW4taW5jb25udQ", null, null));
+    assertThat(stranger.awaitClose().code()).isEqualTo((short) 4003);
     TestClient nowhere =
         server.connect().send(ClientMessage.Hello.observer("no-such-workshop", null));
     assertThat(nowhere.awaitClose().code()).isEqualTo((short) 4004);
@@ -268,5 +269,60 @@ class ObserverSocketTest {
                 new ClientMessage.Hello(
                     ProtocolCodec.PROTOCOL_VERSION, id, null, "Chloé", null, null, false));
     assertThat(participant.await(Welcome.class).participant().name()).isEqualTo("Chloé");
+  }
+
+  @Test
+  @DisplayName(
+      "HS9 a lock and a passcode hold for observers: 4006 and 4007 for a stranger's projector; the"
+          + " key, a person's token or the passcode let it in, a removed person's token does not")
+  void lockAndPasscodeHoldForObservers() {
+    String anaToken = ana.await(Welcome.class).token();
+    String key = hostKey;
+    int peopleEventsBefore = peopleEvents(host);
+    host.send(new ClientMessage.LockWorkshop("h-lock", true));
+    host.await(Ack.class, ack -> ack.changeId().equals("h-lock"));
+    assertThat(observer(null).awaitClose().code())
+        .as("locked, no credential")
+        .isEqualTo((short) 4006);
+    assertThat(admitted(observerHello(id, null, key, null))).as("the key").isTrue();
+    assertThat(admitted(observerHello(id, anaToken, null, null))).as("Ana's token").isTrue();
+
+    host.send(new ClientMessage.LockWorkshop("h-unlock", false));
+    host.send(new ClientMessage.SetPasscode("h-code", "érable 2026"));
+    host.await(Ack.class, ack -> ack.changeId().equals("h-code"));
+    TestClient.CloseStatus without = observer(null).awaitClose();
+    assertThat(without.code()).isEqualTo((short) 4007);
+    assertThat(without.reason()).contains("asks for a passcode");
+    TestClient.CloseStatus wrong =
+        server.connect().send(observerHello(id, null, null, "érable 2025")).awaitClose();
+    assertThat(wrong.code()).isEqualTo((short) 4007);
+    assertThat(wrong.reason()).contains("Wrong passcode");
+    assertThat(admitted(observerHello(id, null, null, " érable 2026 "))).as("passcode").isTrue();
+    assertThat(admitted(observerHello(id, null, key, null))).as("the key").isTrue();
+
+    fence(host, "after-observers");
+    assertThat(peopleEvents(host))
+        .as("letting observers in made nobody")
+        .isEqualTo(peopleEventsBefore);
+
+    host.send(new ClientMessage.RemoveParticipant("h-remove", anaId));
+    host.await(Ack.class, ack -> ack.changeId().equals("h-remove"));
+    TestClient removed = server.connect().send(observerHello(id, anaToken, null, null));
+    assertThat(removed.awaitClose().code()).isEqualTo((short) 4008);
+  }
+
+  /** Whether an observer with this hello is welcomed and brought up to date. */
+  private boolean admitted(ClientMessage.Hello hello) {
+    TestClient client = server.connect().send(hello);
+    Welcome welcome = client.await(Welcome.class);
+    client.await(Synced.class);
+    client.close();
+    return welcome.observer() && welcome.participant() == null;
+  }
+
+  private static ClientMessage.Hello observerHello(
+      String workshopId, String token, String key, String passcode) {
+    return new ClientMessage.Hello(
+        ProtocolCodec.PROTOCOL_VERSION, workshopId, token, null, null, key, true, passcode);
   }
 }

@@ -101,8 +101,19 @@ class RolesSocketTest {
             "lock_canvas",
             "lock_note",
             "create_cluster",
-            "move_cluster")
-        .doesNotContain("create_note", "set_role", "set_attendance", "raise_hand", "pass_turn");
+            "move_cluster",
+            "set_canvas_privacy",
+            "open_vote",
+            "close_vote",
+            "clear_vote")
+        .doesNotContain(
+            "create_note",
+            "set_role",
+            "set_attendance",
+            "raise_hand",
+            "pass_turn",
+            "place_dot",
+            "remove_dot");
   }
 
   @Test

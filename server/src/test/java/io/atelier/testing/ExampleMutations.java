@@ -55,6 +55,8 @@ public final class ExampleMutations {
           "set_canvas_privacy:anonymous", // PW2: false
           "move_cursor:editingNoteId", // CU2
           "move_cursor:canvasId", // CU3: main
+          "open_vote:pillar", // DV1: null is the whole canvas
+          "open_vote:maxPerNote", // DV1: null is no limit per note
           "set_agenda:steps[].body", // AG1: empty
           "set_agenda:steps[].template", // AG1: canvas steps only
           "set_agenda:steps[].pillarMinutes");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -22,13 +22,17 @@ public final class FuzzSocket implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final WebSocketClient client;
-  private final WebSocket socket;
+  private final ClientWebSocket socket;
   private final LinkedBlockingQueue<Received> incoming = new LinkedBlockingQueue<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
 
-  private FuzzSocket(WebSocketClient client, WebSocket socket) {
+  /**
+   * The handlers are set before the upgrade: a socket the server closes at once (LM4's 4029) is
+   * closed before a handler set after {@code connect} completes could see it.
+   */
+  private FuzzSocket(WebSocketClient client) {
     this.client = client;
-    this.socket = socket;
+    this.socket = client.webSocket();
     socket.textMessageHandler(this::received);
     socket.exceptionHandler(error -> {}); // a broken socket also closes: the close is the answer
     socket.closeHandler(
@@ -45,8 +49,10 @@ public final class FuzzSocket implements AutoCloseable {
             new WebSocketClientOptions().setMaxMessageSize(16 << 20).setConnectTimeout(5_000));
     WebSocketConnectOptions options =
         new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
+    FuzzSocket opened = new FuzzSocket(client);
     try {
-      return new FuzzSocket(client, Await.result(client.connect(options)));
+      Await.result(opened.socket.connect(options));
+      return opened;
     } catch (AssertionError refused) {
       client.close();
       throw refused;

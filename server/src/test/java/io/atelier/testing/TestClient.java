@@ -53,10 +53,28 @@ public final class TestClient implements AutoCloseable {
 
   /** A client that also hands every server message to {@code listener}, on a Vert.x thread. */
   public static TestClient connect(Vertx vertx, int port, Consumer<ServerMessage> listener) {
+    return connect(vertx, port, listener, false);
+  }
+
+  /**
+   * Over WSS to a node serving a self-signed test certificate: trusted without checks, since the
+   * test is about the node speaking TLS, not about the certificate's chain.
+   */
+  public static TestClient connectSecure(Vertx vertx, int port) {
+    return connect(vertx, port, message -> {}, true);
+  }
+
+  private static TestClient connect(
+      Vertx vertx, int port, Consumer<ServerMessage> listener, boolean tls) {
     // Browsers take messages of any size; Vert.x's client stops at 256 KiB unless told, and a
     // snapshot of 2,000 notes is larger (it would be dropped, reported only as a socket error).
     WebSocketClient client =
-        vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 << 20));
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setMaxMessageSize(16 << 20)
+                .setSsl(tls)
+                .setTrustAll(tls)
+                .setVerifyHost(false));
     WebSocketConnectOptions options =
         new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
     WebSocket socket = Await.result(client.connect(options));

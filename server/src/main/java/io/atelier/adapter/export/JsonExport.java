@@ -118,6 +118,7 @@ final class JsonExport {
       ArrayNode noteIds = node.putArray("noteIds");
       cluster.noteIds().forEach(noteIds::add);
     }
+    root.set("votes", VotesJson.write(arranged.votes())); // DV
     ArrayNode notes = root.putArray("notes");
     content.notes().forEach(note -> notes.add(note(note)));
     // Complete: the images step texts show travel with them, bytes in base64, ids unchanged.

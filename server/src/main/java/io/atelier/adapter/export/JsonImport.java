@@ -29,6 +29,7 @@ import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
 import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
+import io.atelier.domain.Vote;
 import io.atelier.domain.WorkshopContent;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -160,6 +161,7 @@ public final class JsonImport {
         clusters.add(cluster(k));
       }
     }
+    List<Vote> votes = VotesJson.read(root); // DV: none in exports from before dot voting
     List<Note> notes = new ArrayList<>();
     for (StrictObject n : root.objects("notes")) {
       notes.add(note(n));
@@ -191,7 +193,8 @@ public final class JsonImport {
                       remote,
                       membership,
                       privacy,
-                      clusters));
+                      clusters,
+                      votes));
           return new WorkshopExport(
               title, Language.fromCode(language), createdAt, content.requireConsistent(), images);
         });

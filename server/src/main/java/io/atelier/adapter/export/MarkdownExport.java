@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
  * each canvas with its clusters (CL1: each under its title) and its other notes grouped by zone
  * (the pillars in the model's order, then the other zones, then the notes outside any zone), each
  * note a bullet with its author; then the role map per pillar, the agenda with its planned minutes,
- * and the speaking time of the last round table. Every text people wrote goes through {@link
- * MarkdownText}, so a note cannot inject a heading or a link.
+ * and the speaking time of the last round table. A canvas's dot vote follows its notes, ranked once
+ * closed (DV3); a note in a cluster and in a vote shows in both. Every text people wrote goes
+ * through {@link MarkdownText}, so a note cannot inject a heading or a link.
  */
 final class MarkdownExport {
   private final TemplateCatalog catalog;
@@ -53,8 +54,22 @@ final class MarkdownExport {
         .append(" · ")
         .append(labels.notes(export.content().notes().size()))
         .append("\n");
+    Map<String, Note> notes =
+        export.content().notes().stream()
+            .collect(Collectors.toMap(Note::id, Function.identity(), (a, b) -> a));
     for (Canvas canvas : arranged.canvases()) {
       canvas(out, canvas, export, people, labels);
+      // DV3: the canvas's vote, ranked once closed.
+      arranged.votes().stream()
+          .filter(vote -> vote.canvasId().equals(canvas.id()))
+          .forEach(
+              vote ->
+                  VoteMarkdown.append(
+                      out,
+                      vote,
+                      notes,
+                      CanvasZones.pillarNames(catalog, labels.language()),
+                      labels.language()));
     }
     roles(out, arranged.roles(), people, labels);
     agenda(out, arranged, labels);

@@ -23,20 +23,26 @@ import java.util.concurrent.CompletionException;
  * POST /api/workshops/import} (EX2). The formats themselves live in {@code adapter.export}.
  */
 final class ExportRoutes {
-  /**
-   * EX2: an import body above this is answered 413 before it is read. Large enough for any export
-   * this server makes: 50 images of 2 MiB in base64 (about 134 MiB) plus the notes.
-   */
-  static final int MAX_IMPORT_BYTES = 160 * 1024 * 1024;
-
   private final WorkshopService workshops;
   private final WorkshopRoutes workshopRoutes;
   private final Exporter exporter;
 
-  ExportRoutes(WorkshopService workshops, WorkshopRoutes workshopRoutes, Exporter exporter) {
+  /**
+   * EX2, LM8: an import body above this is answered 413 before it is read. By default (160 MiB)
+   * large enough for any export this server makes: 50 images of 2 MiB in base64 (about 134 MiB)
+   * plus the notes.
+   */
+  private final long maxImportBytes;
+
+  ExportRoutes(
+      WorkshopService workshops,
+      WorkshopRoutes workshopRoutes,
+      Exporter exporter,
+      long maxImportBytes) {
     this.workshops = workshops;
     this.workshopRoutes = workshopRoutes;
     this.exporter = exporter;
+    this.maxImportBytes = maxImportBytes;
   }
 
   /** Facilitator only: the workshop as a file, {@code ?format=md|csv|json[&tz=<IANA zone>]}. */
@@ -126,7 +132,7 @@ final class ExportRoutes {
           ctx,
           413,
           "too_large",
-          "An import is at most " + (MAX_IMPORT_BYTES >> 20) + " MiB of JSON.");
+          "An import is at most " + (maxImportBytes >> 20) + " MiB of JSON.");
     } else {
       ctx.next();
     }

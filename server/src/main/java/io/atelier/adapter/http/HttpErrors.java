@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * route that matches no request (404), a method an address does not take (405), a body cut off by a
  * limit (413), a request Netty could not read (400, 414, 431) and a handler that threw (500) are
  * all answered {@code {error, message}} as JSON under {@code /api/}, {@code /health}, {@code
- * /ready} and {@code /ws}, and as one line of text elsewhere: never Vert.x's HTML page, never an
- * exception's text. A 500 carries an incident id, logged at WARN with the exception, so that a
- * person can quote it and an operator can find it.
+ * /ready}, {@code /metrics} and {@code /ws}, and as one line of text elsewhere: never Vert.x's HTML
+ * page, never an exception's text. A 500 carries an incident id, logged at WARN with the exception,
+ * so that a person can quote it and an operator can find it.
  */
 final class HttpErrors {
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
@@ -118,6 +118,7 @@ final class HttpErrors {
         || path.startsWith("/api/")
         || path.equals("/health")
         || path.equals("/ready")
+        || path.equals("/metrics") // read by Prometheus, a program too
         || path.equals("/ws");
   }
 

@@ -2,19 +2,26 @@ package io.atelier.adapter.http;
 
 import io.atelier.adapter.export.Exporter;
 import io.atelier.adapter.templates.TemplateCatalog;
+import io.atelier.application.CreationQuota;
 import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomServices;
+import io.atelier.application.SessionLimits;
+import io.atelier.application.Timers;
 import io.atelier.application.WorkshopService;
 import io.atelier.config.AtelierConfig;
+import io.atelier.config.Limits;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The HTTP and WebSocket server of a node: the route table and nothing else. */
 public final class HttpVerticle extends VerticleBase {
@@ -26,45 +33,63 @@ public final class HttpVerticle extends VerticleBase {
   private final ImageService images;
   private final RoomServices rooms;
   private final Readiness readiness;
+  private final Optional<Handler<RoutingContext>> metrics;
   private HttpServer server;
 
+  /**
+   * @param metrics what answers {@code GET /metrics}; none with {@code ATELIER_METRICS=off}
+   */
   public HttpVerticle(
       AtelierConfig config,
       WorkshopService workshops,
       ImageService images,
       RoomServices rooms,
-      Readiness readiness) {
+      Readiness readiness,
+      Optional<Handler<RoutingContext>> metrics) {
     this.config = config;
     this.workshops = workshops;
     this.images = images;
     this.rooms = rooms;
     this.readiness = readiness;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     WorkshopRoutes workshopRoutes = new WorkshopRoutes(workshops, config.publicUrl());
     ImageRoutes imageRoutes = new ImageRoutes(images);
-    WebSocketGateway gateway = new WebSocketGateway(rooms);
+    WebSocketGateway gateway = websocketGateway();
+    CreationLimit creations =
+        new CreationLimit(
+            new CreationQuota(config.limits().workshopsPerHour(), System::nanoTime),
+            new ClientAddress(config.limits().trustedProxies()));
     PageRoutes pages = new PageRoutes();
+    QrRoutes qrCodes = new QrRoutes(workshops, workshopRoutes);
     ExportRoutes exports =
         new ExportRoutes(
-            workshops, workshopRoutes, new Exporter(TemplateCatalog.load(), Clock.systemUTC()));
+            workshops,
+            workshopRoutes,
+            new Exporter(TemplateCatalog.load(), Clock.systemUTC()),
+            config.limits().importBytes());
 
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::add);
     router.get("/health").handler(pages::health);
     router.get("/ready").handler(new ReadyRoute(readiness)::ready);
+    metrics.ifPresent(scrape -> router.get("/metrics").handler(scrape));
+    router.post("/api/workshops").handler(creations::check); // LM7
     router.post("/api/workshops").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.post("/api/workshops").handler(workshopRoutes::create);
     router.get("/api/workshops/:id").handler(workshopRoutes::find);
     router.delete("/api/workshops/:id").handler(workshopRoutes::delete);
     router.get("/api/workshops/:id/participants").handler(workshopRoutes::participants);
     router.get("/api/workshops/:id/export").handler(exports::export);
+    router.get("/api/workshops/:id/qr.svg").handler(qrCodes::joinCode);
     // The large bodies: each its own limit, and no file uploads to disk.
+    router.post("/api/workshops/import").handler(creations::check); // LM7, before the body
     router
         .post("/api/workshops/import")
-        .handler(BodyHandler.create(false).setBodyLimit(ExportRoutes.MAX_IMPORT_BYTES))
+        .handler(BodyHandler.create(false).setBodyLimit(config.limits().importBytes()))
         .handler(exports::importWorkshop)
         .failureHandler(exports::refused);
     router
@@ -89,12 +114,34 @@ public final class HttpVerticle extends VerticleBase {
             .setPort(config.httpPort())
             .setMaxWebSocketFrameSize(MAX_MESSAGE_BYTES)
             .setMaxWebSocketMessageSize(MAX_MESSAGE_BYTES);
+    ServedTls.apply(config.tls(), options);
     return vertx
         .createHttpServer(options)
         .requestHandler(router)
         .invalidRequestHandler(HttpErrors::invalidRequest)
         .listen()
         .onSuccess(listening -> server = listening);
+  }
+
+  /** LM1 to LM4, LM10: what every socket of this node is held to. */
+  private WebSocketGateway websocketGateway() {
+    Limits limits = config.limits();
+    Timers timers =
+        (delayMillis, task) -> vertx.setTimer(Math.max(1, delayMillis), id -> task.run());
+    SessionLimits sessionLimits =
+        new SessionLimits(
+            limits.changesPerSecond(),
+            limits.changesBurst(),
+            limits.cursorsPerSecond(),
+            limits.workshop(),
+            timers,
+            System::nanoTime);
+    return new WebSocketGateway(
+        rooms,
+        sessionLimits,
+        limits,
+        new OriginCheck(config.allowedOrigins()),
+        new ClientAddress(limits.trustedProxies()));
   }
 
   public int actualPort() {

@@ -20,6 +20,12 @@ final class SecurityHeaders {
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
         .putHeader("X-Frame-Options", "DENY");
+    if (ctx.request().isSSL()) {
+      // Served over HTTPS by the node itself (TlsSettings): browsers must not come back over
+      // plain HTTP, where a join link's token could be read on the way. A year, as usual; not
+      // includeSubDomains, which would bind sites this node knows nothing of.
+      ctx.response().putHeader("Strict-Transport-Security", "max-age=31536000");
+    }
     ctx.next();
   }
 }

@@ -1,42 +1,118 @@
 package io.atelier.adapter.http;
 
+import io.atelier.application.AddressConnections;
 import io.atelier.application.ClientChannel;
+import io.atelier.application.FloodMeter;
+import io.atelier.application.RoomMetrics;
 import io.atelier.application.RoomServices;
 import io.atelier.application.RoomSession;
+import io.atelier.application.SessionLimits;
+import io.atelier.config.Limits;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /ws}: upgrades a request and binds the socket to a new {@link RoomSession}. */
+/**
+ * {@code /ws}: checks who may open a socket (LM10 the page's origin, LM4 the sockets of the
+ * address), upgrades the request, binds the socket to a new {@link RoomSession} and closes it when
+ * it floods (LM3).
+ */
 final class WebSocketGateway {
+  /** LM3: a socket that sends too much, of anything. */
+  static final int CLOSE_FLOODING = 1008;
+
+  /** LM4: too many sockets from one address. */
+  static final int CLOSE_TOO_MANY_CONNECTIONS = 4029;
+
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
   private final RoomServices rooms;
+  private final SessionLimits sessionLimits;
+  private final Limits limits;
+  private final OriginCheck origins;
+  private final ClientAddress addresses;
+  private final AddressConnections connections;
 
-  WebSocketGateway(RoomServices rooms) {
+  WebSocketGateway(
+      RoomServices rooms,
+      SessionLimits sessionLimits,
+      Limits limits,
+      OriginCheck origins,
+      ClientAddress addresses) {
     this.rooms = rooms;
+    this.sessionLimits = sessionLimits;
+    this.limits = limits;
+    this.origins = origins;
+    this.addresses = addresses;
+    this.connections = new AddressConnections(limits.connectionsPerAddress());
   }
 
   void upgrade(RoutingContext ctx) {
-    if (!ctx.request().canUpgradeToWebSocket()) {
+    HttpServerRequest request = ctx.request();
+    if (!request.canUpgradeToWebSocket()) {
       Json.error(ctx, 400, "bad_request", "This address takes WebSocket connections only.");
       return;
     }
-    ctx.request()
+    if (!origins.allows(request)) {
+      Json.error(
+          ctx,
+          403,
+          "origin_not_allowed",
+          "Pages of this origin may not open a workshop's socket (ATELIER_ALLOWED_ORIGINS).");
+      return;
+    }
+    String address = addresses.of(request);
+    // Counted before the upgrade, so that a burst of upgrades cannot all pass a check made after.
+    boolean counted = connections.tryOpen(address);
+    request
         .toWebSocket()
-        .onSuccess(this::bind)
-        .onFailure(error -> LOG.debug("WebSocket upgrade refused: {}", error.getMessage()));
+        .onSuccess(socket -> admit(socket, address, counted))
+        .onFailure(
+            error -> {
+              if (counted) {
+                connections.closed(address);
+              }
+              LOG.debug("WebSocket upgrade refused: {}", error.getMessage());
+            });
   }
 
-  private void bind(ServerWebSocket socket) {
-    RoomSession session = new RoomSession(new SocketChannel(socket, Vertx.currentContext()), rooms);
-    socket.textMessageHandler(session::onFrame);
-    socket.binaryMessageHandler(binary -> session.onFrame(binary.toString()));
-    socket.closeHandler(closed -> session.onClose());
+  /**
+   * LM4: a browser cannot read the answer to a refused upgrade, only a close code: so the socket is
+   * opened and closed at once, with a code the page explains and does not retry.
+   */
+  private void admit(ServerWebSocket socket, String address, boolean counted) {
+    if (!counted) {
+      LOG.debug("Refused a socket of {}: it has {} open", address, connections.perAddress());
+      socket.close(
+          (short) CLOSE_TOO_MANY_CONNECTIONS,
+          "Too many connections from your network ("
+              + connections.perAddress()
+              + "). Close some tabs.");
+      return;
+    }
+    bind(socket, address);
+  }
+
+  private void bind(ServerWebSocket socket, String address) {
+    RoomSession session =
+        new RoomSession(
+            new SocketChannel(socket, Vertx.currentContext(), rooms.metrics()),
+            rooms,
+            sessionLimits);
+    FloodMeter flood =
+        new FloodMeter(limits.floodMessagesPerSecond(), limits.floodSeconds(), System::nanoTime);
+    socket.textMessageHandler(frame -> inbound(socket, session, flood, frame));
+    socket.binaryMessageHandler(binary -> inbound(socket, session, flood, binary.toString()));
+    socket.closeHandler(
+        closed -> {
+          connections.closed(address);
+          session.onClose();
+        });
     socket.exceptionHandler(error -> failed(socket, error));
   }
 
@@ -59,17 +135,40 @@ final class WebSocketGateway {
     }
   }
 
+  /** LM3: a flooding socket's frames go no further than here, and the socket is closed. */
+  private static void inbound(
+      ServerWebSocket socket, RoomSession session, FloodMeter flood, String frame) {
+    if (flood.admit()) {
+      session.onFrame(frame);
+    } else if (!socket.isClosed()) {
+      LOG.info("Closed a flooding socket of {}", socket.remoteAddress());
+      socket.close((short) CLOSE_FLOODING, "Too many messages: this connection is closed.");
+    }
+  }
+
   /**
    * A Vert.x socket seen as a {@link ClientChannel}. Sends come from Hazelcast threads (store
    * completions, the feed) as well as the event loop. Every write is queued on the socket's own
    * event loop: a message above the frame size goes out as several frames, and a write from another
    * thread must never slip between them (the browser would drop the connection), nor overtake a
-   * message queued before it.
+   * message queued before it. {@code metrics} counts a frame as waiting from this hand-over until
+   * its write completes: queued on the event loop, then in Netty's outbound buffer (GET /metrics).
    */
-  private record SocketChannel(ServerWebSocket socket, Context context) implements ClientChannel {
+  private record SocketChannel(ServerWebSocket socket, Context context, RoomMetrics metrics)
+      implements ClientChannel {
     @Override
     public void send(String message) {
-      context.runOnContext(ignored -> socket.writeTextMessage(message));
+      metrics.frameQueued();
+      context.runOnContext(ignored -> write(message));
+    }
+
+    private void write(String message) {
+      try {
+        socket.writeTextMessage(message).onComplete(written -> metrics.frameWritten());
+      } catch (RuntimeException e) {
+        metrics.frameWritten(); // Gone without a write: it waits no longer.
+        throw e;
+      }
     }
 
     @Override

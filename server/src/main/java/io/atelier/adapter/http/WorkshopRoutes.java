@@ -14,7 +14,7 @@ import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
-/** {@code /api/workshops}: create one, read its public facts. */
+/** {@code /api/workshops}: create one, read its public facts (with its join link), delete it. */
 final class WorkshopRoutes {
   private final WorkshopService workshops;
   private final Optional<String> publicUrl;
@@ -57,7 +57,7 @@ final class WorkshopRoutes {
         ctx,
         201,
         publicFacts(facts)
-            .put("joinUrl", base + "/w/" + id)
+            .put("joinUrl", joinUrl(ctx, facts.id()))
             .put("facilitatorUrl", base + "/w/" + id + "#key=" + created.facilitatorKey())
             .put("facilitatorKey", created.facilitatorKey()));
   }
@@ -72,7 +72,9 @@ final class WorkshopRoutes {
         .onSuccess(
             found ->
                 found.ifPresentOrElse(
-                    facts -> Json.reply(ctx, 200, publicFacts(facts)),
+                    facts ->
+                        Json.reply(
+                            ctx, 200, publicFacts(facts).put("joinUrl", joinUrl(ctx, facts.id()))),
                     () -> Json.error(ctx, 404, "not_found", "No such workshop.")))
         .onFailure(error -> internal(ctx, error));
   }
@@ -104,14 +106,15 @@ final class WorkshopRoutes {
       Json.error(ctx, 404, "not_found", "No such workshop.");
       return;
     }
-    Future.fromCompletionStage(workshops.facts(id.get()), ctx.vertx().getOrCreateContext())
+    Future.fromCompletionStage(
+            workshops.authority(id.get(), bearer(ctx)), ctx.vertx().getOrCreateContext())
         .compose(
             found -> {
               if (found.isEmpty()) {
                 Json.error(ctx, 404, "not_found", "No such workshop.");
                 return Future.succeededFuture();
               }
-              if (!WorkshopService.isFacilitatorKey(found.get(), bearer(ctx))) {
+              if (!found.get().facilitator()) {
                 unauthorized(ctx);
                 return Future.succeededFuture();
               }
@@ -147,13 +150,20 @@ final class WorkshopRoutes {
     }
   }
 
-  /** Facilitator-only endpoints answer this without the workshop's key. */
+  /** Facilitator-only endpoints answer this without the key or a facilitator's token (RO6). */
   static void unauthorized(RoutingContext ctx) {
     ctx.response().putHeader("WWW-Authenticate", "Bearer");
-    Json.error(ctx, 401, "unauthorized", "This needs the workshop's facilitator key.");
+    Json.error(
+        ctx,
+        401,
+        "unauthorized",
+        "This needs the workshop's facilitator key or the token of one of its facilitators.");
   }
 
-  /** The facilitator key of {@code Authorization: Bearer <key>}; null without one. */
+  /**
+   * The secret of {@code Authorization: Bearer <secret>} (the facilitator key, or a participant's
+   * token: RO6); null without one.
+   */
   static String bearer(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -167,6 +177,14 @@ final class WorkshopRoutes {
         .put("id", facts.id().value())
         .put("title", facts.title())
         .put("language", facts.language().code());
+  }
+
+  /**
+   * The link people join by: what the invitation shares and the QR code encodes (RO7). Built on
+   * {@code ATELIER_PUBLIC_URL} when set, else on the address this request came to.
+   */
+  String joinUrl(RoutingContext ctx, WorkshopId id) {
+    return baseUrl(ctx) + "/w/" + id.value();
   }
 
   private String baseUrl(RoutingContext ctx) {

@@ -144,6 +144,8 @@ final class EventMapping {
     } else if (event instanceof Event.ProgressChanged e) {
       node.put("type", PROGRESS_CHANGED).put("participantId", id(e.participantId()));
       node.set("progress", FacilitationMapping.progress(e.progress()));
+    } else if (VoteMapping.isVoteEvent(event)) {
+      VoteMapping.writeEvent(event, node); // DV
     } else if (event instanceof Event.RoundTableChanged e) {
       node.put("type", ROUND_TABLE_CHANGED).put("participantId", id(e.participantId()));
       node.set("roundTable", RoundTableMapping.write(e.roundTable()));
@@ -194,6 +196,9 @@ final class EventMapping {
     }
     String changeId = Fields.optionalText(node, "changeId");
     ParticipantId author = participantId(node);
+    if (VoteMapping.EVENT_TYPES.contains(type)) {
+      return VoteMapping.readEvent(type, revision, changeId, author, node); // DV
+    }
     return switch (type) {
       case CANVAS_CREATED ->
           new Event.CanvasCreated(

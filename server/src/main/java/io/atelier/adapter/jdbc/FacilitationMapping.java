@@ -62,6 +62,7 @@ final class FacilitationMapping {
     state.privacy().anonymousCanvases().forEach(anonymousCanvases::add);
     ArrayNode clusters = node.putArray("clusters");
     state.clusters().forEach(cluster -> clusters.add(cluster(cluster)));
+    node.set("votes", VoteMapping.votes(state.votes()));
     return node;
   }
 
@@ -107,7 +108,9 @@ final class FacilitationMapping {
         node.has("membership") ? membership(Fields.object(node, "membership")) : Membership.OPEN,
         // Documents written before private writing (PW): every canvas public.
         node.has("privacy") ? privacy(Fields.object(node, "privacy")) : Privacy.NONE,
-        clusters(node));
+        clusters(node),
+        // Documents written before dot voting (DV) hold no vote.
+        node.has("votes") ? VoteMapping.votes(Fields.array(node, "votes")) : List.of());
   }
 
   static Privacy privacy(JsonNode node) throws UndecodableException {

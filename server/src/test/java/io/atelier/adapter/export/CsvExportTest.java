@@ -57,11 +57,19 @@ class CsvExportTest {
   void rows() {
     String text = csv.render(RichWorkshop.export(Language.FR));
     assertThat(text)
-        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster\r\n");
+        .startsWith("\uFEFFcanvas,pillar,zone,text,author,color,created_at,cluster,votes\r\n");
     List<List<String>> rows = parse(text.substring(1));
     assertThat(rows.get(0))
         .containsExactly(
-            "canvas", "pillar", "zone", "text", "author", "color", "created_at", "cluster");
+            "canvas",
+            "pillar",
+            "zone",
+            "text",
+            "author",
+            "color",
+            "created_at",
+            "cluster",
+            "votes");
     assertThat(rows).hasSize(1 + RichWorkshop.notes().size());
     assertThat(rows.get(1))
         .containsExactly(
@@ -72,7 +80,8 @@ class CsvExportTest {
             "Ana",
             "yellow",
             "2025-11-30T22:10:00Z",
-            "'=Ce qui nous *tient*");
+            "'=Ce qui nous *tient*",
+            "1");
     assertThat(rows.get(3))
         .containsExactly(
             "Canevas MSC",
@@ -82,10 +91,32 @@ class CsvExportTest {
             "Élodie",
             "yellow",
             "2025-11-30T22:10:02Z",
-            "");
+            "",
+            "3");
     assertThat(rows)
         .extracting(row -> row.get(0))
         .containsSubsequence("Canevas MSC", "Groupe A : autre plateforme", "Idées libres");
+  }
+
+  @Test
+  @DisplayName(
+      "EX1 DV3 CSV: votes holds a note's dots in its canvas's closed vote, empty when it was in"
+          + " none (an open vote counts nothing yet)")
+  void votesColumn() {
+    List<List<String>> rows = parse(csv.render(RichWorkshop.export(Language.FR)).substring(1));
+    assertThat(rows.subList(1, rows.size()))
+        .extracting(row -> row.get(3).lines().findFirst().orElse("") + "=" + row.get(8))
+        .containsExactly(
+            "Comité de 5 personnes=1",
+            RichWorkshop.EMOJI + "=3",
+            "Autonomie=3",
+            "'" + RichWorkshop.HOSTILE_FORMULA + "=2",
+            "Il a dit \"oui\", puis non=0",
+            "# Titre injecté=0",
+            RichWorkshop.HOSTILE_LINK + "=0",
+            "Leur wiki=",
+            "'-1 bénévole=",
+            "  =");
   }
 
   @Test

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atelier.domain.FacilitationState;
 import io.atelier.domain.ImageRules;
 import io.atelier.domain.Language;
 import io.atelier.domain.Participant;
 import io.atelier.domain.RoundTable;
+import io.atelier.domain.Vote;
 import io.atelier.domain.WorkshopContent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -67,6 +69,7 @@ class JsonExportTest {
             "membership",
             "privacy",
             "clusters",
+            "votes",
             "notes",
             "images");
     assertThat(root.get("format").asText()).isEqualTo("atelier-export");
@@ -218,6 +221,20 @@ class JsonExportTest {
             root -> ((ObjectNode) root.get("canvases").get(1)).put("locked", "yes"),
             "canvases[1].locked must be"),
         bad(
+            "a vote on a canvas that is not there",
+            root -> ((ObjectNode) root.get("votes").get(0)).put("canvasId", "ghost"),
+            "vote v-main is on ghost"),
+        bad(
+            "a vote with more dots than 20",
+            root -> ((ObjectNode) root.get("votes").get(0)).put("dotsPerPerson", 21),
+            "votes[0]: dotsPerPerson must be between 1 and 20"),
+        bad(
+            "a dot given by someone not in the workshop",
+            root ->
+                ((ObjectNode) root.get("votes").get(0).get("dots").get(0))
+                    .put("participantId", "p-ghost"),
+            "a dot was given by p-ghost"),
+        bad(
             "a blank title",
             root -> ((ObjectNode) root.get("workshop")).put("title", " "),
             "title is required"),
@@ -300,6 +317,68 @@ class JsonExportTest {
     root.remove("remote");
     WorkshopExport read = JsonImport.read(root.toString().getBytes(StandardCharsets.UTF_8));
     assertThat(read.content().facilitation().remote()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "EX1 EX2 DV4 JSON: votes travel with their results; a secret vote's dots never leave;"
+          + " an export from before dot voting has none")
+  void votes() throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(written());
+    JsonNode main = root.get("votes").get(0);
+    assertThat(main.get("dots")).hasSize(7);
+    assertThat(main.get("results").get(0).toString())
+        .isEqualTo("{\"noteId\":\"n-com\",\"dots\":3,\"voters\":2,\"rank\":1}");
+    assertThat(root.get("votes").get(1).get("secret").asBoolean()).isTrue();
+
+    Vote closed = RichWorkshop.votes().get(0); // the closed vote on main, made secret
+    Vote secret =
+        new Vote(
+            closed.id(),
+            closed.canvasId(),
+            null,
+            closed.dotsPerPerson(),
+            null,
+            true,
+            closed.openedAt(),
+            closed.closedAt(),
+            closed.noteIds(),
+            closed.dots(),
+            closed.results());
+    WorkshopContent rich = RichWorkshop.content();
+    FacilitationState a = rich.facilitation();
+    FacilitationState withSecret =
+        new FacilitationState(
+            a.canvases(),
+            a.groups(),
+            a.roles(),
+            a.agenda(),
+            a.progress(),
+            a.timer(),
+            a.roundTable(),
+            a.remote(),
+            a.membership(),
+            a.privacy(),
+            a.clusters(),
+            List.of(secret));
+    String document =
+        JsonExport.write(
+            new WorkshopExport(
+                "Secret",
+                Language.FR,
+                RichWorkshop.CREATED,
+                new WorkshopContent(rich.participants(), rich.notes(), withSecret)),
+            EXPORTED);
+    JsonNode exported = JSON.readTree(document).get("votes").get(0);
+    assertThat(exported.get("dots")).isEmpty();
+    assertThat(exported.get("results")).hasSize(7);
+    Vote read = JsonImport.read(bytes(document)).content().facilitation().votes().get(0);
+    assertThat(read.dots()).isEmpty();
+    assertThat(read.results()).isEqualTo(secret.results());
+
+    root.remove("votes");
+    WorkshopExport old = JsonImport.read(root.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(old.content().facilitation().votes()).isEmpty();
   }
 
   @ParameterizedTest(name = "EX2 JSON: refuses {0}")

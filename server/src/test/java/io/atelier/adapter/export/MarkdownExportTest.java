@@ -64,6 +64,7 @@ class MarkdownExportTest {
             "### Co-gouvernance",
             "### Mission, vision et valeurs",
             "### Hors des zones",
+            "### Vote par points",
             "## Groupe A : autre plateforme",
             "### Communauté",
             "### Ressources",
@@ -73,6 +74,7 @@ class MarkdownExportTest {
             "### Ce qui m’inspire",
             "### Ce qui me fait réfléchir",
             "### Ce qui me questionne",
+            "### Vote par points",
             "## Idées libres",
             "## Carte des rôles",
             "### Communauté",
@@ -84,7 +86,9 @@ class MarkdownExportTest {
   }
 
   @Test
-  @DisplayName("EX1 CL1 Markdown: a cluster's notes are listed once, under its title")
+  @DisplayName(
+      "EX1 CL1 DV5 Markdown: a cluster's notes are listed once among the canvas's notes, under its"
+          + " title; the canvas's vote ranks them again")
   void clusterNotesOnce() {
     String document = markdown.render(RichWorkshop.export(Language.FR), MONTREAL);
     assertThat(document)
@@ -93,7 +97,10 @@ class MarkdownExportTest {
                 + "- \\=cmd\\|' /C calc'!A0 — *Ana*\n"
                 + "- Comité de 5 personnes — *Ana*\n")
         .contains("### Co-gouvernance\n\n*Aucune autre note.*\n");
-    assertThat(document.split("Comité de 5 personnes", -1)).hasSize(2);
+    String notes = document.substring(0, document.indexOf("### Vote par points"));
+    assertThat(notes.split("Comité de 5 personnes", -1)).hasSize(2);
+    assertThat(document.substring(notes.length()))
+        .contains("- **4.** Comité de 5 personnes — **1 point** (1 personne)\n");
   }
 
   @Test
@@ -143,6 +150,28 @@ class MarkdownExportTest {
     assertThat(ExportLabels.ENGLISH.date(LocalDate.of(2025, 12, 1))).isEqualTo("December 1, 2025");
     assertThat(ExportLabels.FRENCH.duration(180)).isEqualTo("3 h");
     assertThat(ExportLabels.FRENCH.duration(135)).isEqualTo("2 h 15 min");
+  }
+
+  @Test
+  @DisplayName(
+      "EX1 DV3 Markdown: a closed vote ranks its notes after the canvas, ties sharing a rank,"
+          + " texts escaped; an open one is only announced")
+  void votes() {
+    String document = markdown.render(RichWorkshop.export(Language.FR), MONTREAL);
+    assertThat(document)
+        .contains(
+            "### Vote par points\n\n"
+                + "*3 points par personne · au plus 2 par note · tout le canevas*\n\n"
+                + "- **1.** Café ☕ et entraide 🤝 à Montréal — **3 points** (2 personnes)\n"
+                + "- **1.** Autonomie — **3 points** (2 personnes)\n"
+                + "- **3.** \\=cmd\\|' /C calc'!A0 — **2 points** (2 personnes)\n"
+                + "- **4.** Comité de 5 personnes — **1 point** (1 personne)\n\n"
+                + "*3 notes sans point.*\n")
+        .contains("*Le vote est en cours : les résultats seront connus à sa clôture.*");
+    String english = markdown.render(RichWorkshop.export(Language.EN), MONTREAL);
+    assertThat(english)
+        .contains("*2 dots per person · pillar Community · secret until closed*")
+        .contains("- **3.** \\=cmd\\|' /C calc'!A0 — **2 dots** (2 people)\n");
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
 import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
+import io.atelier.domain.Vote;
 import io.atelier.domain.WorkshopContent;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,9 @@ import java.util.Map;
 /**
  * A workshop with something of everything, built from domain records: three canvases from the three
  * templates, a note in every zone (and one outside), hostile texts, groups, roles, an agenda whose
- * second step is current, a paused timer, a locked canvas and a locked note (LK1, LK2), and a
- * cluster of two notes of the MSC canvas whose title is hostile too (CL1).
+ * second step is current, a paused timer, a locked canvas and a locked note (LK1, LK2), a cluster
+ * of two notes of the MSC canvas whose title is hostile too (CL1), a closed public dot vote on the
+ * MSC canvas and a secret one still open on a pillar of the other canvas.
  */
 final class RichWorkshop {
   /** 2025-12-05 00:30 UTC: still the 4th in Montréal. */
@@ -142,6 +144,35 @@ final class RichWorkshop {
         new AgendaStep("s-3", StepKind.BREAK, "Pause", "", 15, null, null));
   }
 
+  /**
+   * DV: on main, 3 dots each, at most 2 a note: n-com and n-val tie at 3 dots from 2 people each,
+   * then n-res (2), n-gov (1), and three notes without a dot. On c-a, a secret vote on community.
+   */
+  static List<Vote> votes() {
+    Vote main =
+        Vote.opened(
+            "v-main",
+            "main",
+            null,
+            3,
+            2,
+            false,
+            STARTED + 600_000,
+            notes().stream()
+                .filter(n -> n.canvasId().equals("main"))
+                .sorted(java.util.Comparator.comparingLong(Note::createdAt))
+                .map(Note::id)
+                .toList());
+    main = main.withDot(ANA, "n-com", 1).withDot(ANA, "n-com", 1).withDot(ANA, "n-val", 1);
+    main = main.withDot(BEN, "n-val", 1).withDot(BEN, "n-val", 1).withDot(BEN, "n-res", 1);
+    main = main.withDot(ELO, "n-com", 1).withDot(ELO, "n-res", 1).withDot(ELO, "n-gov", 1);
+    main = main.closed(STARTED + 900_000, main.rank(noteId -> true));
+    Vote pillar =
+        Vote.opened(
+            "v-a", "c-a", Pillar.COMMUNITY, 2, null, true, STARTED + 950_000, List.of("n-a-com"));
+    return List.of(main, pillar);
+  }
+
   static WorkshopContent content() {
     return new WorkshopContent(
         participants(),
@@ -160,7 +191,8 @@ final class RichWorkshop {
             List.of(BEN),
             Membership.OPEN,
             Privacy.NONE,
-            clusters()));
+            clusters(),
+            votes()));
   }
 
   /** CL1: the governance and the resources notes of the MSC canvas, gathered. */

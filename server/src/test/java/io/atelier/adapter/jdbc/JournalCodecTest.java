@@ -26,6 +26,7 @@ import io.atelier.domain.RoleMarker;
 import io.atelier.domain.RoundTable;
 import io.atelier.domain.StepKind;
 import io.atelier.domain.Timer;
+import io.atelier.domain.Vote;
 import io.atelier.domain.WorkshopContent;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
@@ -74,6 +75,21 @@ class JournalCodecTest {
           List.of());
   private static final Cluster CLUSTER =
       new Cluster("k-1", "main", "Ce qui nous relie", List.of("n-1", "n-2"));
+  private static final Vote CLOSED_VOTE =
+      new Vote(
+          "v-1",
+          "main",
+          Pillar.COMMUNITY,
+          3,
+          2,
+          false,
+          10L,
+          20L,
+          List.of("n-1", "n-2"),
+          List.of(new Vote.Dots(ANA, "n-1", 2), new Vote.Dots(BO, "n-2", 1)),
+          List.of(new Vote.Result("n-1", 2, 1, 1), new Vote.Result("n-2", 1, 1, 2)));
+  private static final Vote OPEN_VOTE =
+      Vote.opened("v-2", "c-b", null, 5, null, true, 30L, List.of("n-3"));
   private static final WorkshopContent CONTENT =
       new WorkshopContent(
           List.of(new Participant(ANA, "Ana", "#d9480f", "token-hash")),
@@ -91,7 +107,8 @@ class JournalCodecTest {
               List.of(ANA),
               new Membership(Map.of(ANA, Access.FACILITATOR), List.of(BO), true, "hash"),
               new Privacy(List.of("main"), List.of("c-b")),
-              List.of(new Cluster("k-1", "main", "Ce qui nous relie", List.of("n-1")))));
+              List.of(new Cluster("k-1", "main", "Ce qui nous relie", List.of("n-1"))),
+              List.of(CLOSED_VOTE, OPEN_VOTE)));
 
   @Test
   @DisplayName("a stored note_created document decodes to its event and encodes back the same")
@@ -189,7 +206,12 @@ class JournalCodecTest {
                 10,
                 -2.5,
                 List.of(new NotePosition("n-1", 8.5, -0.25), new NotePosition("n-2", 10, 0))),
-            new Event.ClusterDissolved(26, "c-26", ANA, "k-1"));
+            new Event.ClusterDissolved(26, "c-26", ANA, "k-1"),
+            new Event.VoteOpened(27, "c-27a", ANA, OPEN_VOTE),
+            new Event.DotCast(27, "c-27b", BO, "c-b", "v-2", "n-3", true),
+            new Event.DotCast(27, "c-27c", BO, "c-b", "v-2", "n-3", false),
+            new Event.VoteClosed(27, "c-27d", ANA, "main", "v-1", 20L, CLOSED_VOTE.results()),
+            new Event.VoteCleared(27, "c-27e", ANA, "main", "v-1"));
     List<String> types =
         List.of(
             "note_created",
@@ -226,7 +248,12 @@ class JournalCodecTest {
             "note_updated",
             "cluster_changed",
             "cluster_moved",
-            "cluster_dissolved");
+            "cluster_dissolved",
+            "vote_opened",
+            "dot_cast",
+            "dot_cast",
+            "vote_closed",
+            "vote_cleared");
     for (int i = 0; i < events.size(); i++) {
       String stored = codec.encodeEvent(events.get(i));
       assertThat(json.readTree(stored).get("v").intValue()).isEqualTo(1);
@@ -275,6 +302,43 @@ class JournalCodecTest {
 
     assertThat(read.facilitation().roundTable()).isEqualTo(RoundTable.EMPTY);
     assertThat(read.facilitation().timer()).isEqualTo(Timer.STOPPED);
+  }
+
+  @Test
+  @DisplayName("DV a stored dot_cast document decodes to its event and encodes back the same")
+  void storedDotCast() throws Exception {
+    String stored =
+        "{\"v\":1,\"revision\":9,\"changeId\":\"c-9\",\"type\":\"dot_cast\","
+            + "\"participantId\":\"p-bo\",\"canvasId\":\"main\",\"voteId\":\"v-1\","
+            + "\"noteId\":\"n-1\",\"placed\":true}";
+    Event event = codec.decodeEvent(stored);
+    assertThat(event).isEqualTo(new Event.DotCast(9, "c-9", BO, "main", "v-1", "n-1", true));
+    assertThat(json.readTree(codec.encodeEvent(event))).isEqualTo(json.readTree(stored));
+  }
+
+  @Test
+  @DisplayName(
+      "DV CL1 PW a checkpoint written before dot voting, clusters and private writing reads with"
+          + " none of them")
+  void checkpointFromBeforeVotes() throws Exception {
+    Checkpoint checkpoint =
+        new Checkpoint(FACTS, 3, 0, List.of(), List.of(), List.of(), CONTENT.facilitation());
+    var stored =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(codec.encodeCheckpoint(checkpoint));
+    var facilitation = (com.fasterxml.jackson.databind.node.ObjectNode) stored.get("facilitation");
+    assertThat(facilitation.has("votes")).isTrue();
+    assertThat(facilitation.has("clusters")).isTrue();
+    facilitation.remove("votes");
+    facilitation.remove("clusters");
+    facilitation.remove("privacy");
+
+    Checkpoint read = codec.decodeCheckpoint(stored.toString());
+
+    assertThat(read.facilitation().votes()).isEmpty();
+    assertThat(read.facilitation().clusters()).isEmpty();
+    assertThat(read.facilitation().privacy()).isEqualTo(Privacy.NONE);
+    assertThat(read.facilitation().canvases()).isEqualTo(CONTENT.facilitation().canvases());
   }
 
   @Test
