@@ -992,3 +992,23 @@ test('LM1 a change made while the tab is at its pace waits its turn, and a drop 
   h.clock.advance(1000);
   assert.deepEqual(changeIdsSent(h.socket), [], 'nothing queued leaks to the next socket before its welcome');
 });
+
+test('ER1 AG1 a change over 64 KiB once encoded is never sent nor drawn: it throws, and the socket stays as it was', () => {
+  const h = setup();
+  h.connection.start();
+  h.welcome(42);
+  const long = 'é’'.repeat(9000); // 18,000 characters, 45,000 bytes in UTF-8: two such bodies are too many
+  const steps = [1, 2].map((n) => ({ id: `s-${n}`, kind: 'text', title: `Étape ${n}`, body: long, minutes: 5, template: null, pillarMinutes: null }));
+  const tooLarge = protocol.setAgenda(h.ids, steps);
+  assert.ok(protocol.encodedSize(tooLarge) > protocol.LIMITS.messageBytes);
+  const sentBefore = h.socket.sent.length;
+  const agendaBefore = h.engine.arrangement().agenda;
+  assert.throws(() => h.connection.send(tooLarge), protocol.MessageTooLargeError);
+  assert.equal(h.socket.sent.length, sentBefore, 'nothing went out');
+  assert.equal(h.connection.status().unsent, 0, 'nothing is kept to be resent after a reconnect');
+  assert.deepEqual(h.engine.arrangement().agenda, agendaBefore, 'nothing is drawn');
+  // One step of the same text fits, and goes out as usual.
+  const fits = protocol.setAgenda(h.ids, steps.slice(0, 1));
+  h.connection.send(fits);
+  assert.equal(changeIdsSent(h.socket).at(-1), fits.changeId);
+});

@@ -112,8 +112,13 @@ export class Connection {
     this.sendListeners.add(listener);
   }
 
-  /** SY2: shown at once, sent now when connected, or after the next welcome (SY3). */
+  /**
+   * SY2: shown at once, sent now when connected, or after the next welcome (SY3). A change too
+   * large for one message (ER1) throws MessageTooLargeError and is neither drawn nor kept.
+   */
   send(change, context = {}) {
+    const bytes = messages.encodedSize(change);
+    if (bytes > messages.LIMITS.messageBytes) throw new messages.MessageTooLargeError(bytes);
     for (const listener of this.sendListeners) listener(change, context);
     this.engine.propose(change);
     if (this.state === 'connected') this.outbox.send(change);
