@@ -46,70 +46,27 @@ public record AtelierConfig(
     publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
   }
 
-  /** With metrics. */
-  public AtelierConfig(
-      int httpPort,
-      String httpHost,
-      Optional<String> publicUrl,
-      Storage storage,
-      ClusterSettings cluster,
-      JournalSettings journal,
-      TlsSettings tls,
-      Limits limits,
-      AllowedOrigins allowedOrigins) {
-    this(
-        httpPort,
-        httpHost,
-        publicUrl,
-        storage,
-        cluster,
-        journal,
-        tls,
-        limits,
-        allowedOrigins,
-        true);
-  }
-
-  /** With TLS and the default limits, and sockets from the public URL's pages (or same origin). */
-  public AtelierConfig(
-      int httpPort,
-      String httpHost,
-      Optional<String> publicUrl,
-      Storage storage,
-      ClusterSettings cluster,
-      JournalSettings journal,
-      TlsSettings tls) {
-    this(
-        httpPort,
-        httpHost,
-        publicUrl,
-        storage,
-        cluster,
-        journal,
-        tls,
-        Limits.DEFAULTS,
-        AllowedOrigins.of(publicUrl));
-  }
-
-  /** Plain HTTP. */
-  public AtelierConfig(
-      int httpPort,
-      String httpHost,
-      Optional<String> publicUrl,
-      Storage storage,
-      ClusterSettings cluster,
-      JournalSettings journal) {
-    this(httpPort, httpHost, publicUrl, storage, cluster, journal, TlsSettings.NONE);
-  }
-
-  /** Without a journal: memory only. */
-  public AtelierConfig(
+  /**
+   * A node with these basics and every other setting at its default: memory-only journal, plain
+   * HTTP, the default limits, sockets from the public URL's pages (or same origin), metrics on.
+   */
+  public static AtelierConfig basic(
       int httpPort,
       String httpHost,
       Optional<String> publicUrl,
       Storage storage,
       ClusterSettings cluster) {
-    this(httpPort, httpHost, publicUrl, storage, cluster, JournalSettings.NONE);
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        JournalSettings.NONE,
+        TlsSettings.NONE,
+        Limits.DEFAULTS,
+        AllowedOrigins.of(publicUrl),
+        true);
   }
 
   public static AtelierConfig fromEnvironment(Map<String, String> env) {
@@ -130,7 +87,7 @@ public record AtelierConfig(
 
   /** A node on loopback, on free ports, in a cluster of its own. */
   public static AtelierConfig forTests() {
-    return new AtelierConfig(
+    return basic(
             0,
             "127.0.0.1",
             Optional.empty(),

@@ -108,7 +108,7 @@ public final class HttpVerticle extends VerticleBase {
     router
         .route("/*")
         .handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(0));
-    router.route("/api/*").last().handler(workshopRoutes::notFound);
+    HttpErrors.install(router); // ER3: 404, 405, 413, 500 ... as JSON under /api/, never a page
 
     HttpServerOptions options =
         new HttpServerOptions()
@@ -120,6 +120,7 @@ public final class HttpVerticle extends VerticleBase {
     return vertx
         .createHttpServer(options)
         .requestHandler(router)
+        .invalidRequestHandler(HttpErrors::invalidRequest)
         .listen()
         .onSuccess(listening -> server = listening);
   }

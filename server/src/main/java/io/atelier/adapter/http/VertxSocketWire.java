@@ -60,7 +60,7 @@ final class VertxSocketWire implements SocketWire {
 
   @Override
   public void close(int code, String reason) {
-    socket.close((short) code, reason);
+    socket.close((short) code, CloseReason.fit(reason));
   }
 
   /**

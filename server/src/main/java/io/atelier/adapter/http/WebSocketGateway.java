@@ -9,6 +9,8 @@ import io.atelier.application.SessionLimits;
 import io.atelier.application.SlowReaders;
 import io.atelier.application.WriteQueueLimits;
 import io.atelier.config.Limits;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
@@ -67,6 +69,10 @@ final class WebSocketGateway {
 
   void upgrade(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
+    if (!request.canUpgradeToWebSocket()) {
+      Json.error(ctx, 400, "bad_request", "This address takes WebSocket connections only.");
+      return;
+    }
     if (!origins.allows(request)) {
       Json.error(
           ctx,
@@ -127,7 +133,26 @@ final class WebSocketGateway {
           connections.closed(address);
           session.onClose();
         });
-    socket.exceptionHandler(error -> LOG.debug("WebSocket error: {}", error.getMessage()));
+    socket.exceptionHandler(error -> failed(socket, error));
+  }
+
+  /**
+   * ER1: a message above the cap (HttpVerticle.MAX_MESSAGE_BYTES) closes the socket with 1009, as a
+   * frame that breaks the protocol closes it with Netty's code (1002). Left to Vert.x, a frame
+   * above the cap closed the socket with 1000, as if all were well, and a message sent in several
+   * smaller frames was dropped, leaving the sender waiting for an answer.
+   */
+  private static void failed(ServerWebSocket socket, Throwable error) {
+    String what = String.valueOf(error.getMessage());
+    if (error instanceof CorruptedWebSocketFrameException corrupted) {
+      socket.close((short) corrupted.closeStatus().code(), CloseReason.fit(what));
+    } else if (error instanceof IllegalStateException && what.contains("max message size")) {
+      socket.close(
+          (short) WebSocketCloseStatus.MESSAGE_TOO_BIG.code(),
+          "Message too big: at most " + HttpVerticle.MAX_MESSAGE_BYTES + " bytes.");
+    } else {
+      LOG.debug("WebSocket error: {}", what);
+    }
   }
 
   /** LM3: a flooding socket's frames go no further than here, and the socket is closed. */
