@@ -555,6 +555,31 @@ test('SY5 close code 1001 (server going away) and abnormal closes are retried', 
   }
 });
 
+test('LM11 close code 4010 (too far behind) is a drop: reconnecting, then hello with the confirmed revision and the pending changes sent again', () => {
+  const h = setup({ token: TOKEN });
+  h.connection.start();
+  h.welcome(42);
+  h.socket.serverSend({ ...example('server', 'note_updated'), revision: 43, changeId: 'x-1' });
+  const pending = h.update('written in the tunnel');
+  h.connection.send(pending);
+  h.socket.serverClose(4010, 'Too far behind: reconnecting to catch up');
+  assert.deepEqual(h.connection.status(), { state: 'reconnecting', unsent: 1, failure: null });
+  assert.equal(h.connection.failureReason ?? null, null, 'nothing to explain: it is no refusal');
+  assert.equal(h.identity.stored, TOKEN, 'the identity is kept');
+  h.untilNewSocket(BACKOFF.firstMs);
+  h.socket.serverOpen();
+  assert.equal(h.socket.sent[0].type, 'hello');
+  assert.equal(h.socket.sent[0].lastRevision, 43, 'it catches up from what it confirmed (HS5)');
+  assert.equal(h.socket.sent[0].token, TOKEN);
+  h.socket.serverSend({ ...example('server', 'welcome'), revision: 44 });
+  assert.deepEqual(changeIdsSent(h.socket), [pending.changeId], 'SY3: the pending change goes again');
+  assert.equal(h.state(), 'connected');
+  assert.ok(
+    h.statuses.every((status) => status.state !== 'failed' && status.state !== 'offline'),
+    'never failed nor offline on the way',
+  );
+});
+
 // --- SY4: sync on a lasting gap -----------------------------------------------------------------
 
 test('SY4 a gap lasting 2 s makes the connection send sync with the confirmed revision', () => {
@@ -991,4 +1016,24 @@ test('LM1 a change made while the tab is at its pace waits its turn, and a drop 
   h.socket.serverOpen();
   h.clock.advance(1000);
   assert.deepEqual(changeIdsSent(h.socket), [], 'nothing queued leaks to the next socket before its welcome');
+});
+
+test('ER1 AG1 a change over 64 KiB once encoded is never sent nor drawn: it throws, and the socket stays as it was', () => {
+  const h = setup();
+  h.connection.start();
+  h.welcome(42);
+  const long = 'é’'.repeat(9000); // 18,000 characters, 45,000 bytes in UTF-8: two such bodies are too many
+  const steps = [1, 2].map((n) => ({ id: `s-${n}`, kind: 'text', title: `Étape ${n}`, body: long, minutes: 5, template: null, pillarMinutes: null }));
+  const tooLarge = protocol.setAgenda(h.ids, steps);
+  assert.ok(protocol.encodedSize(tooLarge) > protocol.LIMITS.messageBytes);
+  const sentBefore = h.socket.sent.length;
+  const agendaBefore = h.engine.arrangement().agenda;
+  assert.throws(() => h.connection.send(tooLarge), protocol.MessageTooLargeError);
+  assert.equal(h.socket.sent.length, sentBefore, 'nothing went out');
+  assert.equal(h.connection.status().unsent, 0, 'nothing is kept to be resent after a reconnect');
+  assert.deepEqual(h.engine.arrangement().agenda, agendaBefore, 'nothing is drawn');
+  // One step of the same text fits, and goes out as usual.
+  const fits = protocol.setAgenda(h.ids, steps.slice(0, 1));
+  h.connection.send(fits);
+  assert.equal(changeIdsSent(h.socket).at(-1), fits.changeId);
 });

@@ -9,7 +9,7 @@ import { addStep, applyDrafts, formatPlannedMinutes, moveStep, neighbourStep, ne
 import { mscWorkshopPreset } from './agenda-preset.js';
 import { StepRow } from './agenda-step-row.js';
 import { language, onLanguageChange, t } from './i18n.js';
-import { goToStep, LIMITS, setAgenda, setRoaming, STEP_KINDS } from './protocol.js';
+import { goToStep, LIMITS, MessageTooLargeError, setAgenda, setRoaming, STEP_KINDS } from './protocol.js';
 import { lateness, totalMinutes } from './schedule.js';
 import { toast } from './toasts.js';
 
@@ -226,12 +226,17 @@ class AgendaPanel {
     this.saveTimer = null;
     const { agenda } = this.room.engine.arrangement();
     const next = edit(applyDrafts(agenda, this.drafts));
-    this.drafts.clear();
-    if (sameSteps(agenda, next)) return;
+    if (sameSteps(agenda, next)) {
+      this.drafts.clear();
+      return;
+    }
     try {
       this.room.connection.send(setAgenda(this.room.ids, next));
+      this.drafts.clear();
     } catch (error) {
-      toast(t('agenda.panel.saveFailed', { message: error.message }), 'error');
+      // Nothing lost: the drafts stay in the editor, to be shortened and saved again.
+      const key = error instanceof MessageTooLargeError ? 'agenda.panel.tooLarge' : 'agenda.panel.saveFailed';
+      toast(t(key, { message: error.message }), 'error');
     }
   }
 

@@ -16,7 +16,12 @@ export const CURSOR_INTERVAL_MS = 50; // CU1: at most 20 a second.
 /** A few pings right after welcome, so that timers are right within a second of joining. */
 export const CLOCK_PINGS = { count: 3, spacingMs: 200 };
 
-/** Close codes after which trying again cannot help (docs/protocol.md, "Close codes"). */
+/**
+ * Close codes after which trying again cannot help (docs/protocol.md, "Close codes"). Any other
+ * close is a drop: the tab reconnects with its confirmed revision and catches up (HS5, SY3), 4010
+ * included (LM11: the server stopped holding events for a tab that read too slowly, a phone in a
+ * tunnel or a frozen tab), and says no more than "reconnecting".
+ */
 const FINAL_CLOSE_CODES = {
   4000: 'protocol',
   4003: 'identity',
@@ -112,8 +117,13 @@ export class Connection {
     this.sendListeners.add(listener);
   }
 
-  /** SY2: shown at once, sent now when connected, or after the next welcome (SY3). */
+  /**
+   * SY2: shown at once, sent now when connected, or after the next welcome (SY3). A change too
+   * large for one message (ER1) throws MessageTooLargeError and is neither drawn nor kept.
+   */
   send(change, context = {}) {
+    const bytes = messages.encodedSize(change);
+    if (bytes > messages.LIMITS.messageBytes) throw new messages.MessageTooLargeError(bytes);
     for (const listener of this.sendListeners) listener(change, context);
     this.engine.propose(change);
     if (this.state === 'connected') this.outbox.send(change);

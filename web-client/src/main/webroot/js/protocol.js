@@ -20,7 +20,28 @@ export const LIMITS = {
   passcodeMax: 40,
   viewExtent: 200000,
   clusterNotes: 500,
+  messageBytes: 64 * 1024, // ER1: a larger message closes the socket with 1009
 };
+
+/**
+ * ER1: a message the server would close the socket for (over 64 KiB once encoded). Only a whole
+ * agenda (AG1: up to 60 steps of 20,000 characters each) can grow that large; it must never be
+ * sent, or every reconnect would send it again and be closed again.
+ */
+export class MessageTooLargeError extends Error {
+  constructor(bytes) {
+    super(`${Math.ceil(bytes / 1024)} KiB > ${LIMITS.messageBytes / 1024} KiB`);
+    this.name = 'MessageTooLargeError';
+    this.bytes = bytes;
+  }
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes a message takes on the wire: its JSON in UTF-8. */
+export function encodedSize(message) {
+  return encoder.encode(JSON.stringify(message)).length;
+}
 export const TEMPLATES = ['msc', 'analyse-platform', 'blank'];
 export const PILLARS = ['community', 'resources', 'coproduction', 'sharing', 'cogovernance']; // AG5 order
 export const STEP_KINDS = ['text', 'content', 'round_table', 'canvas', 'break', 'closing'];

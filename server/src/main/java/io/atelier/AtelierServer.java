@@ -1,12 +1,15 @@
 package io.atelier;
 
 import io.atelier.adapter.http.HttpVerticle;
+import io.atelier.adapter.metrics.PrometheusMetrics;
 import io.atelier.adapter.templates.TemplateCatalog;
 import io.atelier.application.IdGenerator;
 import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomHub;
+import io.atelier.application.RoomMetrics;
 import io.atelier.application.RoomServices;
+import io.atelier.application.SlowReaders;
 import io.atelier.application.WorkshopExpiry;
 import io.atelier.application.WorkshopFeed;
 import io.atelier.application.WorkshopService;
@@ -18,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -47,9 +51,13 @@ public final class AtelierServer {
 
   public static Future<AtelierServer> start(AtelierConfig config) {
     LOG.info("Starting Atelier: {}", config.describe());
-    Vertx vertx = Vertx.vertx();
+    // ATELIER_METRICS=off: no registry at all, and Vert.x without its metrics SPI.
+    Optional<PrometheusMetrics> metrics =
+        config.metrics() ? Optional.of(new PrometheusMetrics()) : Optional.empty();
+    Vertx vertx = metrics.map(PrometheusMetrics::newVertx).orElseGet(Vertx::vertx);
+    RoomMetrics roomMetrics = metrics.map(PrometheusMetrics::rooms).orElse(RoomMetrics.NONE);
     return vertx
-        .executeBlocking(() -> NodeStorage.open(config))
+        .executeBlocking(() -> NodeStorage.open(config, roomMetrics))
         .compose(
             storage -> {
               WorkshopStore store = storage.store();
@@ -63,12 +71,21 @@ public final class AtelierServer {
                   TemplateCatalog.load().all().stream()
                       .map(TemplateCatalog.Template::layout)
                       .toList();
-              RoomServices rooms = new RoomServices(store, feed, hub, codec, ids, clock, layouts);
+              RoomServices rooms =
+                  new RoomServices(store, feed, hub, codec, ids, clock, layouts, roomMetrics);
+              metrics.ifPresent(node -> watch(node, hub, storage));
               Readiness readiness = readiness(vertx, storage);
               WorkshopService workshops =
                   new WorkshopService(store, storage.images(), feed, ids, clock);
               ImageService images = new ImageService(workshops, storage.images());
-              HttpVerticle http = new HttpVerticle(config, workshops, images, rooms, readiness);
+              HttpVerticle http =
+                  new HttpVerticle(
+                      config,
+                      workshops,
+                      images,
+                      rooms,
+                      readiness,
+                      metrics.map(PrometheusMetrics::route));
               scheduleExpiry(vertx, config, storage, workshops, clock);
               return vertx
                   .executeBlocking(
@@ -82,6 +99,14 @@ public final class AtelierServer {
             })
         .onSuccess(server -> LOG.info("Atelier is listening on port {}", server.port()))
         .onFailure(error -> vertx.close());
+  }
+
+  /** GET /metrics reads this node's sockets and workshops, and the cluster's size if it has one. */
+  private static void watch(PrometheusMetrics metrics, RoomHub hub, NodeStorage storage) {
+    metrics.watch(hub);
+    if (storage.hazelcast() != null) {
+      metrics.watchCluster(storage::clusterMembers);
+    }
   }
 
   /** The optional expiry sweeps on a worker, never on the event loop. */
@@ -133,6 +158,11 @@ public final class AtelierServer {
 
   public int openSessions() {
     return hub.sessionCount();
+  }
+
+  /** LM11: the sockets this node dropped because their reader fell too far behind. */
+  public SlowReaders slowReaders() {
+    return http.slowReaders();
   }
 
   public Vertx vertx() {

@@ -16,6 +16,7 @@ import io.atelier.application.JournalReadiness;
 import io.atelier.application.JournalingWorkshopStore;
 import io.atelier.application.NodeDepartures;
 import io.atelier.application.Readiness;
+import io.atelier.application.RoomMetrics;
 import io.atelier.application.WorkshopFeed;
 import io.atelier.application.WorkshopJournal;
 import io.atelier.application.WorkshopLoader;
@@ -84,12 +85,23 @@ final class NodeStorage implements AutoCloseable {
     return !members.isEmpty() && members.iterator().next().localMember();
   }
 
+  /**
+   * How many members the cluster has, as this member sees it (a local read, no network); 0 once it
+   * has left. Only with Hazelcast: see {@link #hazelcast()}.
+   */
+  int clusterMembers() {
+    return hazelcast.getLifecycleService().isRunning()
+        ? hazelcast.getCluster().getMembers().size()
+        : 0;
+  }
+
   /** What this node's connection ids start with; null without a cluster (any id will do). */
   String nodeId() {
     return nodeId;
   }
 
-  static NodeStorage open(AtelierConfig config) {
+  /** {@code metrics} hears the journal's write times. */
+  static NodeStorage open(AtelierConfig config, RoomMetrics metrics) {
     JdbcWorkshopJournal journal = openJournal(config.journal());
     WorkshopLoader loader = journal == null ? WorkshopLoader.NONE : WorkshopLoader.from(journal);
     // Loading from the journal and cluster-wide steps block: they run here, off the event loop.
@@ -97,7 +109,8 @@ final class NodeStorage implements AutoCloseable {
     try {
       if (config.storage() == AtelierConfig.Storage.HAZELCAST) {
         HazelcastInstance hazelcast = HazelcastMember.start(config.cluster(), loader);
-        WorkshopStore store = journaled(new HazelcastWorkshopStore(hazelcast, blocking), journal);
+        WorkshopStore store =
+            journaled(new HazelcastWorkshopStore(hazelcast, blocking), journal, metrics);
         WorkshopFeed feed = new HazelcastWorkshopFeed(hazelcast);
         hazelcast
             .getCluster()
@@ -108,7 +121,7 @@ final class NodeStorage implements AutoCloseable {
       return new NodeStorage(
           journal,
           null,
-          journaled(new InMemoryWorkshopStore(loader, blocking), journal),
+          journaled(new InMemoryWorkshopStore(loader, blocking), journal, metrics),
           new InMemoryWorkshopFeed(),
           blocking,
           null);
@@ -140,8 +153,9 @@ final class NodeStorage implements AutoCloseable {
     };
   }
 
-  private static WorkshopStore journaled(WorkshopStore memory, WorkshopJournal journal) {
-    return journal == null ? memory : new JournalingWorkshopStore(memory, journal);
+  private static WorkshopStore journaled(
+      WorkshopStore memory, WorkshopJournal journal, RoomMetrics metrics) {
+    return journal == null ? memory : new JournalingWorkshopStore(memory, journal, metrics);
   }
 
   WorkshopStore store() {

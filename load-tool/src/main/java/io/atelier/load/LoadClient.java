@@ -30,6 +30,7 @@ final class LoadClient {
   private long snapshotChars;
   private Consumer<JsonObject> listener = message -> {};
   private final Promise<Long> synced = Promise.promise();
+  private final Promise<String> closed = Promise.promise();
 
   LoadClient(WebSocketClient client, String name) {
     this.client = client;
@@ -46,7 +47,11 @@ final class LoadClient {
             ws -> {
               socket = ws;
               ws.textMessageHandler(this::onFrame);
-              ws.closeHandler(closed -> refused(ws.closeStatusCode(), ws.closeReason()));
+              ws.closeHandler(
+                  end -> {
+                    refused(ws.closeStatusCode(), ws.closeReason());
+                    closed.tryComplete(ws.closeStatusCode() + " " + ws.closeReason());
+                  });
               ws.writeTextMessage(
                   new JsonObject()
                       .put("type", "hello")
@@ -89,6 +94,20 @@ final class LoadClient {
 
   long duplicates() {
     return duplicates;
+  }
+
+  /** Stops reading from the network (LM11: a phone in a tunnel, a frozen tab). */
+  void stopReading() {
+    socket.pause();
+  }
+
+  void readAgain() {
+    socket.resume();
+  }
+
+  /** Completes with the close code and reason once the socket is closed. */
+  Future<String> closed() {
+    return closed.future();
   }
 
   Future<Void> close() {

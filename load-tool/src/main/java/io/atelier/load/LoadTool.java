@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  * java -jar load-tool/target/atelier-load.jar --url http://127.0.0.1:8080 \
- *     --scenario room --rooms 1 --clients 200 --rate 200 --seconds 30
+ *     --scenario room --rooms 1 --clients 200 --rate 200 --seconds 30 [--stalled 1]
  * java -jar load-tool/target/atelier-load.jar --scenario ramp --rooms 50 --clients 10 --rate 1000
  * java -jar load-tool/target/atelier-load.jar --scenario idle --clients 2000 --server-pid 1234
  * java -jar load-tool/target/atelier-load.jar --scenario join --notes 2000 --runs 20
@@ -84,7 +84,8 @@ public final class LoadTool {
         options.integer("seconds", 30, 1, 600),
         options.integer("warmup", 5, 0, 120),
         edits(options),
-        options.integer("drain", 5, 1, 60));
+        options.integer("drain", 5, 1, 60),
+        options.integer("stalled", 0, 0, 100));
   }
 
   private static RampScenario ramp(

@@ -15,6 +15,7 @@ final class RoomScenario {
   private final int seconds;
   private final int warmup;
   private final Measurement measurement;
+  private final StalledReaders stalled;
 
   RoomScenario(
       LoadContext context,
@@ -24,7 +25,8 @@ final class RoomScenario {
       int seconds,
       int warmup,
       Edits.Kind edits,
-      int drainSeconds) {
+      int drainSeconds,
+      int stalled) {
     this.context = context;
     this.rooms = rooms;
     this.clients = clients;
@@ -32,18 +34,34 @@ final class RoomScenario {
     this.seconds = seconds;
     this.warmup = warmup;
     this.measurement = new Measurement(context, edits, drainSeconds);
+    this.stalled = new StalledReaders(context, stalled);
   }
 
   Future<WindowResult> measure() {
     return Room.open(context, rooms, clients, "Charge " + rooms + " x " + clients, measurement)
         .compose(
             open ->
-                measurement
-                    .window(open, rate, warmup, seconds)
-                    .eventually(() -> Future.all(open.stream().map(Room::close).toList())));
+                stalled
+                    .join(open.get(0))
+                    .compose(v -> measurement.window(open, rate, warmup, seconds))
+                    .compose(result -> stalled.settle().map(result))
+                    .eventually(
+                        () ->
+                            Future.all(open.stream().map(Room::close).toList())
+                                .eventually(stalled::close)));
   }
 
   Future<Report> run() {
-    return measure().map(result -> result.report("room"));
+    return measure().map(result -> withStalled(result.report("room")));
+  }
+
+  /** The stalled readers (not counted in any figure) and how each ended, when there were any. */
+  private Report withStalled(Report report) {
+    if (stalled.count() == 0) {
+      return report;
+    }
+    report.json().put("stalledReaders", stalled.outcomes());
+    return report.row(
+        "stalled readers (LM11)", stalled.count() + ", after reading again: " + stalled.outcomes());
   }
 }

@@ -92,6 +92,34 @@ class LoadToolSocketTest {
   }
 
   @Test
+  @DisplayName("--stalled 1: a reader that stops reading counts in no figure and its end is said")
+  void stalledReader() throws Exception {
+    JsonObject result =
+        run(
+            "--url",
+            node.urls(),
+            "--scenario",
+            "room",
+            "--drain",
+            "60",
+            "--clients",
+            "3",
+            "--rate",
+            "20",
+            "--seconds",
+            "2",
+            "--warmup",
+            "1",
+            "--stalled",
+            "1");
+
+    // 40 measured edits for the 2 other reading clients: the stalled one is not expected.
+    assertThat(result.getLong("expected")).isEqualTo(80);
+    assertThat(result.getLong("received")).isEqualTo(80);
+    assertThat(result.getJsonArray("stalledReaders")).hasSize(1);
+  }
+
+  @Test
   @DisplayName("without --server-pid the node's process is found from its listening port")
   void discoversThePid() throws Exception {
     JsonObject result =

@@ -27,10 +27,18 @@ public final class JournalingWorkshopStore implements WorkshopStore {
 
   private final WorkshopStore memory;
   private final WorkshopJournal journal;
+  private final RoomMetrics metrics;
 
   public JournalingWorkshopStore(WorkshopStore memory, WorkshopJournal journal) {
+    this(memory, journal, RoomMetrics.NONE);
+  }
+
+  /** {@code metrics} hears how long each append waited for its commit (GET /metrics). */
+  public JournalingWorkshopStore(
+      WorkshopStore memory, WorkshopJournal journal, RoomMetrics metrics) {
     this.memory = memory;
     this.journal = journal;
+    this.metrics = metrics;
   }
 
   /** Durable first: a workshop whose creation was answered 201 survives any restart. */
@@ -82,9 +90,14 @@ public final class JournalingWorkshopStore implements WorkshopStore {
     if (events.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
+    long started = System.nanoTime();
     return journal
         .append(id, events)
-        .thenRun(() -> checkpointIfDue(id, events))
+        .thenRun(
+            () -> {
+              metrics.eventsJournaled(System.nanoTime() - started);
+              checkpointIfDue(id, events);
+            })
         .toCompletableFuture();
   }
 

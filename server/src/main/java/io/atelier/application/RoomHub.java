@@ -127,4 +127,22 @@ public final class RoomHub {
   public int sessionCount() {
     return rooms.values().stream().mapToInt(Set::size).sum();
   }
+
+  /** The workshops with at least one socket on this node: the rooms it fans out to. */
+  public int workshopCount() {
+    return rooms.size();
+  }
+
+  /** This node's sockets welcomed as observers (HS8), or else as participants; for GET /metrics. */
+  public int sessionCount(boolean observers) {
+    int count = 0;
+    for (Set<RoomSession> sessions : rooms.values()) {
+      for (RoomSession session : sessions) {
+        if (session.observer() == observers) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
 }

@@ -92,7 +92,8 @@ public final class RoomSession {
 
   /** Called with each text frame, in arrival order, from one thread at a time. */
   public void onFrame(String frame) {
-    queue = queue.thenCompose(done -> handle(frame)).exceptionally(this::failed);
+    long received = System.nanoTime(); // A change's latency counts its wait in this queue too.
+    queue = queue.thenCompose(done -> handle(frame, received)).exceptionally(this::failed);
   }
 
   /** Called once when the socket is gone. */
@@ -127,7 +128,7 @@ public final class RoomSession {
     }
   }
 
-  private CompletionStage<Void> handle(String frame) {
+  private CompletionStage<Void> handle(String frame, long received) {
     if (closed) {
       return done();
     }
@@ -158,7 +159,7 @@ public final class RoomSession {
         refuseReadOnly(change);
         return done();
       }
-      return overRate(change.toChange().changeId()) ? done() : applyChange(change);
+      return overRate(change.toChange().changeId()) ? done() : applyChange(change, received);
     }
     if (message instanceof ClientMessage.Sync sync) {
       return overRate(null) ? done() : catchUp(sync.lastRevision());
@@ -385,24 +386,33 @@ public final class RoomSession {
                 sendCatchUp(found.orElseThrow(() -> new IllegalStateException("workshop gone"))));
   }
 
-  /** HS5: the missed events or one snapshot, then synced. */
+  /** HS5: the missed events or one snapshot, then synced, handed over as one catch-up (LM11). */
   private void sendCatchUp(CatchUp catchUp) {
+    if (closed) {
+      return;
+    }
+    List<String> frames = new java.util.ArrayList<>();
     if (catchUp instanceof CatchUp.Missed missed) {
       for (int i = 0; i < missed.events().size(); i++) {
         // PW1: as this reader may read each event, so a hidden note's text never leaves.
-        send(
-            WireMapping.toMessage(
-                missed.events().get(i), missed.visibilities().get(i), participantId));
+        frames.add(
+            services
+                .codec()
+                .encode(
+                    WireMapping.toMessage(
+                        missed.events().get(i), missed.visibilities().get(i), participantId)));
       }
     } else {
-      send(WireMapping.toMessage((CatchUp.Snapshot) catchUp));
+      frames.add(services.codec().encode(WireMapping.toMessage((CatchUp.Snapshot) catchUp)));
     }
-    send(new ServerMessage.Synced(catchUp.revision()));
+    frames.add(services.codec().encode(new ServerMessage.Synced(catchUp.revision())));
+    channel.sendCatchUp(frames);
   }
 
   /** HS8: an observer changes nothing; the refusal names the change, as any refusal does (CH3). */
   private void refuseReadOnly(ClientMessage.ChangeMessage change) {
     String changeId = change.toChange().changeId();
+    services.metrics().changeRefused(RejectionCode.READ_ONLY);
     send(
         WireMapping.toReply(
             new Outcome.Rejected(
@@ -411,7 +421,7 @@ public final class RoomSession {
                 "An observer's screen cannot change anything.")));
   }
 
-  private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message) {
+  private CompletionStage<Void> applyChange(ClientMessage.ChangeMessage message, long received) {
     Change change = message.toChange();
     if (change instanceof Change.OpenVote open) {
       change = open.withLayouts(services.layouts()); // DV1: the server knows the templates
@@ -433,7 +443,17 @@ public final class RoomSession {
                             workshopId, applied.event(), applied.visibility()));
               }
               send(WireMapping.toReply(outcome));
+              measure(outcome, received);
             });
+  }
+
+  /** GET /metrics: an applied change's time to its ack, a refusal's code; a resend is neither. */
+  private void measure(Outcome outcome, long received) {
+    if (outcome instanceof Outcome.Applied) {
+      services.metrics().changeApplied(System.nanoTime() - received);
+    } else if (outcome instanceof Outcome.Rejected rejected) {
+      services.metrics().changeRefused(rejected.code());
+    }
   }
 
   private void moveCursor(ClientMessage.MoveCursor cursor) {
@@ -460,6 +480,9 @@ public final class RoomSession {
     long wait = changeRate.refusal();
     if (wait == 0) {
       return false;
+    }
+    if (changeId != null) {
+      services.metrics().changeRateLimited(); // GET /metrics: a refusal before the model
     }
     send(
         new ServerMessage.Error(

@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param tls HTTPS served by the node itself, when set (see {@link TlsSettings})
  * @param limits what one socket, person or address may do (see {@link Limits})
  * @param allowedOrigins the pages that may open a socket (see {@link AllowedOrigins})
+ * @param metrics {@code ATELIER_METRICS}: {@code on} (default) serves {@code GET /metrics} in
+ *     Prometheus' text format; {@code off} keeps neither the route nor the meters (ADR 0019)
  */
 public record AtelierConfig(
     int httpPort,
@@ -28,7 +30,8 @@ public record AtelierConfig(
     JournalSettings journal,
     TlsSettings tls,
     Limits limits,
-    AllowedOrigins allowedOrigins) {
+    AllowedOrigins allowedOrigins,
+    boolean metrics) {
 
   /** Where workshop states live. */
   public enum Storage {
@@ -43,46 +46,27 @@ public record AtelierConfig(
     publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
   }
 
-  /** With TLS and the default limits, and sockets from the public URL's pages (or same origin). */
-  public AtelierConfig(
-      int httpPort,
-      String httpHost,
-      Optional<String> publicUrl,
-      Storage storage,
-      ClusterSettings cluster,
-      JournalSettings journal,
-      TlsSettings tls) {
-    this(
-        httpPort,
-        httpHost,
-        publicUrl,
-        storage,
-        cluster,
-        journal,
-        tls,
-        Limits.DEFAULTS,
-        AllowedOrigins.of(publicUrl));
-  }
-
-  /** Plain HTTP. */
-  public AtelierConfig(
-      int httpPort,
-      String httpHost,
-      Optional<String> publicUrl,
-      Storage storage,
-      ClusterSettings cluster,
-      JournalSettings journal) {
-    this(httpPort, httpHost, publicUrl, storage, cluster, journal, TlsSettings.NONE);
-  }
-
-  /** Without a journal: memory only. */
-  public AtelierConfig(
+  /**
+   * A node with these basics and every other setting at its default: memory-only journal, plain
+   * HTTP, the default limits, sockets from the public URL's pages (or same origin), metrics on.
+   */
+  public static AtelierConfig basic(
       int httpPort,
       String httpHost,
       Optional<String> publicUrl,
       Storage storage,
       ClusterSettings cluster) {
-    this(httpPort, httpHost, publicUrl, storage, cluster, JournalSettings.NONE);
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        JournalSettings.NONE,
+        TlsSettings.NONE,
+        Limits.DEFAULTS,
+        AllowedOrigins.of(publicUrl),
+        true);
   }
 
   public static AtelierConfig fromEnvironment(Map<String, String> env) {
@@ -97,12 +81,13 @@ public record AtelierConfig(
         JournalSettings.fromEnvironment(env),
         TlsSettings.fromEnvironment(env),
         Limits.fromEnvironment(env),
-        AllowedOrigins.fromEnvironment(env, publicUrl));
+        AllowedOrigins.fromEnvironment(env, publicUrl),
+        onOff(env, "ATELIER_METRICS", true));
   }
 
   /** A node on loopback, on free ports, in a cluster of its own. */
   public static AtelierConfig forTests() {
-    return new AtelierConfig(
+    return basic(
             0,
             "127.0.0.1",
             Optional.empty(),
@@ -113,32 +98,91 @@ public record AtelierConfig(
 
   public AtelierConfig withStorage(Storage newStorage) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, newStorage, cluster, journal, tls, limits, allowedOrigins);
+        httpPort,
+        httpHost,
+        publicUrl,
+        newStorage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withJournal(JournalSettings newJournal) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, newJournal, tls, limits, allowedOrigins);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        newJournal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withTls(TlsSettings newTls) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, journal, newTls, limits, allowedOrigins);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        newTls,
+        limits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withLimits(Limits newLimits) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, newLimits, allowedOrigins);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        newLimits,
+        allowedOrigins,
+        metrics);
   }
 
   public AtelierConfig withAllowedOrigins(AllowedOrigins newOrigins) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, limits, newOrigins);
+        httpPort, httpHost, publicUrl, storage, cluster, journal, tls, limits, newOrigins, metrics);
   }
 
   public AtelierConfig withCluster(ClusterSettings newCluster) {
     return new AtelierConfig(
-        httpPort, httpHost, publicUrl, storage, newCluster, journal, tls, limits, allowedOrigins);
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        newCluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        metrics);
+  }
+
+  public AtelierConfig withMetrics(boolean newMetrics) {
+    return new AtelierConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        storage,
+        cluster,
+        journal,
+        tls,
+        limits,
+        allowedOrigins,
+        newMetrics);
   }
 
   /** The settings as one log line; it holds no secret. */
@@ -160,7 +204,9 @@ public record AtelierConfig(
         + " "
         + limits.describe()
         + " "
-        + allowedOrigins.describe();
+        + allowedOrigins.describe()
+        + " metrics="
+        + (metrics ? "on" : "off");
   }
 
   static int integer(Map<String, String> env, String name, int fallback) {
@@ -173,6 +219,19 @@ public record AtelierConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
     }
+  }
+
+  static boolean onOff(Map<String, String> env, String name, boolean fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be on or off, not \"" + value + "\"");
+    };
   }
 
   private static Storage storage(String value) {

@@ -29,6 +29,12 @@ import java.util.Map;
  * @param importMegabytes {@code ATELIER_MAX_IMPORT_MB} (160): the largest import body, in MiB (LM8)
  * @param trustedProxies {@code ATELIER_TRUST_PROXY} ({@code false}, 0): how many reverse proxies in
  *     front of the node append to {@code X-Forwarded-For}; {@code true} means one (LM9)
+ * @param writeQueueKilobytes {@code ATELIER_WRITE_QUEUE_KB} (1,024): what a node holds for a socket
+ *     whose reader does not keep up before the grace period starts, in KiB of text (LM11)
+ * @param writeQueueGraceMillis {@code ATELIER_WRITE_QUEUE_GRACE_MS} (5,000): how long it may hold
+ *     more; then the socket is dropped with 4010 and its browser catches up (LM11)
+ * @param writeQueueMaxKilobytes {@code ATELIER_WRITE_QUEUE_MAX_KB} (8,192): what it never holds
+ *     more than: beyond it the socket is dropped at once (LM11)
  */
 public record Limits(
     int changesPerSecond,
@@ -41,9 +47,16 @@ public record Limits(
     int participantsPerWorkshop,
     int notesPerCanvas,
     int importMegabytes,
-    int trustedProxies) {
+    int trustedProxies,
+    int writeQueueKilobytes,
+    int writeQueueGraceMillis,
+    int writeQueueMaxKilobytes) {
 
-  public static final Limits DEFAULTS = new Limits(20, 40, 20, 400, 3, 100, 30, 150, 1_000, 160, 0);
+  public static final Limits DEFAULTS =
+      new Limits(20, 40, 20, 400, 3, 100, 30, 150, 1_000, 160, 0, 1_024, 5_000, 8_192);
+
+  /** The largest write queue this setting may ask for (1 GiB): it is held in memory per socket. */
+  static final int MAX_WRITE_QUEUE_KILOBYTES = 1 << 20;
 
   /** The largest import body this setting may ask for: the body is held in memory whole. */
   static final int MAX_IMPORT_MEGABYTES = 2_000;
@@ -75,16 +88,46 @@ public record Limits(
       throw new IllegalArgumentException(
           "ATELIER_TRUST_PROXY must be false, true or a number of proxies from 0 to 10");
     }
+    atLeastOne(writeQueueKilobytes, "ATELIER_WRITE_QUEUE_KB");
+    if (writeQueueMaxKilobytes < writeQueueKilobytes
+        || writeQueueMaxKilobytes > MAX_WRITE_QUEUE_KILOBYTES) {
+      throw new IllegalArgumentException(
+          "ATELIER_WRITE_QUEUE_MAX_KB must be between ATELIER_WRITE_QUEUE_KB ("
+              + writeQueueKilobytes
+              + ") and "
+              + MAX_WRITE_QUEUE_KILOBYTES
+              + ", not "
+              + writeQueueMaxKilobytes);
+    }
+    if (writeQueueGraceMillis < 0 || writeQueueGraceMillis > 600_000) {
+      throw new IllegalArgumentException(
+          "ATELIER_WRITE_QUEUE_GRACE_MS must be between 0 and 600000, not "
+              + writeQueueGraceMillis);
+    }
   }
 
   /**
    * Loose enough that no ordinary test reaches a rate or a count (tests send hundreds of changes at
    * once from one address); the tests of the limits set their own. Cursors keep the default: a
-   * throttle delays, it never refuses.
+   * throttle delays, it never refuses. A test's reader on a busy machine may lag for a moment: the
+   * write queue is loose too (LM11's tests set their own).
    */
   public static Limits forTests() {
     return new Limits(
-        1_000_000, 1_000_000, 20, 10_000_000, 3, 10_000, 1_000_000, 150, 1_000_000, 160, 0);
+        1_000_000,
+        1_000_000,
+        20,
+        10_000_000,
+        3,
+        10_000,
+        1_000_000,
+        150,
+        1_000_000,
+        160,
+        0,
+        64 << 10,
+        60_000,
+        256 << 10);
   }
 
   /** Every limit from its variable, or its default (tests give a map of their own). */
@@ -101,7 +144,10 @@ public record Limits(
         AtelierConfig.integer(env, "ATELIER_MAX_PARTICIPANTS", d.participantsPerWorkshop),
         AtelierConfig.integer(env, "ATELIER_MAX_NOTES_PER_CANVAS", d.notesPerCanvas),
         AtelierConfig.integer(env, "ATELIER_MAX_IMPORT_MB", d.importMegabytes),
-        trustedProxies(env.get("ATELIER_TRUST_PROXY")));
+        trustedProxies(env.get("ATELIER_TRUST_PROXY")),
+        AtelierConfig.integer(env, "ATELIER_WRITE_QUEUE_KB", d.writeQueueKilobytes),
+        AtelierConfig.integer(env, "ATELIER_WRITE_QUEUE_GRACE_MS", d.writeQueueGraceMillis),
+        AtelierConfig.integer(env, "ATELIER_WRITE_QUEUE_MAX_KB", d.writeQueueMaxKilobytes));
   }
 
   /** {@code false} or absent: none; {@code true}: one; a number: that many, outermost first. */
@@ -156,7 +202,14 @@ public record Limits(
         + " import:"
         + importMegabytes
         + "MiB trustedProxies:"
-        + trustedProxies;
+        + trustedProxies
+        + " writeQueue:"
+        + writeQueueKilobytes
+        + "KiB×"
+        + writeQueueGraceMillis
+        + "ms max "
+        + writeQueueMaxKilobytes
+        + "KiB";
   }
 
   private static void atLeastOne(int value, String name) {

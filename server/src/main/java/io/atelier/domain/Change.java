@@ -1,10 +1,12 @@
 package io.atelier.domain;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A modification of shared state asked for by a participant. Each carries the client-chosen {@code
@@ -324,7 +326,8 @@ public sealed interface Change extends Serializable {
         throw new InvalidValueException("action is required");
       }
       boolean needsSeconds = action == TimerAction.START || action == TimerAction.ADD;
-      if (needsSeconds && (seconds == null || seconds < 1 || seconds * 1000 > Timer.MAX_MS)) {
+      // Compared in seconds: seconds * 1000 would overflow for a huge value and slip through.
+      if (needsSeconds && (seconds == null || seconds < 1 || seconds > Timer.MAX_MS / 1000)) {
         throw new InvalidValueException("seconds must be between 1 and 36000 to " + action.code());
       }
     }
@@ -339,7 +342,7 @@ public sealed interface Change extends Serializable {
       }
       if (participantIds.size() > RoundTable.MAX_ORDER) {
         throw new InvalidValueException(
-            "a speaking order holds at most " + RoundTable.MAX_ORDER + " people");
+            "participantIds names at most " + RoundTable.MAX_ORDER + " people");
       }
       participantIds = List.copyOf(participantIds);
       if (new HashSet<>(participantIds).size() != participantIds.size()) {
@@ -585,7 +588,9 @@ public sealed interface Change extends Serializable {
           return action;
         }
       }
-      throw new InvalidValueException("unknown timer action " + code);
+      throw new InvalidValueException(
+          "action must be one of "
+              + Arrays.stream(values()).map(TimerAction::code).collect(Collectors.joining(", ")));
     }
   }
 }

@@ -25,20 +25,84 @@ public record FacilitationState(
     List<Cluster> clusters,
     List<Vote> votes)
     implements Serializable {
-  /** An arrangement from before dot voting (DV): clusters, no vote. */
-  public FacilitationState(
+  /**
+   * The arrangement of the six parts every workshop has had from the start, and nothing of what
+   * came later (no round table, nobody remote, open, every canvas public, no cluster, no vote).
+   * Reading older documents and tests start here and add with the {@code with…} methods, instead of
+   * one constructor per added field.
+   */
+  public static FacilitationState of(
       List<Canvas> canvases,
       Map<ParticipantId, String> groups,
       List<RoleMarker> roles,
       List<AgendaStep> agenda,
       Progress progress,
-      Timer timer,
-      RoundTable roundTable,
-      List<ParticipantId> remote,
-      Membership membership,
-      Privacy privacy,
-      List<Cluster> clusters) {
-    this(
+      Timer timer) {
+    return new FacilitationState(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        RoundTable.EMPTY,
+        List.of(),
+        Membership.OPEN,
+        Privacy.NONE,
+        List.of(),
+        List.of());
+  }
+
+  public FacilitationState withRoundTable(RoundTable newRoundTable) {
+    return new FacilitationState(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        newRoundTable,
+        remote,
+        membership,
+        privacy,
+        clusters,
+        votes);
+  }
+
+  public FacilitationState withRemote(List<ParticipantId> newRemote) {
+    return new FacilitationState(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        newRemote,
+        membership,
+        privacy,
+        clusters,
+        votes);
+  }
+
+  public FacilitationState withClusters(List<Cluster> newClusters) {
+    return new FacilitationState(
+        canvases,
+        groups,
+        roles,
+        agenda,
+        progress,
+        timer,
+        roundTable,
+        remote,
+        membership,
+        privacy,
+        newClusters,
+        votes);
+  }
+
+  public FacilitationState withVotes(List<Vote> newVotes) {
+    return new FacilitationState(
         canvases,
         groups,
         roles,
@@ -50,103 +114,7 @@ public record FacilitationState(
         membership,
         privacy,
         clusters,
-        List.of());
-  }
-
-  /** An arrangement without clusters (an export or test from before CL1) nor votes. */
-  public FacilitationState(
-      List<Canvas> canvases,
-      Map<ParticipantId, String> groups,
-      List<RoleMarker> roles,
-      List<AgendaStep> agenda,
-      Progress progress,
-      Timer timer,
-      RoundTable roundTable,
-      List<ParticipantId> remote,
-      Membership membership,
-      Privacy privacy) {
-    this(
-        canvases,
-        groups,
-        roles,
-        agenda,
-        progress,
-        timer,
-        roundTable,
-        remote,
-        membership,
-        privacy,
-        List.of(),
-        List.of());
-  }
-
-  /** An arrangement from before private writing (PW): every canvas public. */
-  public FacilitationState(
-      List<Canvas> canvases,
-      Map<ParticipantId, String> groups,
-      List<RoleMarker> roles,
-      List<AgendaStep> agenda,
-      Progress progress,
-      Timer timer,
-      RoundTable roundTable,
-      List<ParticipantId> remote,
-      Membership membership) {
-    this(
-        canvases,
-        groups,
-        roles,
-        agenda,
-        progress,
-        timer,
-        roundTable,
-        remote,
-        membership,
-        Privacy.NONE);
-  }
-
-  /** An arrangement from before roles and joining rules (RO): open, everyone a participant. */
-  public FacilitationState(
-      List<Canvas> canvases,
-      Map<ParticipantId, String> groups,
-      List<RoleMarker> roles,
-      List<AgendaStep> agenda,
-      Progress progress,
-      Timer timer,
-      RoundTable roundTable,
-      List<ParticipantId> remote) {
-    this(canvases, groups, roles, agenda, progress, timer, roundTable, remote, Membership.OPEN);
-  }
-
-  /** An arrangement that does not say who is remote (an export or test from before AT1). */
-  public FacilitationState(
-      List<Canvas> canvases,
-      Map<ParticipantId, String> groups,
-      List<RoleMarker> roles,
-      List<AgendaStep> agenda,
-      Progress progress,
-      Timer timer,
-      RoundTable roundTable) {
-    this(canvases, groups, roles, agenda, progress, timer, roundTable, List.of(), Membership.OPEN);
-  }
-
-  /** An arrangement without a round table (an export or test from before issue 5). */
-  public FacilitationState(
-      List<Canvas> canvases,
-      Map<ParticipantId, String> groups,
-      List<RoleMarker> roles,
-      List<AgendaStep> agenda,
-      Progress progress,
-      Timer timer) {
-    this(
-        canvases,
-        groups,
-        roles,
-        agenda,
-        progress,
-        timer,
-        RoundTable.EMPTY,
-        List.of(),
-        Membership.OPEN);
+        newVotes);
   }
 
   public FacilitationState {
@@ -186,18 +154,6 @@ public record FacilitationState(
 
   /** DV4: as {@code reader} may see it: a secret vote's dots are each voter's own. */
   public FacilitationState readBy(ParticipantId reader) {
-    return new FacilitationState(
-        canvases,
-        groups,
-        roles,
-        agenda,
-        progress,
-        timer,
-        roundTable,
-        remote,
-        membership,
-        privacy,
-        clusters,
-        votes.stream().map(vote -> vote.readBy(reader)).toList());
+    return withVotes(votes.stream().map(vote -> vote.readBy(reader)).toList());
   }
 }

@@ -1,7 +1,9 @@
 package io.atelier.domain;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The five pillars of the Commons Sustainability Model (../shared/domain.md). */
 public enum Pillar {
@@ -25,6 +27,9 @@ public enum Pillar {
         return pillar;
       }
     }
-    throw new InvalidValueException("unknown pillar " + code);
+    // The value is not repeated: an error stays short whatever was sent.
+    throw new InvalidValueException(
+        "pillar must be one of "
+            + Arrays.stream(values()).map(Pillar::code).collect(Collectors.joining(", ")));
   }
 }

@@ -10,7 +10,21 @@ import java.util.HexFormat;
  * comparisons take the same time whatever the input, so that timing tells nothing.
  */
 public final class Secrets {
+  /**
+   * The longest secret a client may present (ER1). The server's own are 32 characters; a longer one
+   * is never a match, and the bound keeps a hello's size and hashing work small.
+   */
+  public static final int MAX_LENGTH = 256;
+
   private Secrets() {}
+
+  /** A presented secret, or null: at most {@link #MAX_LENGTH} characters. */
+  public static String bounded(String secret, String field) {
+    if (secret != null && secret.length() > MAX_LENGTH) {
+      throw new InvalidValueException(field + " is longer than " + MAX_LENGTH + " characters");
+    }
+    return secret;
+  }
 
   public static String hash(String secret) {
     try {

@@ -1,6 +1,8 @@
 package io.atelier.domain;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** What an agenda step is for (AG1); the client draws each kind its own way. */
 public enum StepKind {
@@ -21,6 +23,9 @@ public enum StepKind {
         return kind;
       }
     }
-    throw new InvalidValueException("unknown step kind " + code);
+    // The value is not repeated: an error stays short whatever was sent.
+    throw new InvalidValueException(
+        "step kind must be one of "
+            + Arrays.stream(values()).map(StepKind::code).collect(Collectors.joining(", ")));
   }
 }

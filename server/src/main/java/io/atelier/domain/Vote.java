@@ -142,18 +142,7 @@ public record Vote(
     if (!found && delta > 0) {
       next.add(new Dots(voter, noteId, delta));
     }
-    return new Vote(
-        id,
-        canvasId,
-        pillar,
-        dotsPerPerson,
-        maxPerNote,
-        secret,
-        openedAt,
-        closedAt,
-        noteIds,
-        next,
-        results);
+    return withDots(next);
   }
 
   /** DV3: the vote closed at {@code at} with these results. */
@@ -215,6 +204,10 @@ public record Vote(
       return this;
     }
     List<Dots> own = dots.stream().filter(d -> d.participantId().equals(reader)).toList();
+    return withDots(own);
+  }
+
+  private Vote withDots(List<Dots> newDots) {
     return new Vote(
         id,
         canvasId,
@@ -225,7 +218,7 @@ public record Vote(
         openedAt,
         closedAt,
         noteIds,
-        own,
+        newDots,
         results);
   }
 }

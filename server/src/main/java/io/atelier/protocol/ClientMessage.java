@@ -12,6 +12,7 @@ import io.atelier.domain.InvalidValueException;
 import io.atelier.domain.NoteColor;
 import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Pillar;
+import io.atelier.domain.Secrets;
 import io.atelier.domain.SharedView;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,6 +169,15 @@ public sealed interface ClientMessage {
     public void validate() {
       require(protocol, "protocol");
       Checks.identifier(workshopId, "workshopId");
+      if (lastRevision != null && lastRevision < 0) {
+        throw new InvalidValueException("lastRevision may not be negative");
+      }
+      Secrets.bounded(token, "token");
+      Secrets.bounded(facilitatorKey, "facilitatorKey");
+      Secrets.bounded(passcode, "passcode");
+      if (displayName != null) {
+        Checks.label(displayName, Checks.MAX_NAME, "displayName"); // read or not, it is bounded
+      }
       if (observing()) {
         if (displayName != null) {
           throw new InvalidValueException("an observer (observe: true) has no displayName");
@@ -348,7 +358,12 @@ public sealed interface ClientMessage {
     public Change toChange() {
       List<AgendaStep> agenda = new ArrayList<>();
       for (WireFacilitation.WireStep step : require(steps, "steps")) {
-        agenda.add(require(step, "step").toStep());
+        try {
+          agenda.add(require(step, "step").toStep());
+        } catch (InvalidValueException e) {
+          // ER1: the message names the step as well as its field.
+          throw new InvalidValueException("steps[" + agenda.size() + "]: " + e.getMessage());
+        }
       }
       return new Change.SetAgenda(changeId, agenda);
     }

@@ -55,7 +55,7 @@ class WorkshopServiceImportTest {
         List.of(new Participant(ANA, "Ana", "#d9480f", "a-known-hash")),
         List.of(
             new Note("n-1", noteCanvas, 0, 0, 200, 140, "Idée", NoteColor.PINK, 3, ANA, 5, false)),
-        new FacilitationState(
+        FacilitationState.of(
             List.of(new Canvas("main", "Canevas", "msc", 1, false)),
             Map.of(ANA, "main"),
             List.of(),

@@ -71,4 +71,16 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAnyPackage("com.google.zxing..")
           .because("the QR code library stays behind QrCodeSvg (ADR 0018): use QrCodeSvg.of(url)");
+
+  @ArchTest
+  static final ArchRule onlyTheMetricsAdapterKnowsMicrometer =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.atelier.adapter.metrics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.micrometer..", "io.vertx.micrometer..", "io.prometheus..")
+          .because(
+              "the path of a change reports through the RoomMetrics port (ADR 0019):"
+                  + " use PrometheusMetrics.rooms(), or RoomMetrics.NONE");
 }

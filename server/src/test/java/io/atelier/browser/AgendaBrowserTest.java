@@ -347,4 +347,52 @@ class AgendaBrowserTest extends ServerWithChromium {
     client.await(ServerMessage.Synced.class);
     return client;
   }
+
+  @Test
+  @DisplayName(
+      "ER1 AG1 an agenda too large for one message is not sent: the page says so and the text"
+          + " stays in the editor until it is shortened")
+  void agendaTooLargeToSend() {
+    JsonObject workshop = server.createWorkshop("Long déroulement", "fr");
+    AtelierPage fanny = browser("Fanny", workshop.getString("facilitatorUrl"));
+    fanny.awaitFacilitator();
+    int first = fanny.addStep("text");
+    typeBody(fanny, first, "’".repeat(12_000)); // 36,000 bytes in UTF-8: fits
+    awaitSavedBodyLength(fanny, first, 12_000);
+    int second = fanny.addStep("text");
+    typeBody(fanny, second, "’".repeat(12_000)); // both together: over 64 KiB
+
+    fanny.awaitToast("trop long pour être envoyé", LONG);
+    assertThat(savedBodyLength(fanny, second)).as("nothing sent").isZero();
+    assertThat(fanny.stepBodyValue(second)).as("nothing lost").hasSize(12_000);
+    assertThat(fanny.connectionState()).isEqualTo("connected");
+
+    typeBody(fanny, second, "’".repeat(2_000));
+    awaitSavedBodyLength(fanny, second, 2_000);
+    assertThat(savedBodyLength(fanny, first)).isEqualTo(12_000);
+  }
+
+  /** Sets a step's body as a paste would (typing 12,000 characters one by one takes minutes). */
+  private static void typeBody(AtelierPage page, int index, String text) {
+    page.script(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        page.stepBody(index),
+        text);
+  }
+
+  private static long savedBodyLength(AtelierPage page, int index) {
+    return (Long)
+        page.script(
+            "const step = window.atelier.engine.arrangement().agenda[arguments[0]];"
+                + " return step ? step.body.length : -1;",
+            index);
+  }
+
+  private static void awaitSavedBodyLength(AtelierPage page, int index, long length) {
+    page.await(
+        LONG,
+        "step " + index + "'s body of " + length + " characters is in the shared agenda",
+        d -> savedBodyLength(page, index) == length && page.unsent() == 0);
+  }
 }

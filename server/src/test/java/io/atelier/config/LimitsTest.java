@@ -47,7 +47,8 @@ class LimitsTest {
                 Map.entry("ATELIER_MAX_NOTES_PER_CANVAS", "500"),
                 Map.entry("ATELIER_MAX_IMPORT_MB", "20"),
                 Map.entry("ATELIER_TRUST_PROXY", "true")));
-    assertThat(limits).isEqualTo(new Limits(5, 8, 10, 60, 2, 300, 4, 80, 500, 20, 1));
+    assertThat(limits)
+        .isEqualTo(new Limits(5, 8, 10, 60, 2, 300, 4, 80, 500, 20, 1, 1_024, 5_000, 8_192));
     assertThat(limits.importBytes()).isEqualTo(20L << 20);
     assertThat(Limits.fromEnvironment(Map.of("ATELIER_TRUST_PROXY", "2")).trustedProxies())
         .isEqualTo(2);
@@ -134,6 +135,33 @@ class LimitsTest {
         .contains("import:160MiB")
         .contains("trustedProxies:0")
         .contains("origins=(same as Host)");
+  }
+
+  @Test
+  @DisplayName(
+      "LM11 the write queue of a socket: 1 MiB for 5 s, 8 MiB at most, read from its variables and"
+          + " validated")
+  void writeQueue() {
+    Limits defaults = AtelierConfig.fromEnvironment(Map.of()).limits();
+    assertThat(defaults.writeQueueKilobytes()).isEqualTo(1_024);
+    assertThat(defaults.writeQueueGraceMillis()).isEqualTo(5_000);
+    assertThat(defaults.writeQueueMaxKilobytes()).isEqualTo(8_192);
+    Limits set =
+        Limits.fromEnvironment(
+            Map.of(
+                "ATELIER_WRITE_QUEUE_KB", "64",
+                "ATELIER_WRITE_QUEUE_GRACE_MS", "0",
+                "ATELIER_WRITE_QUEUE_MAX_KB", "64"));
+    assertThat(set.writeQueueKilobytes()).isEqualTo(64);
+    assertThat(set.writeQueueGraceMillis()).isZero();
+    assertThat(set.writeQueueMaxKilobytes()).isEqualTo(64);
+    assertThat(AtelierConfig.fromEnvironment(Map.of()).describe())
+        .contains("writeQueue:1024KiB×5000ms max 8192KiB");
+    assertRefused("ATELIER_WRITE_QUEUE_KB", "0", "ATELIER_WRITE_QUEUE_KB");
+    assertRefused("ATELIER_WRITE_QUEUE_KB", "9000", "ATELIER_WRITE_QUEUE_MAX_KB");
+    assertRefused("ATELIER_WRITE_QUEUE_MAX_KB", "2000000", "ATELIER_WRITE_QUEUE_MAX_KB");
+    assertRefused("ATELIER_WRITE_QUEUE_GRACE_MS", "-1", "ATELIER_WRITE_QUEUE_GRACE_MS");
+    assertRefused("ATELIER_WRITE_QUEUE_GRACE_MS", "soon", "ATELIER_WRITE_QUEUE_GRACE_MS");
   }
 
   private static void assertRefused(String name, String value, String message) {

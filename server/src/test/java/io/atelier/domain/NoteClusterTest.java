@@ -228,19 +228,7 @@ class NoteClusterTest extends WorkshopFixture {
     var arranged = content.facilitation();
     List<Cluster> twice =
         List.of(arranged.clusters().get(0), new Cluster("k-2", "main", "Encore", List.of("n-1")));
-    var broken =
-        new FacilitationState(
-            arranged.canvases(),
-            arranged.groups(),
-            arranged.roles(),
-            arranged.agenda(),
-            arranged.progress(),
-            arranged.timer(),
-            arranged.roundTable(),
-            arranged.remote(),
-            arranged.membership(),
-            arranged.privacy(),
-            twice);
+    var broken = arranged.withClusters(twice);
     assertThatThrownBy(
             () ->
                 new WorkshopContent(content.participants(), content.notes(), broken)

@@ -28,7 +28,7 @@ class WorkshopContentTest {
     return new WorkshopContent(
         people,
         notes,
-        new FacilitationState(
+        FacilitationState.of(
             canvases,
             groups,
             roles,

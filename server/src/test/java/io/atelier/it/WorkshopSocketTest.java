@@ -210,9 +210,13 @@ class WorkshopSocketTest {
     ana.send(note("a-1", "n-1"));
     Ack again = ana.await(Ack.class, a -> a.changeId().equals("a-1") && a.duplicate());
     assertThat(again.revision()).isEqualTo(revision);
-    ben.send(new ClientMessage.Ping(7L)).await(Pong.class);
-    ana.send(new ClientMessage.Ping(8L)).await(Pong.class);
-    assertThat(ben.all(NoteCreated.class)).hasSize(1);
+    // A fence: events reach Ben in revision order, so one made by the duplicate would come
+    // before the next change's. (A pong is no fence: it does not wait for the fan-out.)
+    ana.send(note("a-2", "n-2"));
+    ben.await(NoteCreated.class, e -> "a-2".equals(e.changeId()));
+    assertThat(ben.all(NoteCreated.class))
+        .extracting(NoteCreated::changeId)
+        .containsExactly("a-1", "a-2");
   }
 
   @Test

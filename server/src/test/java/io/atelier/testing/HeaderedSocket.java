@@ -1,8 +1,8 @@
 package io.atelier.testing;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.util.ArrayList;
@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
  * A WebSocket opened with the headers a test chooses (an {@code Origin}, an {@code
  * X-Forwarded-For}), for the checks made before and at the upgrade (LM4, LM9, LM10). It says
  * whether the upgrade was refused (and with which HTTP status) and, once open, what the server sent
- * and how it closed the socket, even at once: its handlers are set on the event loop, as the
- * upgrade completes, before any frame is read.
+ * and how it closed the socket, even at once: its handlers are set before the upgrade is asked for,
+ * so no frame and no close can come before them.
  */
 public final class HeaderedSocket implements AutoCloseable {
   private final WebSocketClient client;
-  private WebSocket socket;
+  private ClientWebSocket socket;
   private int refusedStatus;
   private final List<String> frames = new ArrayList<>();
   private final CompletableFuture<TestClient.CloseStatus> closed = new CompletableFuture<>();
@@ -34,8 +34,13 @@ public final class HeaderedSocket implements AutoCloseable {
     WebSocketConnectOptions options =
         new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
     headers.forEach(options::addHeader);
+    // Handlers before the upgrade: set once it completed, they could miss a close made at once
+    // (the 4029 of LM4) when the test's thread came late.
+    ClientWebSocket socket = opened.client.webSocket();
+    opened.listen(socket);
     try {
-      opened.socket = Await.result(opened.client.connect(options).onSuccess(opened::listen));
+      Await.result(socket.connect(options));
+      opened.socket = socket;
     } catch (AssertionError e) {
       if (!(e.getCause() instanceof UpgradeRejectedException rejected)) {
         throw e;
@@ -46,7 +51,7 @@ public final class HeaderedSocket implements AutoCloseable {
     return opened;
   }
 
-  private void listen(WebSocket ws) {
+  private void listen(ClientWebSocket ws) {
     ws.textMessageHandler(
         frame -> {
           synchronized (this) {

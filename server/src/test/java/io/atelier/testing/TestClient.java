@@ -143,6 +143,22 @@ public final class TestClient implements AutoCloseable {
     return received.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /** How many server messages arrived so far: a mark for {@link #since}. */
+  public synchronized int count() {
+    return received.size();
+  }
+
+  /** The server messages that arrived after {@code mark} ({@link #count} at the time). */
+  public synchronized List<ServerMessage> since(int mark) {
+    return List.copyOf(received.subList(mark, received.size()));
+  }
+
+  /** Queues a binary frame, as a client that does not follow the protocol may. */
+  public TestClient sendBinary(byte[] frame) {
+    socket.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(frame));
+    return this;
+  }
+
   /** Frames that were not server messages, and socket errors, in the order they happened. */
   public synchronized List<String> problems() {
     return List.copyOf(problems);

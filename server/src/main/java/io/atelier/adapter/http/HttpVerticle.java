@@ -7,18 +7,22 @@ import io.atelier.application.ImageService;
 import io.atelier.application.Readiness;
 import io.atelier.application.RoomServices;
 import io.atelier.application.SessionLimits;
+import io.atelier.application.SlowReaders;
 import io.atelier.application.Timers;
 import io.atelier.application.WorkshopService;
 import io.atelier.config.AtelierConfig;
 import io.atelier.config.Limits;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The HTTP and WebSocket server of a node: the route table and nothing else. */
 public final class HttpVerticle extends VerticleBase {
@@ -30,26 +34,33 @@ public final class HttpVerticle extends VerticleBase {
   private final ImageService images;
   private final RoomServices rooms;
   private final Readiness readiness;
+  private final Optional<Handler<RoutingContext>> metrics;
   private HttpServer server;
+  private WebSocketGateway gateway;
 
+  /**
+   * @param metrics what answers {@code GET /metrics}; none with {@code ATELIER_METRICS=off}
+   */
   public HttpVerticle(
       AtelierConfig config,
       WorkshopService workshops,
       ImageService images,
       RoomServices rooms,
-      Readiness readiness) {
+      Readiness readiness,
+      Optional<Handler<RoutingContext>> metrics) {
     this.config = config;
     this.workshops = workshops;
     this.images = images;
     this.rooms = rooms;
     this.readiness = readiness;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     WorkshopRoutes workshopRoutes = new WorkshopRoutes(workshops, config.publicUrl());
     ImageRoutes imageRoutes = new ImageRoutes(images);
-    WebSocketGateway gateway = websocketGateway();
+    gateway = websocketGateway();
     CreationLimit creations =
         new CreationLimit(
             new CreationQuota(config.limits().workshopsPerHour(), System::nanoTime),
@@ -67,6 +78,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(SecurityHeaders::add);
     router.get("/health").handler(pages::health);
     router.get("/ready").handler(new ReadyRoute(readiness)::ready);
+    metrics.ifPresent(scrape -> router.get("/metrics").handler(scrape));
     router.post("/api/workshops").handler(creations::check); // LM7
     router.post("/api/workshops").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.post("/api/workshops").handler(workshopRoutes::create);
@@ -96,7 +108,7 @@ public final class HttpVerticle extends VerticleBase {
     router
         .route("/*")
         .handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(0));
-    router.route("/api/*").last().handler(workshopRoutes::notFound);
+    HttpErrors.install(router); // ER3: 404, 405, 413, 500 ... as JSON under /api/, never a page
 
     HttpServerOptions options =
         new HttpServerOptions()
@@ -108,6 +120,7 @@ public final class HttpVerticle extends VerticleBase {
     return vertx
         .createHttpServer(options)
         .requestHandler(router)
+        .invalidRequestHandler(HttpErrors::invalidRequest)
         .listen()
         .onSuccess(listening -> server = listening);
   }
@@ -131,6 +144,11 @@ public final class HttpVerticle extends VerticleBase {
         limits,
         new OriginCheck(config.allowedOrigins()),
         new ClientAddress(limits.trustedProxies()));
+  }
+
+  /** LM11: the sockets this node dropped for being too far behind (once started). */
+  public SlowReaders slowReaders() {
+    return gateway.slowReaders();
   }
 
   public int actualPort() {

@@ -1,14 +1,18 @@
 package io.atelier.adapter.http;
 
 import io.atelier.application.AddressConnections;
-import io.atelier.application.ClientChannel;
+import io.atelier.application.BoundedChannel;
 import io.atelier.application.FloodMeter;
 import io.atelier.application.RoomServices;
 import io.atelier.application.RoomSession;
 import io.atelier.application.SessionLimits;
+import io.atelier.application.SlowReaders;
+import io.atelier.application.WriteQueueLimits;
 import io.atelier.config.Limits;
-import io.vertx.core.Context;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /ws}: checks who may open a socket (LM10 the page's origin, LM4 the sockets of the
  * address), upgrades the request, binds the socket to a new {@link RoomSession} and closes it when
- * it floods (LM3).
+ * it floods (LM3). What is written to the socket goes through a {@link BoundedChannel}, which drops
+ * a reader too far behind (LM11).
  */
 final class WebSocketGateway {
   /** LM3: a socket that sends too much, of anything. */
@@ -34,6 +39,8 @@ final class WebSocketGateway {
   private final OriginCheck origins;
   private final ClientAddress addresses;
   private final AddressConnections connections;
+  private final WriteQueueLimits writeQueue;
+  private final SlowReaders slowReaders = new SlowReaders();
 
   WebSocketGateway(
       RoomServices rooms,
@@ -47,10 +54,25 @@ final class WebSocketGateway {
     this.origins = origins;
     this.addresses = addresses;
     this.connections = new AddressConnections(limits.connectionsPerAddress());
+    this.writeQueue =
+        new WriteQueueLimits(
+            (long) limits.writeQueueKilobytes() << 10,
+            (long) limits.writeQueueMaxKilobytes() << 10,
+            limits.writeQueueGraceMillis() * 1_000_000L,
+            System::nanoTime);
+  }
+
+  /** LM11: the sockets this node dropped for being too far behind. */
+  SlowReaders slowReaders() {
+    return slowReaders;
   }
 
   void upgrade(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
+    if (!request.canUpgradeToWebSocket()) {
+      Json.error(ctx, 400, "bad_request", "This address takes WebSocket connections only.");
+      return;
+    }
     if (!origins.allows(request)) {
       Json.error(
           ctx,
@@ -62,9 +84,10 @@ final class WebSocketGateway {
     String address = addresses.of(request);
     // Counted before the upgrade, so that a burst of upgrades cannot all pass a check made after.
     boolean counted = connections.tryOpen(address);
+    HttpConnection connection = request.connection(); // LM11: to cut it if need be
     request
         .toWebSocket()
-        .onSuccess(socket -> admit(socket, address, counted))
+        .onSuccess(socket -> admit(socket, address, counted, connection))
         .onFailure(
             error -> {
               if (counted) {
@@ -78,7 +101,8 @@ final class WebSocketGateway {
    * LM4: a browser cannot read the answer to a refused upgrade, only a close code: so the socket is
    * opened and closed at once, with a code the page explains and does not retry.
    */
-  private void admit(ServerWebSocket socket, String address, boolean counted) {
+  private void admit(
+      ServerWebSocket socket, String address, boolean counted, HttpConnection connection) {
     if (!counted) {
       LOG.debug("Refused a socket of {}: it has {} open", address, connections.perAddress());
       socket.close(
@@ -88,12 +112,18 @@ final class WebSocketGateway {
               + "). Close some tabs.");
       return;
     }
-    bind(socket, address);
+    bind(socket, address, connection);
   }
 
-  private void bind(ServerWebSocket socket, String address) {
+  private void bind(ServerWebSocket socket, String address, HttpConnection connection) {
+    VertxSocketWire wire =
+        new VertxSocketWire(
+            socket, Vertx.currentContext(), connection, limits.writeQueueGraceMillis());
     RoomSession session =
-        new RoomSession(new SocketChannel(socket, Vertx.currentContext()), rooms, sessionLimits);
+        new RoomSession(
+            new BoundedChannel(wire, writeQueue, slowReaders, rooms.metrics()),
+            rooms,
+            sessionLimits);
     FloodMeter flood =
         new FloodMeter(limits.floodMessagesPerSecond(), limits.floodSeconds(), System::nanoTime);
     socket.textMessageHandler(frame -> inbound(socket, session, flood, frame));
@@ -103,7 +133,26 @@ final class WebSocketGateway {
           connections.closed(address);
           session.onClose();
         });
-    socket.exceptionHandler(error -> LOG.debug("WebSocket error: {}", error.getMessage()));
+    socket.exceptionHandler(error -> failed(socket, error));
+  }
+
+  /**
+   * ER1: a message above the cap (HttpVerticle.MAX_MESSAGE_BYTES) closes the socket with 1009, as a
+   * frame that breaks the protocol closes it with Netty's code (1002). Left to Vert.x, a frame
+   * above the cap closed the socket with 1000, as if all were well, and a message sent in several
+   * smaller frames was dropped, leaving the sender waiting for an answer.
+   */
+  private static void failed(ServerWebSocket socket, Throwable error) {
+    String what = String.valueOf(error.getMessage());
+    if (error instanceof CorruptedWebSocketFrameException corrupted) {
+      socket.close((short) corrupted.closeStatus().code(), CloseReason.fit(what));
+    } else if (error instanceof IllegalStateException && what.contains("max message size")) {
+      socket.close(
+          (short) WebSocketCloseStatus.MESSAGE_TOO_BIG.code(),
+          "Message too big: at most " + HttpVerticle.MAX_MESSAGE_BYTES + " bytes.");
+    } else {
+      LOG.debug("WebSocket error: {}", what);
+    }
   }
 
   /** LM3: a flooding socket's frames go no further than here, and the socket is closed. */
@@ -114,25 +163,6 @@ final class WebSocketGateway {
     } else if (!socket.isClosed()) {
       LOG.info("Closed a flooding socket of {}", socket.remoteAddress());
       socket.close((short) CLOSE_FLOODING, "Too many messages: this connection is closed.");
-    }
-  }
-
-  /**
-   * A Vert.x socket seen as a {@link ClientChannel}. Sends come from Hazelcast threads (store
-   * completions, the feed) as well as the event loop. Every write is queued on the socket's own
-   * event loop: a message above the frame size goes out as several frames, and a write from another
-   * thread must never slip between them (the browser would drop the connection), nor overtake a
-   * message queued before it.
-   */
-  private record SocketChannel(ServerWebSocket socket, Context context) implements ClientChannel {
-    @Override
-    public void send(String message) {
-      context.runOnContext(ignored -> socket.writeTextMessage(message));
-    }
-
-    @Override
-    public void close(int code, String reason) {
-      context.runOnContext(ignored -> socket.close((short) code, reason));
     }
   }
 }

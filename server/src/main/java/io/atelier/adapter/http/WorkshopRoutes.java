@@ -13,13 +13,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code /api/workshops}: create one, read its public facts (with its join link), delete it. */
 final class WorkshopRoutes {
-  private static final Logger LOG = LoggerFactory.getLogger(WorkshopRoutes.class);
-
   private final WorkshopService workshops;
   private final Optional<String> publicUrl;
 
@@ -146,10 +142,6 @@ final class WorkshopRoutes {
         .onFailure(error -> internal(ctx, error));
   }
 
-  void notFound(RoutingContext ctx) {
-    Json.error(ctx, 404, "not_found", "No such API endpoint.");
-  }
-
   static Optional<WorkshopId> workshopId(RoutingContext ctx) {
     try {
       return Optional.of(new WorkshopId(ctx.pathParam("id")));
@@ -218,8 +210,8 @@ final class WorkshopRoutes {
     return text;
   }
 
+  /** ER3: the failure is logged with an incident id that the 500 carries, its text never sent. */
   static void internal(RoutingContext ctx, Throwable error) {
-    LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), error);
-    Json.error(ctx, 500, "internal", "The server could not do this; try again.");
+    HttpErrors.internal(ctx, error);
   }
 }

@@ -347,20 +347,7 @@ class JsonExportTest {
             closed.results());
     WorkshopContent rich = RichWorkshop.content();
     FacilitationState a = rich.facilitation();
-    FacilitationState withSecret =
-        new FacilitationState(
-            a.canvases(),
-            a.groups(),
-            a.roles(),
-            a.agenda(),
-            a.progress(),
-            a.timer(),
-            a.roundTable(),
-            a.remote(),
-            a.membership(),
-            a.privacy(),
-            a.clusters(),
-            List.of(secret));
+    FacilitationState withSecret = a.withVotes(List.of(secret));
     String document =
         JsonExport.write(
             new WorkshopExport(

@@ -189,8 +189,9 @@ class MarkdownExportTest {
     WorkshopContent rich = RichWorkshop.content();
     FacilitationState a = rich.facilitation();
     FacilitationState withRound =
-        new FacilitationState(
-            a.canvases(), a.groups(), a.roles(), a.agenda(), a.progress(), a.timer(), table);
+        FacilitationState.of(
+                a.canvases(), a.groups(), a.roles(), a.agenda(), a.progress(), a.timer())
+            .withRoundTable(table);
     WorkshopContent content = new WorkshopContent(rich.participants(), rich.notes(), withRound);
 
     String french =

@@ -28,15 +28,10 @@ class SpeakingCsvTest {
             List.of(),
             turns);
     FacilitationState arranged =
-        new FacilitationState(
-            a.canvases(),
-            a.groups(),
-            a.roles(),
-            a.agenda(),
-            a.progress(),
-            a.timer(),
-            table,
-            a.remote());
+        FacilitationState.of(
+                a.canvases(), a.groups(), a.roles(), a.agenda(), a.progress(), a.timer())
+            .withRoundTable(table)
+            .withRemote(a.remote());
     return new WorkshopExport(
         "Atelier",
         Language.FR,
