@@ -14,6 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Workshop states in one IMap. Every operation runs as an entry processor on the member that owns
@@ -23,8 +27,12 @@ import java.util.concurrent.ForkJoinPool;
 public final class HazelcastWorkshopStore implements WorkshopStore {
   public static final String MAP_NAME = "atelier.workshops";
 
+  /** The names of the threads that complete this store's calls start with this. */
+  public static final String COMPLETION_THREADS = "atelier-store-completions-";
+
   private final IMap<String, WorkshopState> states;
   private final Executor blocking;
+  private final Executor completions = completionThreads();
 
   public HazelcastWorkshopStore(HazelcastInstance hazelcast) {
     this(hazelcast, ForkJoinPool.commonPool());
@@ -38,8 +46,7 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
   @Override
   public CompletionStage<Void> create(WorkshopState state) {
     String key = state.facts().id().value();
-    return states
-        .submitToKey(key, new CreatingProcessor(state))
+    return handOver(states.submitToKey(key, new CreatingProcessor(state)))
         .thenApply(
             created -> {
               if (!created) {
@@ -68,7 +75,7 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
 
   @Override
   public CompletionStage<Boolean> delete(WorkshopId id) {
-    return states.removeAsync(id.value()).thenApply(Objects::nonNull);
+    return handOver(states.removeAsync(id.value())).thenApply(Objects::nonNull);
   }
 
   @Override
@@ -77,6 +84,47 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
         operation.readOnly()
             ? new ReadingProcessor<>(operation)
             : new MutatingProcessor<>(operation);
-    return states.submitToKey(id.value(), processor).thenApply(Optional::ofNullable);
+    return handOver(states.submitToKey(id.value(), processor)).thenApply(Optional::ofNullable);
+  }
+
+  /**
+   * Hazelcast runs the continuations of its futures on the JVM's common pool or, when that pool has
+   * a single thread (a node on one or two cores), on a new thread for each one: a thread was
+   * started for every change (the load tool's profile of a node pinned to one core showed it). Each
+   * result is handed over on this store's own threads instead, as a plain future whose
+   * continuations run there too.
+   */
+  private <T> CompletionStage<T> handOver(CompletionStage<T> hazelcast) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    hazelcast.whenCompleteAsync(
+        (value, error) -> {
+          if (error != null) {
+            result.completeExceptionally(error);
+          } else {
+            result.complete(value);
+          }
+        },
+        completions);
+    return result;
+  }
+
+  /** As many as the node has cores; idle ones end, so a stopped store leaves no thread behind. */
+  private static Executor completionThreads() {
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    AtomicInteger started = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            10,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, COMPLETION_THREADS + started.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 }
