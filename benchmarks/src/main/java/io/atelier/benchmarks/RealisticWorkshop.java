@@ -25,6 +25,11 @@ final class RealisticWorkshop {
   private RealisticWorkshop() {}
 
   static WorkshopState build() {
+    return build(NOTES);
+  }
+
+  /** The same people, with {@code notes} notes (issue 8's join scenario has 2,000). */
+  static WorkshopState build(int notes) {
     WorkshopState state =
         new WorkshopState(
             new WorkshopFacts(
@@ -39,7 +44,7 @@ final class RealisticWorkshop {
           new WorkshopState.Newcomer(person(p), "Personne " + p),
           "connection-" + p);
     }
-    for (int n = 0; n < NOTES; n++) {
+    for (int n = 0; n < notes; n++) {
       Outcome outcome =
           state.apply(
               authorOf(n),

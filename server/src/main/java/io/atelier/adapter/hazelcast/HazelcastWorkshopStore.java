@@ -1,6 +1,7 @@
 package io.atelier.adapter.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import io.atelier.application.WorkshopStore;
 import io.atelier.domain.WorkshopId;
@@ -80,11 +81,13 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
 
   @Override
   public <R> CompletionStage<Optional<R>> execute(WorkshopId id, WorkshopOperation<R> operation) {
-    var processor =
+    LocalAnswer<R> local = new LocalAnswer<>();
+    EntryProcessor<String, WorkshopState, R> processor =
         operation.readOnly()
-            ? new ReadingProcessor<>(operation)
-            : new MutatingProcessor<>(operation);
-    return handOver(states.submitToKey(id.value(), processor)).thenApply(Optional::ofNullable);
+            ? new ReadingProcessor<>(operation, local)
+            : new MutatingProcessor<>(operation, local);
+    return handOver(states.submitToKey(id.value(), processor))
+        .thenApply(travelled -> Optional.ofNullable(local.or(travelled)));
   }
 
   /**

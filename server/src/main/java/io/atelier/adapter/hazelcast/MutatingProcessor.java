@@ -13,19 +13,33 @@ import java.util.Map;
 final class MutatingProcessor<R> implements EntryProcessor<String, WorkshopState, R> {
   private static final long serialVersionUID = 1L;
   private final WorkshopOperation<R> operation;
+  private final transient LocalAnswer<R> local; // Null once it travelled: see LocalAnswer.
 
   MutatingProcessor(WorkshopOperation<R> operation) {
+    this(operation, null);
+  }
+
+  MutatingProcessor(WorkshopOperation<R> operation, LocalAnswer<R> local) {
     this.operation = operation;
+    this.local = local;
+  }
+
+  private R answer(R result) {
+    if (local == null) {
+      return result;
+    }
+    local.give(result);
+    return null;
   }
 
   @Override
   public R process(Map.Entry<String, WorkshopState> entry) {
     WorkshopState state = entry.getValue();
     if (state == null) {
-      return null; // No workshop: leave the key absent rather than create an empty one.
+      return answer(null); // No workshop: leave the key absent rather than create an empty one.
     }
     R result = operation.applyTo(state);
     entry.setValue(state); // The in-memory format is OBJECT: this publishes the change.
-    return result;
+    return answer(result);
   }
 }

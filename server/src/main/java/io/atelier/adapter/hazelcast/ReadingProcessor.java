@@ -10,15 +10,29 @@ import java.util.Map;
 final class ReadingProcessor<R> implements EntryProcessor<String, WorkshopState, R>, ReadOnly {
   private static final long serialVersionUID = 1L;
   private final WorkshopOperation<R> operation;
+  private final transient LocalAnswer<R> local; // Null once it travelled: see LocalAnswer.
 
   ReadingProcessor(WorkshopOperation<R> operation) {
+    this(operation, null);
+  }
+
+  ReadingProcessor(WorkshopOperation<R> operation, LocalAnswer<R> local) {
     this.operation = operation;
+    this.local = local;
+  }
+
+  private R answer(R result) {
+    if (local == null) {
+      return result;
+    }
+    local.give(result);
+    return null;
   }
 
   @Override
   public R process(Map.Entry<String, WorkshopState> entry) {
     WorkshopState state = entry.getValue();
-    return state == null ? null : operation.applyTo(state);
+    return answer(state == null ? null : operation.applyTo(state));
   }
 
   @Override
