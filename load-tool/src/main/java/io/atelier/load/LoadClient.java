@@ -28,6 +28,7 @@ final class LoadClient {
   private long receivedAt;
   private long revision;
   private long snapshotChars;
+  private long snapshotArrivedAt;
   private Consumer<JsonObject> listener = message -> {};
   private final Promise<Long> synced = Promise.promise();
   private final Promise<String> closed = Promise.promise();
@@ -119,6 +120,11 @@ final class LoadClient {
     return receivedAt;
   }
 
+  /** When the last snapshot's last frame arrived, before it was parsed; 0 before any. */
+  long snapshotArrivedAt() {
+    return snapshotArrivedAt;
+  }
+
   /** The size of the last snapshot this client received, in UTF-16 characters of its frame. */
   long snapshotChars() {
     return snapshotChars;
@@ -130,6 +136,7 @@ final class LoadClient {
     String type = message.getString("type");
     if ("snapshot".equals(type)) {
       snapshotChars = frame.length();
+      snapshotArrivedAt = receivedAt;
     }
     switch (type) {
       case "welcome" -> participantId = participantOf(message);

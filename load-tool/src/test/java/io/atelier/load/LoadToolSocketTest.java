@@ -219,6 +219,10 @@ class LoadToolSocketTest {
         run("--url", node.urls(), "--scenario", "join", "--notes", "50", "--runs", "3");
 
     assertThat(result.getJsonObject("fullStateArrived").getInteger("n")).isEqualTo(3);
+    assertThat(result.getJsonObject("fullStateParsed").getInteger("n")).isEqualTo(3);
+    // The snapshot is in before it is parsed, and parsed before the synced that follows it.
+    assertThat(result.getJsonObject("fullStateArrived").getDouble("p50Ms"))
+        .isLessThanOrEqualTo(result.getJsonObject("fullStateParsed").getDouble("p50Ms"));
     // 50 notes of 40 characters and more: the snapshot holds them all.
     assertThat(result.getLong("snapshotChars")).isGreaterThan(50L * 40);
   }
