@@ -257,10 +257,11 @@ final class GroupCommitWriter {
   }
 
   /**
-   * The batch's positions by workshop id, each workshop's writes in their queued order. A write
-   * locks its workshop's row until the commit (it touches {@code last_active}); the writers of a
-   * cluster's nodes share one PostgreSQL, so they must take those locks in one order, or two
-   * batches holding the same workshops deadlock (PostgresTwoWritersTest).
+   * The batch's positions by workshop id, each workshop's writes in their queued order. A write may
+   * lock its workshop's row until the commit (the touch of {@code last_active}, an image's count, a
+   * delete; see {@link BatchTransaction} for when the touch is written); the writers of a cluster's
+   * nodes share one PostgreSQL, so they must take those locks in one order, or two batches holding
+   * the same workshops deadlock (PostgresTwoWritersTest).
    */
   private static List<Integer> inLockOrder(List<JournalWrite> batch) {
     List<Integer> order = new ArrayList<>(batch.size());
