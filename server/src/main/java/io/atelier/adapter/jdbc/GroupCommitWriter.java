@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Callers' continuations therefore never run on the writer thread nor under a lock, and a slow one
  * cannot delay the next commit. A write refused by its own checks fails alone; if a statement fails
  * unexpectedly, the batch is run again with a savepoint per write, so only the writes that fail
- * again are failed.
+ * again are failed. The writer's statements are compiled once per connection ({@link
+ * WriterStatements}) and the writes of a batch share their checks and rows ({@link
+ * BatchTransaction}).
  */
 final class GroupCommitWriter {
   static final int BATCH_LIMIT = 512;
@@ -51,15 +54,24 @@ final class GroupCommitWriter {
             return worker;
           });
 
+  /** Held by tests (see {@link #holdBatches()}) so that the writes they submit share a batch. */
+  private final ReentrantLock batching = new ReentrantLock();
+
+  private volatile long statementsCompiled; // written by the writer thread only
+
   // Writer thread only.
   private Connection connection;
+  private WriterStatements statements;
+  private final RecentTouches recentTouches = new RecentTouches();
+  private BatchTransaction running; // the last transaction begun, whose touches finish() keeps
   private boolean suspect;
-  private long transactions;
+  private volatile long transactions; // written by the writer thread only
   private long committedWrites;
 
   GroupCommitWriter(Database database, Connection connection) {
     this.database = database;
     this.connection = connection;
+    this.statements = statementsOf(connection);
     this.thread = new Thread(this::run, "atelier-journal-writer");
     thread.setDaemon(true);
     thread.start();
@@ -77,6 +89,26 @@ final class GroupCommitWriter {
     if (!accepted) {
       write.done().completeExceptionally(new IllegalStateException("The journal is closed"));
     }
+  }
+
+  /**
+   * For tests: until the answer is closed, the writer waits before gathering its next batch, so
+   * that the writes submitted meanwhile are committed together, in one batch (with at most one
+   * write queued before the call, when the writer was not idle). Never used by the journal itself.
+   */
+  AutoCloseable holdBatches() {
+    batching.lock();
+    return batching::unlock;
+  }
+
+  /** How many transactions the writer has committed. */
+  long transactions() {
+    return transactions;
+  }
+
+  /** How many statements the writer has compiled since it started, over all its connections. */
+  long statementsCompiled() {
+    return statementsCompiled;
   }
 
   /** Commits what is queued, completes its stages, then closes the connection. */
@@ -113,7 +145,12 @@ final class GroupCommitWriter {
       } catch (InterruptedException e) {
         continue; // Only close() stops the writer, so that no queued write is left behind.
       }
-      queue.drainTo(batch, BATCH_LIMIT - 1);
+      batching.lock();
+      try {
+        queue.drainTo(batch, BATCH_LIMIT - 1);
+      } finally {
+        batching.unlock();
+      }
       if (batch.get(batch.size() - 1) == STOP) {
         batch.remove(batch.size() - 1);
         stopping = true;
@@ -189,29 +226,42 @@ final class GroupCommitWriter {
 
   private List<Throwable> runAll(List<JournalWrite> batch, boolean isolated) throws SQLException {
     List<Throwable> failures = new ArrayList<>(Collections.nCopies(batch.size(), null));
-    for (int i : inLockOrder(batch)) {
-      JournalWrite write = batch.get(i);
-      if (!isolated) {
-        failures.set(i, write.apply(connection));
-        continue;
+    BatchTransaction transaction = new BatchTransaction(statements, recentTouches, isolated);
+    running = transaction;
+    try {
+      for (int i : inLockOrder(batch)) {
+        JournalWrite write = batch.get(i);
+        if (!isolated) {
+          transaction.before(write);
+          failures.set(i, write.apply(transaction));
+          continue;
+        }
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+          transaction.before(write);
+          failures.set(i, write.apply(transaction));
+          transaction.after();
+          connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+          transaction.discard();
+          connection.rollback(savepoint);
+          failures.set(i, failure(e));
+        }
       }
-      Savepoint savepoint = connection.setSavepoint();
-      try {
-        failures.set(i, write.apply(connection));
-        connection.releaseSavepoint(savepoint);
-      } catch (SQLException e) {
-        connection.rollback(savepoint);
-        failures.set(i, failure(e));
-      }
+      transaction.flush();
+    } catch (SQLException | RuntimeException e) {
+      transaction.discard();
+      throw e;
     }
     return failures;
   }
 
   /**
-   * The batch's positions by workshop id, each workshop's writes in their queued order. A write
-   * locks its workshop's row until the commit (it touches {@code last_active}); the writers of a
-   * cluster's nodes share one PostgreSQL, so they must take those locks in one order, or two
-   * batches holding the same workshops deadlock (PostgresTwoWritersTest).
+   * The batch's positions by workshop id, each workshop's writes in their queued order. A write may
+   * lock its workshop's row until the commit (the touch of {@code last_active}, an image's count, a
+   * delete; see {@link BatchTransaction} for when the touch is written); the writers of a cluster's
+   * nodes share one PostgreSQL, so they must take those locks in one order, or two batches holding
+   * the same workshops deadlock (PostgresTwoWritersTest).
    */
   private static List<Integer> inLockOrder(List<JournalWrite> batch) {
     List<Integer> order = new ArrayList<>(batch.size());
@@ -224,6 +274,7 @@ final class GroupCommitWriter {
 
   private void finish(List<Throwable> failures) throws SQLException {
     connection.commit();
+    recentTouches.committed(running.touched(), running.now());
     transactions++;
     committedWrites += failures.stream().filter(f -> f == null).count();
   }
@@ -287,6 +338,7 @@ final class GroupCommitWriter {
     }
     closeConnection();
     connection = database.openWriter();
+    statements = statementsOf(connection);
     suspect = false;
     LOG.info("Journal writer reconnected to {}", database.describe());
   }
@@ -302,7 +354,16 @@ final class GroupCommitWriter {
     }
   }
 
+  /** A new, empty cache: statements are compiled on the connection they are used on. */
+  private WriterStatements statementsOf(Connection connection) {
+    return new WriterStatements(connection, () -> statementsCompiled++);
+  }
+
   private void closeConnection() {
+    if (statements != null) {
+      statements.close();
+      statements = null;
+    }
     if (connection == null) {
       return;
     }

@@ -1,7 +1,6 @@
 package io.atelier.adapter.jdbc;
 
 import io.atelier.domain.ImageRules;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One queued write, already encoded by the caller's thread, with the stage that completes once the
  * transaction holding it is committed. {@link #apply} runs on the writer thread inside the batch's
- * transaction; it checks what it needs first, so a write that cannot apply (a taken id, an unknown
- * workshop) is refused alone and leaves nothing in the transaction.
+ * transaction, through what the batch shares ({@link BatchTransaction}: cached statements, the
+ * workshops known to exist, events and touches written together); it checks what it needs first, so
+ * a write that cannot apply (a taken id, an unknown workshop) is refused alone and leaves nothing
+ * in the transaction.
  */
 sealed interface JournalWrite {
   CompletableFuture<Void> done();
@@ -21,30 +22,31 @@ sealed interface JournalWrite {
   String workshopId();
 
   /**
-   * Writes inside the current transaction.
+   * Writes inside the batch's transaction; rows may be held back by the batch and written with
+   * others' before the commit.
    *
    * @return null when written, or the refusal its stage fails with (nothing was written then): most
    *     often an {@link IllegalStateException}, the caller's conflict
    */
-  RuntimeException apply(Connection connection) throws SQLException;
+  RuntimeException apply(BatchTransaction batch) throws SQLException;
 
   /** A workshop's facts; refused when the id is taken. */
   record Create(String workshopId, String facts, long createdAt, CompletableFuture<Void> done)
       implements JournalWrite {
     @Override
-    public RuntimeException apply(Connection connection) throws SQLException {
-      if (exists(connection, workshopId)) {
+    public RuntimeException apply(BatchTransaction batch) throws SQLException {
+      if (batch.exists(workshopId)) {
         return refusal("Workshop " + workshopId + " exists in the journal");
       }
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "insert into workshops (id, facts, created_at, last_active) values (?, ?, ?, ?)")) {
-        insert.setString(1, workshopId);
-        insert.setString(2, facts);
-        insert.setLong(3, createdAt);
-        insert.setLong(4, System.currentTimeMillis());
-        insert.executeUpdate();
-      }
+      PreparedStatement insert =
+          batch.statement(
+              "insert into workshops (id, facts, created_at, last_active) values (?, ?, ?, ?)");
+      insert.setString(1, workshopId);
+      insert.setString(2, facts);
+      insert.setLong(3, createdAt);
+      insert.setLong(4, batch.now());
+      insert.executeUpdate();
+      batch.learned(workshopId, true);
       return null;
     }
   }
@@ -52,33 +54,22 @@ sealed interface JournalWrite {
   /** One encoded event and its revision. */
   record Row(long revision, String payload) {}
 
-  /** Events of one workshop; refused when the workshop is not in the journal. */
+  /**
+   * Events of one workshop; refused when the workshop is not in the journal. The rows are inserted
+   * with the batch's other appends, and a duplicate revision fails that insert: the writer then
+   * runs the batch again one write at a time, where this append fails alone.
+   */
   record Append(String workshopId, List<Row> rows, CompletableFuture<Void> done)
       implements JournalWrite {
     @Override
-    public RuntimeException apply(Connection connection) throws SQLException {
-      if (!exists(connection, workshopId)) {
+    public RuntimeException apply(BatchTransaction batch) throws SQLException {
+      if (!batch.exists(workshopId)) {
         return unknown(workshopId);
       }
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "insert into events (workshop_id, revision, payload) values (?, ?, ?)")) {
-        for (Row row : rows) {
-          insert.setString(1, workshopId);
-          insert.setLong(2, row.revision());
-          insert.setString(3, row.payload());
-          insert.addBatch();
-        }
-        if (!rows.isEmpty()) {
-          insert.executeBatch();
-        }
+      for (Row row : rows) {
+        batch.insertEvent(workshopId, row.revision(), row.payload());
       }
-      try (PreparedStatement touch =
-          connection.prepareStatement("update workshops set last_active = ? where id = ?")) {
-        touch.setLong(1, System.currentTimeMillis());
-        touch.setString(2, workshopId);
-        touch.executeUpdate();
-      }
+      batch.touch(workshopId);
       return null;
     }
   }
@@ -91,46 +82,46 @@ sealed interface JournalWrite {
       String workshopId, long revision, String payload, CompletableFuture<Void> done)
       implements JournalWrite {
     @Override
-    public RuntimeException apply(Connection connection) throws SQLException {
-      if (!exists(connection, workshopId)) {
+    public RuntimeException apply(BatchTransaction batch) throws SQLException {
+      if (!batch.exists(workshopId)) {
         return unknown(workshopId);
       }
-      try (PreparedStatement upsert =
-              connection.prepareStatement(
-                  "insert into checkpoints (workshop_id, revision, payload) values (?, ?, ?)"
-                      + " on conflict (workshop_id) do update"
-                      + " set revision = excluded.revision, payload = excluded.payload"
-                      + " where checkpoints.revision <= excluded.revision");
-          PreparedStatement drop =
-              connection.prepareStatement(
-                  "delete from events where workshop_id = ? and revision <= ?")) {
-        upsert.setString(1, workshopId);
-        upsert.setLong(2, revision);
-        upsert.setString(3, payload);
-        upsert.executeUpdate();
-        drop.setString(1, workshopId);
-        drop.setLong(2, revision);
-        drop.executeUpdate();
-      }
+      PreparedStatement upsert =
+          batch.statement(
+              "insert into checkpoints (workshop_id, revision, payload) values (?, ?, ?)"
+                  + " on conflict (workshop_id) do update"
+                  + " set revision = excluded.revision, payload = excluded.payload"
+                  + " where checkpoints.revision <= excluded.revision");
+      upsert.setString(1, workshopId);
+      upsert.setLong(2, revision);
+      upsert.setString(3, payload);
+      upsert.executeUpdate();
+      PreparedStatement drop =
+          batch.statement("delete from events where workshop_id = ? and revision <= ?");
+      drop.setString(1, workshopId);
+      drop.setLong(2, revision);
+      drop.executeUpdate();
       return null;
     }
   }
 
   /** Every row of a workshop, its images included; nothing to do for an unknown one. */
   record Delete(String workshopId, CompletableFuture<Void> done) implements JournalWrite {
+    private static final List<String> DELETES =
+        List.of(
+            "delete from images where workshop_id = ?",
+            "delete from events where workshop_id = ?",
+            "delete from checkpoints where workshop_id = ?",
+            "delete from workshops where id = ?");
+
     @Override
-    public RuntimeException apply(Connection connection) throws SQLException {
-      for (String sql :
-          List.of(
-              "delete from images where workshop_id = ?",
-              "delete from events where workshop_id = ?",
-              "delete from checkpoints where workshop_id = ?",
-              "delete from workshops where id = ?")) {
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
-          delete.setString(1, workshopId);
-          delete.executeUpdate();
-        }
+    public RuntimeException apply(BatchTransaction batch) throws SQLException {
+      for (String sql : DELETES) {
+        PreparedStatement delete = batch.statement(sql);
+        delete.setString(1, workshopId);
+        delete.executeUpdate();
       }
+      batch.learned(workshopId, false);
       return null;
     }
   }
@@ -150,50 +141,41 @@ sealed interface JournalWrite {
       CompletableFuture<Void> done)
       implements JournalWrite {
     @Override
-    public RuntimeException apply(Connection connection) throws SQLException {
+    public RuntimeException apply(BatchTransaction batch) throws SQLException {
       String lock = dialect == Database.Dialect.POSTGRESQL ? " for update" : "";
-      try (PreparedStatement select =
-          connection.prepareStatement("select 1 from workshops where id = ?" + lock)) {
-        select.setString(1, workshopId);
-        try (ResultSet rows = select.executeQuery()) {
-          if (!rows.next()) {
-            return unknown(workshopId);
-          }
+      PreparedStatement exists = batch.statement("select 1 from workshops where id = ?" + lock);
+      exists.setString(1, workshopId);
+      try (ResultSet rows = exists.executeQuery()) {
+        if (!rows.next()) {
+          return unknown(workshopId);
         }
       }
-      try (PreparedStatement select =
-          connection.prepareStatement(
+      PreparedStatement count =
+          batch.statement(
               "select count(*), count(case when image_id = ? then 1 end)"
-                  + " from images where workshop_id = ?")) {
-        select.setString(1, imageId);
-        select.setString(2, workshopId);
-        try (ResultSet rows = select.executeQuery()) {
-          rows.next();
-          if (rows.getLong(2) > 0) {
-            return null; // Stored already.
-          }
-          if (rows.getLong(1) >= ImageRules.MAX_PER_WORKSHOP) {
-            return ImageRules.tooMany();
-          }
+                  + " from images where workshop_id = ?");
+      count.setString(1, imageId);
+      count.setString(2, workshopId);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        if (rows.getLong(2) > 0) {
+          return null; // Stored already.
+        }
+        if (rows.getLong(1) >= ImageRules.MAX_PER_WORKSHOP) {
+          return ImageRules.tooMany();
         }
       }
-      try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "insert into images (workshop_id, image_id, content_type, bytes, created_at)"
-                      + " values (?, ?, ?, ?, ?)");
-          PreparedStatement touch =
-              connection.prepareStatement("update workshops set last_active = ? where id = ?")) {
-        long now = System.currentTimeMillis();
-        insert.setString(1, workshopId);
-        insert.setString(2, imageId);
-        insert.setString(3, contentType);
-        insert.setBytes(4, bytes);
-        insert.setLong(5, now);
-        insert.executeUpdate();
-        touch.setLong(1, now);
-        touch.setString(2, workshopId);
-        touch.executeUpdate();
-      }
+      PreparedStatement insert =
+          batch.statement(
+              "insert into images (workshop_id, image_id, content_type, bytes, created_at)"
+                  + " values (?, ?, ?, ?, ?)");
+      insert.setString(1, workshopId);
+      insert.setString(2, imageId);
+      insert.setString(3, contentType);
+      insert.setBytes(4, bytes);
+      insert.setLong(5, batch.now());
+      insert.executeUpdate();
+      batch.touch(workshopId);
       return null;
     }
   }
@@ -201,12 +183,10 @@ sealed interface JournalWrite {
   /** Every image of a workshop. */
   record DeleteImages(String workshopId, CompletableFuture<Void> done) implements JournalWrite {
     @Override
-    public RuntimeException apply(Connection connection) throws SQLException {
-      try (PreparedStatement delete =
-          connection.prepareStatement("delete from images where workshop_id = ?")) {
-        delete.setString(1, workshopId);
-        delete.executeUpdate();
-      }
+    public RuntimeException apply(BatchTransaction batch) throws SQLException {
+      PreparedStatement delete = batch.statement("delete from images where workshop_id = ?");
+      delete.setString(1, workshopId);
+      delete.executeUpdate();
       return null;
     }
   }
@@ -217,15 +197,5 @@ sealed interface JournalWrite {
 
   private static RuntimeException unknown(String workshopId) {
     return refusal("Workshop " + workshopId + " is not in the journal");
-  }
-
-  private static boolean exists(Connection connection, String workshopId) throws SQLException {
-    try (PreparedStatement select =
-        connection.prepareStatement("select 1 from workshops where id = ?")) {
-      select.setString(1, workshopId);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next();
-      }
-    }
   }
 }
