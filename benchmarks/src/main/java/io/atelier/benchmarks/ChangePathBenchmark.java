@@ -1,7 +1,9 @@
 package io.atelier.benchmarks;
 
+import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.internal.serialization.InternalSerializationService;
 import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
+import io.atelier.adapter.hazelcast.FeedMessageSerializer;
 import io.atelier.adapter.jdbc.JournalCodec;
 import io.atelier.application.FeedMessage;
 import io.atelier.domain.Change;
@@ -47,9 +49,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code changePath}: those four together, one edit from frame in to frames out;
  *   <li>{@code journalEncode} and {@code feedRoundTrip}: what persistence and the cluster add on
  *       the same path: the event as the journal's JSON row, and the feed message through
- *       Hazelcast's serialization and back (Java serialization, ADR 0002), as the topic does on
- *       every node;
- *   <li>{@code changePathPersisted}: everything above, the CPU of one persisted, fanned-out edit.
+ *       Hazelcast's serialization and back (the member's {@code FeedMessageSerializer}, ADR 0002),
+ *       as the topic does between nodes (a node no longer serialises for its own sockets);
+ *   <li>{@code changePathPersisted}: everything above, the CPU of one persisted, fanned-out edit
+ *       when the cluster has another member (a node alone skips the feed's round trip).
  * </ul>
  *
  * Change ids cycle through {@value #RING} frames, more than the 10,000 a workshop remembers (CH2),
@@ -67,8 +70,11 @@ public class ChangePathBenchmark {
 
   private final ProtocolCodec codec = new ProtocolCodec();
   private final JournalCodec journal = new JournalCodec();
+  // With the member's serializer of feed messages (HazelcastMember, ADR 0002).
   private final InternalSerializationService hazelcast =
-      new DefaultSerializationServiceBuilder().build();
+      new DefaultSerializationServiceBuilder()
+          .setConfig(new SerializationConfig().addSerializerConfig(FeedMessageSerializer.config()))
+          .build();
   private WorkshopState state;
   private final String[] frames = new String[RING];
   private final ParticipantId[] authors = new ParticipantId[RING];

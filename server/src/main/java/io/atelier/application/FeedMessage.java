@@ -5,10 +5,12 @@ import io.atelier.domain.Event;
 import io.atelier.domain.SharedView;
 import io.atelier.domain.Visibility;
 import io.atelier.domain.WorkshopId;
-import java.io.Serializable;
 
-/** What travels between nodes for one workshop. */
-public sealed interface FeedMessage extends Serializable {
+/**
+ * What travels between nodes for one workshop. Not {@code Serializable}: it reaches its own node's
+ * sockets as it is, and crosses to the others only in the Hazelcast adapter's own format.
+ */
+public sealed interface FeedMessage {
   WorkshopId workshopId();
 
   /** An event the store has committed (RV2), and who may read it as it is (PW1). */

@@ -52,6 +52,8 @@ public final class HazelcastMember {
     // Bound to one address unless told 0.0.0.0 (containers, whose address is not known ahead).
     config.setProperty("hazelcast.socket.bind.any", Boolean.toString(anyAddress));
     config.getJetConfig().setEnabled(false);
+    // Feed messages cross members in a format of our own, not Java serialization (ADR 0002).
+    config.getSerializationConfig().addSerializerConfig(FeedMessageSerializer.config());
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(100);
