@@ -9,7 +9,7 @@
 #   load-tool/measure.sh one     # one node: 1×200, 1×300, 50×10 at 2,000/s, ramp, join, idle
 #   load-tool/measure.sh two     # two nodes, each room's clients spread over both
 #   load-tool/measure.sh hop     # 50×10 at 250/s on one node, then on two: the cluster hop
-#   load-tool/measure.sh draw    # a 2,000-note workshop opened 3 × 10 times in headless Chromium
+#   load-tool/measure.sh draw    # a 2,000-note workshop (DRAW_NOTES) opened 3 × 10 times in Chromium
 #   load-tool/measure.sh smoke   # every scenario, small and short: proves the tool works
 #
 # The load average is printed before each run: with other work on the machine, figures mean
