@@ -9,6 +9,7 @@
 #   load-tool/measure.sh one     # one node: 1×200, 1×300, 50×10 at 2,000/s, ramp, join, idle
 #   load-tool/measure.sh two     # two nodes, each room's clients spread over both
 #   load-tool/measure.sh hop     # 50×10 at 250/s on one node, then on two: the cluster hop
+#   load-tool/measure.sh draw    # a 2,000-note workshop (DRAW_NOTES) opened 3 × 10 times in Chromium
 #   load-tool/measure.sh smoke   # every scenario, small and short: proves the tool works
 #
 # The load average is printed before each run: with other work on the machine, figures mean
@@ -159,6 +160,17 @@ hop() {
   stop_postgres
 }
 
+# The browser's half of the join target: the tool and the Chromium it starts on core 1, the node
+# on core 0; three runs of ten fresh browsers each (Debian's chromium and chromium-driver).
+draw() {
+  start_node 18099 5861
+  await_ready 18099 1
+  for run in 1 2 3; do
+    tool --url http://127.0.0.1:18099 --scenario draw --notes "${DRAW_NOTES:-2000}" --runs 10
+  done
+  stop_nodes
+}
+
 smoke() {
   start_node 18093 5821
   await_ready 18093 1
@@ -169,6 +181,9 @@ smoke() {
     --seconds 2 --first-warmup 3
   tool --url $url --server-pid "$pid" --scenario join --notes 2000 --runs 5
   tool --url $url --server-pid "$pid" --scenario idle --clients 200
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    tool --url $url --scenario draw --notes 200 --runs 2
+  fi
   stop_nodes
 }
 
@@ -188,7 +203,8 @@ case "${1:-}" in
   one) one_node ;;
   two) two_nodes ;;
   hop) hop ;;
+  draw) draw ;;
   smoke) smoke; smoke_two ;;
   smoke-two) smoke_two ;;
-  *) echo "usage: $0 one|two|hop|smoke|smoke-two" >&2; exit 2 ;;
+  *) echo "usage: $0 one|two|hop|draw|smoke|smoke-two" >&2; exit 2 ;;
 esac

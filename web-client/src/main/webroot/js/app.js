@@ -14,6 +14,7 @@ import { mountFollow } from './follow.js';
 import { frameScheduler } from './frame-scheduler.js';
 import { bindLanguageToggle, initLanguage, onLanguageChange, t, translatePage } from './i18n.js';
 import { identityFor, takeFacilitatorKey } from './identity.js';
+import { boardDrawnMark } from './join-timing.js';
 import { NotesLayer } from './notes-layer.js';
 import { keepPendingAcrossReloads } from './pending-store.js';
 import { mountPeopleToggle } from './people-toggle.js';
@@ -167,10 +168,12 @@ function openRoom(workshop) {
   offerDeletion(workshop, room);
   mountTopBar(); // last: it orders and fits the tools the features above put in the top bar
 
+  const joinDrawn = boardDrawnMark(engine); // the join's last mark, read by the draw benchmark
   const render = frameScheduler(() => {
     $('facilitator-badge').hidden = !room.isFacilitator();
     $('delete-button').hidden = !room.isFacilitator(); // RO1 RO6: whoever facilitates now
     notes.render();
+    joinDrawn.drawn();
     presence.render();
     board.centreOnContent(engine.notes());
   });

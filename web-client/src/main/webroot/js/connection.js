@@ -9,6 +9,7 @@
 import * as messages from './protocol.js';
 import { ClockOffset } from './clock.js';
 import { ChangeOutbox } from './change-outbox.js';
+import { JOIN_MARKS, markOnce, timingNow } from './join-timing.js';
 
 export const BACKOFF = { firstMs: 300, maxMs: 5000, offlineAfterAttempts: 3 };
 export const HEARTBEAT = { pingEveryMs: 15000, silentLimitMs: 40000, tickMs: 500 };
@@ -221,6 +222,7 @@ export class Connection {
               passcode: this.identity.passcode?.() ?? null,
             }),
       );
+      markOnce(JOIN_MARKS.helloSent);
     };
     socket.onmessage = (frame) => {
       if (this.socket === socket) this.receive(frame.data);
@@ -233,18 +235,21 @@ export class Connection {
 
   receive(data) {
     this.lastHeard = this.now();
+    const arrived = timingNow(); // before parsing: a snapshot's arrival, not its parse (join-timing.js)
     let message;
     try {
       message = JSON.parse(data);
     } catch {
       return; // The server only sends JSON; a broken frame is not worth a disconnect.
     }
+    if (message.type === 'snapshot') markOnce(JOIN_MARKS.snapshotReceived, arrived);
     if (message.type === 'welcome') {
       this.welcomed(message);
     } else if (message.type === 'pong') {
       this.clock.sample(message.clientTime, message.serverTime, this.now());
     }
     let outcome = this.engine.receive(message);
+    if (message.type === 'snapshot') markOnce(JOIN_MARKS.snapshotApplied);
     if (outcome?.rateLimited) {
       // LM1: the change stays pending; it and those after it go again once the wait is over.
       const began = this.outbox.hold(message.retryAfterMs ?? 1000, () => this.engine.pendingChanges());

@@ -4,7 +4,7 @@
 // without living in it: `allow` says whether this person may change a note now (locks, LK3), and
 // decorators add to each note's element (see addDecorator).
 
-import { t } from './i18n.js';
+import { language, t } from './i18n.js';
 import { COLORS } from './protocol.js';
 import * as messages from './protocol.js';
 import { NoteEditor } from './note-editor.js';
@@ -74,15 +74,19 @@ export class NotesLayer {
   render() {
     const notes = this.engine.notesOn(this.shownCanvasId);
     const seen = new Set();
+    // New notes are built apart and enter the page together, in one insertion: a joining tab's
+    // 2,000 notes are one change of the page, not 2,000 (docs/performance.md).
+    const arriving = document.createDocumentFragment();
     notes.forEach((note, rank) => {
       seen.add(note.id);
-      const element = this.elements.get(note.id) ?? this.create(note.id);
+      const element = this.elements.get(note.id) ?? this.create(note.id, arriving);
       const override = this.overrides.get(note.id);
       // Unchanged notes keep their object in the engine: with 2,000 notes, most draws are skipped.
       if (!override && this.drawn.get(element)?.note === note && this.drawn.get(element).rank === rank) return;
       this.draw(element, override ? { ...note, ...override } : note, rank + 1);
       this.drawn.set(element, { note, rank });
     });
+    this.world.append(arriving);
     for (const [id, element] of this.elements) {
       if (!seen.has(id)) {
         if (this.editor.noteId === id) this.editor.close({ commit: false });
@@ -162,10 +166,49 @@ export class NotesLayer {
     for (const decorator of this.decorators) decorator.draw?.(element, note);
   }
 
-  create(noteId) {
-    const element = document.createElement('div');
-    element.dataset.testid = 'note';
+  /** A note's element, built from the language's prototype and put in `parent` (the world by default). */
+  create(noteId, parent = this.world) {
+    const element = this.prototype().cloneNode(true);
     element.dataset.noteId = noteId;
+    const toolbar = element.querySelector('.note-toolbar');
+    for (const decorator of this.decorators) decorator.create?.(element, toolbar, noteId);
+    element.addEventListener('pointerdown', (event) => this.pointerDown(event, noteId, element));
+    element.addEventListener('pointermove', (event) => this.pointerMove(event));
+    element.addEventListener('pointerup', (event) => this.pointerUp(event, noteId));
+    element.addEventListener('pointercancel', (event) => this.pointerUp(event, noteId));
+    element.addEventListener('dblclick', (event) => {
+      if (event.target.closest('button, textarea')) return;
+      event.stopPropagation();
+      this.openEditor(noteId);
+    });
+    element.addEventListener('keydown', (event) => this.keyDown(event, noteId, element));
+    // The toolbar's buttons answer through the toolbar: two listeners a note, not two a button.
+    toolbar.addEventListener('pointerdown', (event) => {
+      if (event.target.closest('button')) event.stopPropagation();
+    });
+    toolbar.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-note-action]');
+      if (!button) return;
+      event.stopPropagation();
+      this.act(button.dataset.noteAction, noteId);
+    });
+    parent.append(element);
+    this.elements.set(noteId, element);
+    this.marked.delete(noteId); // A new element shows no mark yet.
+    return element;
+  }
+
+  /**
+   * What every note of this language looks like before it is drawn: its toolbar, its text, its
+   * editing mark and its resize corner, labelled once. Notes are clones of it: with 2,000 notes,
+   * building and labelling each of their dozen elements one by one was most of a join's drawing.
+   */
+  prototype() {
+    const lang = language();
+    if (this.template?.lang === lang) return this.template.element;
+    const element = document.createElement('div');
+    element.className = 'note';
+    element.dataset.testid = 'note';
     element.tabIndex = 0;
     element.setAttribute('role', 'group');
     const text = document.createElement('div');
@@ -179,43 +222,19 @@ export class NotesLayer {
     resize.className = 'note-resize';
     resize.dataset.testid = 'note-resize';
     resize.setAttribute('aria-hidden', 'true');
-    const toolbar = this.toolbar(noteId);
-    element.append(toolbar, text, editing, resize);
-    for (const decorator of this.decorators) decorator.create?.(element, toolbar, noteId);
-    element.addEventListener('pointerdown', (event) => this.pointerDown(event, noteId, element));
-    element.addEventListener('pointermove', (event) => this.pointerMove(event));
-    element.addEventListener('pointerup', (event) => this.pointerUp(event, noteId));
-    element.addEventListener('pointercancel', (event) => this.pointerUp(event, noteId));
-    element.addEventListener('dblclick', (event) => {
-      if (event.target.closest('button, textarea')) return;
-      event.stopPropagation();
-      this.openEditor(noteId);
-    });
-    element.addEventListener('keydown', (event) => this.keyDown(event, noteId, element));
-    this.world.append(element);
-    this.elements.set(noteId, element);
-    this.marked.delete(noteId); // A new element shows no mark yet.
+    element.append(this.toolbar(), text, editing, resize);
+    this.template = { lang, element };
     return element;
   }
 
-  toolbar(noteId) {
+  toolbar() {
     const bar = document.createElement('div');
     bar.className = 'note-toolbar';
     for (const color of COLORS) {
-      bar.append(
-        this.button(`color-${color}`, `swatch swatch-${color}`, t('note.color', { color: t(`color.${color}`) }), () => {
-          this.color = color;
-          this.update(noteId, { color });
-        }),
-      );
+      bar.append(this.button(`color-${color}`, `swatch swatch-${color}`, t('note.color', { color: t(`color.${color}`) }), `color:${color}`));
       bar.lastChild.dataset.colorChoice = color;
     }
-    bar.append(
-      this.button('front-note', 'tool', t('note.front'), () => {
-        if (this.allow('edit', noteId)) this.connection.send(messages.bringNoteToFront(this.ids, noteId));
-      }),
-      this.button('delete-note', 'tool tool-danger', t('note.delete'), () => this.remove(noteId)),
-    );
+    bar.append(this.button('front-note', 'tool', t('note.front'), 'front'), this.button('delete-note', 'tool tool-danger', t('note.delete'), 'delete'));
     bar.lastChild.previousSibling.textContent = '⤒';
     bar.lastChild.textContent = '✕';
     return bar;
@@ -226,14 +245,23 @@ export class NotesLayer {
     button.type = 'button';
     button.className = className;
     button.dataset.testid = testid;
+    button.dataset.noteAction = action;
     button.setAttribute('aria-label', label);
     button.title = label;
-    button.addEventListener('pointerdown', (event) => event.stopPropagation());
-    button.addEventListener('click', (event) => {
-      event.stopPropagation();
-      action();
-    });
     return button;
+  }
+
+  /** What a button of a note's toolbar does: `color:<colour>`, `front` or `delete`. */
+  act(action, noteId) {
+    if (action.startsWith('color:')) {
+      const color = action.slice('color:'.length);
+      this.color = color;
+      this.update(noteId, { color });
+    } else if (action === 'front') {
+      if (this.allow('edit', noteId)) this.connection.send(messages.bringNoteToFront(this.ids, noteId));
+    } else if (action === 'delete') {
+      this.remove(noteId);
+    }
   }
 
   remove(noteId) {

@@ -1,7 +1,6 @@
 package io.atelier.load;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 
@@ -9,7 +8,7 @@ import java.net.URI;
  * A workshop with many notes; a new client joins again and again. Measures from opening the socket
  * to the moment the snapshot's last frame is in (the full state has arrived), and to the {@code
  * synced} that follows it once the snapshot is parsed. Drawing it is the browser's part, measured
- * in a browser.
+ * by {@link DrawScenario}.
  */
 final class JoinScenario {
   private final LoadContext context;
@@ -29,43 +28,11 @@ final class JoinScenario {
         .create(node, "Jonction " + notes)
         .compose(
             workshopId ->
-                seed(node, workshopId)
+                NoteSeeder.seed(context, node, workshopId, notes)
                     .compose(
                         seeder ->
                             measure(node, workshopId, 0, new Latencies(), new Latencies())
                                 .eventually(seeder::close)));
-  }
-
-  private Future<LoadClient> seed(URI node, String workshopId) {
-    LoadClient seeder = new LoadClient(context.sockets(), "semeur");
-    Promise<LoadClient> seeded = Promise.promise();
-    int[] acks = {0};
-    seeder.onMessage(
-        message -> {
-          if ("ack".equals(message.getString("type")) && ++acks[0] == notes) {
-            seeded.complete(seeder);
-          } else if ("error".equals(message.getString("type"))) {
-            // The server's limits (docs/protocol.md, LM1 and LM6) stop a seed this fast and large.
-            seeded.tryFail(
-                "seeding was refused ("
-                    + message.getString("code")
-                    + ": "
-                    + message.getString("message")
-                    + "). Start the server with ATELIER_CHANGES_PER_SECOND and"
-                    + " ATELIER_CHANGES_BURST, and ATELIER_MAX_NOTES_PER_CANVAS, above --notes.");
-          }
-        });
-    return seeder
-        .join(node, workshopId)
-        .compose(
-            revision -> {
-              for (int i = 0; i < notes; i++) {
-                JsonObject note = Edits.create("s-" + i, "n-" + i, i);
-                seeder.send(
-                    note.put("x", (double) (i % 50) * 220).put("y", (double) (i / 50) * 160));
-              }
-              return seeded.future();
-            });
   }
 
   private Future<Report> measure(

@@ -23,6 +23,7 @@ final class LoadClient {
   private final String name;
   private WebSocket socket;
   private String participantId;
+  private String token;
   private final BitSet revisionsSeen = new BitSet();
   private long duplicates;
   private long receivedAt;
@@ -93,6 +94,11 @@ final class LoadClient {
     return participantId;
   }
 
+  /** The secret the welcome gave this participant (HS4): another socket may come back as them. */
+  String token() {
+    return token;
+  }
+
   long duplicates() {
     return duplicates;
   }
@@ -139,7 +145,10 @@ final class LoadClient {
       snapshotArrivedAt = receivedAt;
     }
     switch (type) {
-      case "welcome" -> participantId = participantOf(message);
+      case "welcome" -> {
+        participantId = participantOf(message);
+        token = message.getString("token", token);
+      }
       case "synced" -> {
         revision = Math.max(revision, message.getLong("revision"));
         synced.tryComplete(message.getLong("revision"));

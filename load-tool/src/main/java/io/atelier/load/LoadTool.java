@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * java -jar load-tool/target/atelier-load.jar --scenario ramp --rooms 50 --clients 10 --rate 1000
  * java -jar load-tool/target/atelier-load.jar --scenario idle --clients 2000 --server-pid 1234
  * java -jar load-tool/target/atelier-load.jar --scenario join --notes 2000 --runs 20
+ * java -jar load-tool/target/atelier-load.jar --scenario draw --notes 2000 --runs 10
  * </pre>
  */
 public final class LoadTool {
@@ -66,9 +67,16 @@ public final class LoadTool {
                       options.integer("notes", 2_000, 1, 20_000),
                       options.integer("runs", 20, 1, 200))
                   ::run;
+          case "draw" ->
+              new DrawScenario(
+                      context,
+                      options.integer("notes", 2_000, 1, 20_000),
+                      options.integer("runs", 10, 1, 50),
+                      cpuProfile(options))
+                  ::run;
           default ->
               throw new IllegalArgumentException(
-                  "--scenario is room, ramp, idle or join, not " + scenario);
+                  "--scenario is room, ramp, idle, join or draw, not " + scenario);
         };
     options.requireAllRead();
     return run.get();
@@ -126,6 +134,12 @@ public final class LoadTool {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--edits is full or move, not " + kind);
     }
+  }
+
+  /** {@code --cpu-profile FILE}: where the draw scenario writes its last page's CPU profile. */
+  private static java.nio.file.Path cpuProfile(Options options) {
+    String file = options.text("cpu-profile", null);
+    return file == null ? null : java.nio.file.Path.of(file).toAbsolutePath();
   }
 
   static <T> T wait(Future<T> future) throws Exception {
