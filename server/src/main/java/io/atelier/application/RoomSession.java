@@ -23,6 +23,7 @@ import io.atelier.protocol.WireParticipant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -275,6 +276,17 @@ public final class RoomSession {
    * 1011, after which the page reconnects (SY5).
    */
   private CompletionStage<Void> enterFailed(WorkshopId id, Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof IllegalStateException) {
+      // The journal refused the entry's events: it no longer holds the workshop, deleted or
+      // expired (HS3) while this person came in, before it left the memory the entry ran on.
+      LOG.info("Session {} came into workshop {} as it was deleted", connectionId, id);
+      channel.close(CLOSE_WORKSHOP_NOT_FOUND, "This workshop does not exist (any more).");
+      return done();
+    }
     LOG.warn("Session {} could not enter workshop {}", connectionId, id, error);
     return services
         .store()

@@ -7,6 +7,9 @@ import io.atelier.config.JournalSettings;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,28 @@ class ExpiryTest {
     try (RunningServer restarted =
         new RunningServer(config.withJournal(JournalSettings.sqlite(dataDir)))) {
       assertThat(restarted.get("/api/workshops/" + id).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "HS3 a person who comes in while the workshop leaves the journal is told it is gone (4004)")
+  void entryRacingADeletion() throws Exception {
+    AtelierConfig config = AtelierConfig.forTests().withJournal(JournalSettings.sqlite(dataDir));
+    try (RunningServer server = new RunningServer(config)) {
+      String id = server.createWorkshop("Éphémère", "fr").getString("id");
+      // The moment a deletion or an expiry has removed it from the journal, not yet from memory.
+      try (Connection journal =
+              DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("atelier.db"));
+          PreparedStatement delete =
+              journal.prepareStatement("delete from workshops where id = ?")) {
+        delete.setString(1, id);
+        assertThat(delete.executeUpdate()).isEqualTo(1);
+      }
+
+      TestClient ana = server.connect().hello(id, null, "Ana", null);
+
+      assertThat(ana.awaitClose().code()).isEqualTo((short) 4004);
     }
   }
 }
