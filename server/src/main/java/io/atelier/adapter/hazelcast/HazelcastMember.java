@@ -28,6 +28,7 @@ public final class HazelcastMember {
 
   /** A member whose workshops map reads through to the journal for what it does not hold. */
   public static HazelcastInstance start(ClusterSettings settings, WorkshopLoader loader) {
+    CompletionThreads.install(); // ADR 0020: no thread started per continuation.
     Config config = config(settings);
     if (loader != WorkshopLoader.NONE) {
       config

@@ -15,10 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Workshop states in one IMap. Every operation runs as an entry processor on the member that owns
@@ -29,17 +25,18 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
   public static final String MAP_NAME = "atelier.workshops";
 
   /** The names of the threads that complete this store's calls start with this. */
-  public static final String COMPLETION_THREADS = "atelier-store-completions-";
+  public static final String COMPLETION_THREADS = CompletionThreads.PREFIX;
 
   private final IMap<String, WorkshopState> states;
   private final Executor blocking;
-  private final Executor completions = completionThreads();
+  private final Executor completions = CompletionThreads.POOL;
 
   public HazelcastWorkshopStore(HazelcastInstance hazelcast) {
     this(hazelcast, ForkJoinPool.commonPool());
   }
 
   public HazelcastWorkshopStore(HazelcastInstance hazelcast, Executor blocking) {
+    CompletionThreads.install();
     this.states = hazelcast.getMap(MAP_NAME);
     this.blocking = blocking;
   }
@@ -91,11 +88,9 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
   }
 
   /**
-   * Hazelcast runs the continuations of its futures on the JVM's common pool or, when that pool has
-   * a single thread (a node on one or two cores), on a new thread for each one: a thread was
-   * started for every change (the load tool's profile of a node pinned to one core showed it). Each
-   * result is handed over on this store's own threads instead, as a plain future whose
-   * continuations run there too.
+   * Each result is handed over on the completion threads (ADR 0020) as a plain future, so what the
+   * application chains on it runs there too, never on a partition thread nor a thread started for
+   * it.
    */
   private <T> CompletionStage<T> handOver(CompletionStage<T> hazelcast) {
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -109,25 +104,5 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
         },
         completions);
     return result;
-  }
-
-  /** As many as the node has cores; idle ones end, so a stopped store leaves no thread behind. */
-  private static Executor completionThreads() {
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    AtomicInteger started = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            10,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            task -> {
-              Thread thread = new Thread(task, COMPLETION_THREADS + started.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
   }
 }
