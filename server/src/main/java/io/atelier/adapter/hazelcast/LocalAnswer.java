@@ -15,6 +15,18 @@ final class LocalAnswer<R> {
   private R value; // Written before the volatile flag, read after it.
   private volatile boolean given;
 
+  /**
+   * What a processor returns: nothing when {@code local} is here to take {@code answer} (it ran on
+   * its caller's member), else the answer itself, which travels.
+   */
+  static <R> R leave(LocalAnswer<R> local, R answer) {
+    if (local == null) {
+      return answer;
+    }
+    local.give(answer);
+    return null;
+  }
+
   /** Called on the partition thread. */
   void give(R answer) {
     value = answer;

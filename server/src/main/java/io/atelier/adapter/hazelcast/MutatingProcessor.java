@@ -25,11 +25,7 @@ final class MutatingProcessor<R> implements EntryProcessor<String, WorkshopState
   }
 
   private R answer(R result) {
-    if (local == null) {
-      return result;
-    }
-    local.give(result);
-    return null;
+    return LocalAnswer.leave(local, result);
   }
 
   @Override

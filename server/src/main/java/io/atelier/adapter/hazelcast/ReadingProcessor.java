@@ -22,11 +22,7 @@ final class ReadingProcessor<R> implements EntryProcessor<String, WorkshopState,
   }
 
   private R answer(R result) {
-    if (local == null) {
-      return result;
-    }
-    local.give(result);
-    return null;
+    return LocalAnswer.leave(local, result);
   }
 
   @Override

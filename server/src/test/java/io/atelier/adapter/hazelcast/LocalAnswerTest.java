@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import io.atelier.config.ClusterSettings;
 import io.atelier.domain.CatchUp;
 import io.atelier.domain.Language;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
 import io.atelier.domain.WorkshopState;
-import io.atelier.testing.Await;
-import io.atelier.testing.FreePorts;
-import java.time.Duration;
-import java.util.List;
+import io.atelier.testing.TwoMembers;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -28,30 +24,18 @@ import org.junit.jupiter.api.Test;
  * with the same answer.
  */
 class LocalAnswerTest {
+  private static TwoMembers members;
   private static HazelcastInstance first;
-  private static HazelcastInstance second;
 
   @BeforeAll
   static void startMembers() {
-    String cluster = "local-answer-" + UUID.randomUUID();
-    List<Integer> ports = FreePorts.take(2);
-    first = member(cluster, ports.get(0), ports.get(1));
-    second = member(cluster, ports.get(1), ports.get(0));
-    Await.condition(
-        () -> first.getCluster().getMembers().size() == 2,
-        Duration.ofSeconds(30),
-        () -> "members: " + first.getCluster().getMembers());
-  }
-
-  private static HazelcastInstance member(String cluster, int port, int other) {
-    return HazelcastMember.start(
-        new ClusterSettings(cluster, "127.0.0.1", port, List.of("127.0.0.1:" + other)));
+    members = TwoMembers.start("local-answer");
+    first = members.first;
   }
 
   @AfterAll
   static void stopMembers() {
-    second.shutdown();
-    first.shutdown();
+    members.close();
   }
 
   /** A workshop id whose partition the first member owns, or does not. */
