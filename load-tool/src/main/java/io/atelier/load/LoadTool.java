@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *     --scenario room --rooms 1 --clients 200 --rate 200 --seconds 30 [--stalled 1]
  * java -jar load-tool/target/atelier-load.jar --scenario ramp --rooms 50 --clients 10 --rate 1000
  * java -jar load-tool/target/atelier-load.jar --scenario idle --clients 2000 --server-pid 1234
- * java -jar load-tool/target/atelier-load.jar --scenario join --notes 2000 --runs 20
+ * java -jar load-tool/target/atelier-load.jar --scenario join --notes 2000 --runs 20 [--warmup-runs 300]
  * java -jar load-tool/target/atelier-load.jar --scenario draw --notes 2000 --runs 10
  * </pre>
  */
@@ -65,7 +65,8 @@ public final class LoadTool {
               new JoinScenario(
                       context,
                       options.integer("notes", 2_000, 1, 20_000),
-                      options.integer("runs", 20, 1, 200))
+                      options.integer("runs", 20, 1, 200),
+                      options.integer("warmup-runs", 300, 0, 2_000))
                   ::run;
           case "draw" ->
               new DrawScenario(
