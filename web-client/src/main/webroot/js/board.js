@@ -2,6 +2,7 @@
 // pinch, + and - keys, the toolbar), creating notes (double-click, double-tap, N, the button)
 // and reporting this person's pointer to the others (CU1).
 
+import { detailAt } from './level-of-detail.js';
 import { Viewport, boundsOf } from './viewport.js';
 
 const ZOOM_STEP = 1.2;
@@ -23,6 +24,7 @@ export class Board {
     this.centred = false;
     this.home = null; // () => box in world coordinates that the default view shows, or null
     this.viewListeners = new Set();
+    this.detail = 'near'; // the notes' level of detail (level-of-detail.js)
   }
 
   /**
@@ -206,6 +208,13 @@ export class Board {
     // Only the world's transform: a property set on the board would be inherited by every note,
     // and restyle 2,000 of them at each zoom, the join's first fit included (docs/performance.md).
     this.world.style.transform = this.viewport.transform();
+    // Far out, the notes' text is not laid out: one class on the board, restyling the notes only
+    // when the level changes (docs/adr/0021-level-of-detail-of-notes.md).
+    const detail = detailAt(this.viewport.scale, this.detail);
+    if (detail !== this.detail) {
+      this.detail = detail;
+      this.element.classList.toggle('board-far', detail === 'far');
+    }
     const label = this.toolbar.querySelector('[data-testid=zoom-reset]');
     label.textContent = `${Math.round(this.viewport.scale * 100)} %`;
     for (const listener of this.viewListeners) listener({ byPerson });

@@ -53,41 +53,48 @@ export function mountLocks(room) {
     room.connection.send(lockCanvas(room.ids, canvasId, !locked)); // the status says it at once
   }
 
+  // The badge and the button are in every note's prototype, made once per language; what each
+  // note shows of them follows its classes (CSS), and the button is drawn once its toolbar exists.
   notes.addDecorator({
-    create(element, toolbar, noteId) {
+    parts(element) {
       const badge = document.createElement('span');
       badge.className = 'note-lock';
       badge.dataset.testid = 'note-lock';
       badge.setAttribute('aria-hidden', 'true');
       badge.textContent = '🔒';
-      badge.hidden = true;
       element.append(badge);
+    },
+    tools(toolbar) {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'tool';
       button.dataset.testid = 'lock-note';
+      button.dataset.noteAction = 'lock';
       button.hidden = true;
-      button.addEventListener('pointerdown', (event) => event.stopPropagation());
-      button.addEventListener('click', (event) => {
-        event.stopPropagation();
-        const note = engine.note(noteId);
-        if (note) room.connection.send(lockNote(room.ids, noteId, !note.locked));
-      });
       toolbar.insertBefore(button, toolbar.querySelector('[data-testid=delete-note]'));
     },
-    draw(element, note) {
+    act(action, noteId) {
+      if (action !== 'lock') return false;
+      const note = engine.note(noteId);
+      if (note) room.connection.send(lockNote(room.ids, noteId, !note.locked));
+      return true;
+    },
+    draw(element, note, toolbar) {
       const reason = reasonFor(note);
-      element.classList.toggle('read-only', reason !== null);
-      element.classList.toggle('note-locked', note.locked === true);
-      element.querySelector('.note-lock').hidden = note.locked !== true;
-      if (note.locked) element.setAttribute('aria-label', t('locks.noteLabel', { label: element.getAttribute('aria-label') }));
-      const button = element.querySelector('[data-testid=lock-note]');
-      button.hidden = !room.isFacilitator();
-      const label = t(note.locked ? 'locks.unlockNote' : 'locks.lockNote');
-      button.setAttribute('aria-label', label);
-      button.title = label;
-      button.setAttribute('aria-pressed', String(note.locked === true));
-      button.textContent = note.locked ? '🔓' : '🔒';
+      if (reason !== null) element.classList.add('read-only');
+      if (note.locked === true) {
+        element.classList.add('note-locked');
+        element.setAttribute('aria-label', t('locks.noteLabel', { label: element.getAttribute('aria-label') }));
+      }
+      if (toolbar) {
+        const button = toolbar.querySelector('[data-testid=lock-note]');
+        button.hidden = !room.isFacilitator();
+        const label = t(note.locked ? 'locks.unlockNote' : 'locks.lockNote');
+        button.setAttribute('aria-label', label);
+        button.title = label;
+        button.setAttribute('aria-pressed', String(note.locked === true));
+        button.textContent = note.locked ? '🔓' : '🔒';
+      }
       // LK3: typing into a note that has just been locked would be refused: the editor closes.
       if (reason && notes.editor.noteId === note.id) {
         notes.editor.close({ commit: false });
