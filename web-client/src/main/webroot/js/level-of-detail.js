@@ -8,7 +8,7 @@
 export const NOTE_FONT_PX = 15;
 
 /** Below this size on screen, text is not read but guessed at: it is not laid out. */
-export const READABLE_PX = 4;
+export const READABLE_PX = 6;
 
 /**
  * How far past the threshold a zoom must go before the level changes back: a pinch that hovers

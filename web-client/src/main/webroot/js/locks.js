@@ -53,17 +53,9 @@ export function mountLocks(room) {
     room.connection.send(lockCanvas(room.ids, canvasId, !locked)); // the status says it at once
   }
 
-  // The badge and the button are in every note's prototype, made once per language; what each
-  // note shows of them follows its classes (CSS), and the button is drawn once its toolbar exists.
+  // The button is in the toolbar's prototype, made once per language; the badge is made for a note
+  // the first time it is locked (few are), and shown by the note's class (CSS).
   notes.addDecorator({
-    parts(element) {
-      const badge = document.createElement('span');
-      badge.className = 'note-lock';
-      badge.dataset.testid = 'note-lock';
-      badge.setAttribute('aria-hidden', 'true');
-      badge.textContent = '🔒';
-      element.append(badge);
-    },
     tools(toolbar) {
       const button = document.createElement('button');
       button.type = 'button';
@@ -83,6 +75,7 @@ export function mountLocks(room) {
       const reason = reasonFor(note);
       if (reason !== null) element.classList.add('read-only');
       if (note.locked === true) {
+        if (!element.querySelector('.note-lock')) element.append(badge());
         element.classList.add('note-locked');
         element.setAttribute('aria-label', t('locks.noteLabel', { label: element.getAttribute('aria-label') }));
       }
@@ -102,6 +95,15 @@ export function mountLocks(room) {
       }
     },
   });
+
+  function badge() {
+    const element = document.createElement('span');
+    element.className = 'note-lock';
+    element.dataset.testid = 'note-lock';
+    element.setAttribute('aria-hidden', 'true');
+    element.textContent = '🔒';
+    return element;
+  }
 
   let drawnFor = null;
   let shown = null;

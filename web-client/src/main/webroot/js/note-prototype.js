@@ -54,11 +54,9 @@ export class NotePrototype {
     note.tabIndex = 0;
     note.setAttribute('role', 'group');
     const text = part('div', 'note-text');
-    const editing = part('span', 'note-editing');
-    editing.hidden = true;
     const resize = part('span', 'note-resize');
     resize.setAttribute('aria-hidden', 'true');
-    note.append(text, editing, resize);
+    note.append(text, resize); // the editing mark comes when someone first edits it (editingMark)
     const toolbar = this.buildToolbar();
     for (const decorator of this.decorators) {
       decorator.parts?.(note);
@@ -83,6 +81,17 @@ export class NotePrototype {
     bar.append(front, remove);
     return bar;
   }
+}
+
+/** The mark that says who edits a note (CU2), made the first time someone does. */
+export function editingMark(element) {
+  let mark = element.querySelector('.note-editing');
+  if (!mark) {
+    mark = part('span', 'note-editing');
+    mark.hidden = true;
+    element.append(mark);
+  }
+  return mark;
 }
 
 function part(tag, className) {

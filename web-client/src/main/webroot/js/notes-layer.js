@@ -8,7 +8,7 @@
 import { t } from './i18n.js';
 import * as messages from './protocol.js';
 import { NoteEditor } from './note-editor.js';
-import { NotePrototype } from './note-prototype.js';
+import { NotePrototype, editingMark } from './note-prototype.js';
 import { NUDGE_IDLE_MS } from './undo-history.js';
 
 const KEY_STEP = 10;
@@ -122,7 +122,7 @@ export class NotesLayer {
       const editor = editors.get(id) ?? null;
       const element = this.elements.get(id);
       if (this.marked.get(id) === editor || !element) continue;
-      const mark = element.querySelector('.note-editing');
+      const mark = editingMark(element);
       mark.hidden = !editor;
       mark.textContent = editor ? t('note.editing', { name: editor.name }) : '';
       if (editor) mark.style.setProperty('--person-color', editor.color);
@@ -166,6 +166,7 @@ export class NotesLayer {
     let className = `note note-${note.color}`;
     if (element === this.gesture?.element) className += ' dragging';
     if (this.editor.noteId === note.id) className += ' editing';
+    if (!note.text) className += ' note-empty';
     element.className = className;
     element.style.transform = `translate(${note.x}px, ${note.y}px)`;
     element.style.width = `${note.width}px`;
