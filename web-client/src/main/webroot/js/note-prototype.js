@@ -1,5 +1,5 @@
 // What every note of a language looks like before it is drawn, built once per language: the note
-// (its text, editing mark, resize corner and the parts features add) and, apart, its toolbar.
+// (its text and resize corner) and, apart, its toolbar with the buttons features add.
 // Notes are clones of the note; a note's toolbar is a clone of the toolbar, made when the note is
 // first focused: it is hidden until then, and with its buttons it was two thirds of a note's
 // elements (docs/performance.md, "Drawing a 2,000-note workshop in the browser").
@@ -17,7 +17,7 @@ export class NotePrototype {
     this.built = null;
   }
 
-  /** Forgets what was built: a decorator was added, its parts go into the next notes. */
+  /** Forgets what was built: a decorator was added, its buttons go into the next toolbars. */
   reset() {
     this.built = null;
   }
@@ -58,10 +58,7 @@ export class NotePrototype {
     resize.setAttribute('aria-hidden', 'true');
     note.append(text, resize); // the editing mark comes when someone first edits it (editingMark)
     const toolbar = this.buildToolbar();
-    for (const decorator of this.decorators) {
-      decorator.parts?.(note);
-      decorator.tools?.(toolbar);
-    }
+    for (const decorator of this.decorators) decorator.tools?.(toolbar);
     const [before, after = ''] = t('note.label', { text: TEXT_SLOT }).split(TEXT_SLOT);
     return { lang, note, toolbar, labelParts: [before, after], emptyLabel: t('note.empty') };
   }

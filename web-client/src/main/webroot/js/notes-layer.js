@@ -56,11 +56,11 @@ export class NotesLayer {
   }
 
   /**
-   * A feature's additions to every note. Once per language, into what every note is cloned from:
-   * `parts(element)` adds to the note, `tools(toolbar)` adds buttons to the toolbar (each with a
-   * `data-note-action`, answered by `act(action, noteId)`, which returns true when it was its
-   * own). After each draw of a note: `draw(element, note, toolbar)`, the toolbar null until the
-   * note is first focused. Notes already drawn are built again.
+   * A feature's additions to every note. Once per language, into the toolbar every note's is cloned
+   * from: `tools(toolbar)` adds buttons (each with a `data-note-action`, answered by
+   * `act(action, noteId)`, which returns true when it was its own). After each draw of a note:
+   * `draw(element, note, toolbar)`, the toolbar null until the note is first focused; the note's
+   * classes were just set, so a decorator adds its own. Notes already drawn are built again.
    */
   addDecorator(decorator) {
     this.decorators.push(decorator);
@@ -226,7 +226,7 @@ export class NotesLayer {
     });
     on('keydown', (event, noteId, element) => this.keyDown(event, noteId, element));
     // The toolbar is shown to a focused note only: it is built then, the first time.
-    on('focusin', (event, noteId, element) => this.toolbarOf(element));
+    on('focusin', (_event, _noteId, element) => this.toolbarOf(element));
     on('click', (event, noteId, element) => {
       const button = event.target.closest('button[data-note-action]');
       if (!button || button.parentElement !== this.toolbars.get(element)) return;
