@@ -2,6 +2,7 @@
 // pinch, + and - keys, the toolbar), creating notes (double-click, double-tap, N, the button)
 // and reporting this person's pointer to the others (CU1).
 
+import { detailAt } from './level-of-detail.js';
 import { Viewport, boundsOf } from './viewport.js';
 
 const ZOOM_STEP = 1.2;
@@ -23,6 +24,8 @@ export class Board {
     this.centred = false;
     this.home = null; // () => box in world coordinates that the default view shows, or null
     this.viewListeners = new Set();
+    this.detail = 'near'; // the notes' level of detail (level-of-detail.js)
+    this.fitted = null; // {box, width, height}: what the view was fitted to, until it is moved
   }
 
   /**
@@ -49,6 +52,9 @@ export class Board {
     this.toolbar.querySelector('[data-testid=zoom-in]').addEventListener('click', () => this.zoomCentre(ZOOM_STEP));
     this.toolbar.querySelector('[data-testid=zoom-out]').addEventListener('click', () => this.zoomCentre(1 / ZOOM_STEP));
     this.toolbar.querySelector('[data-testid=zoom-reset]').addEventListener('click', () => this.resetView());
+    // A view fitted to a box keeps it whole while nobody moves it: the first fit can come before
+    // the bars around the board have their final size (the template is asked for early).
+    new ResizeObserver(() => this.refit()).observe(el);
     this.apply();
   }
 
@@ -72,7 +78,15 @@ export class Board {
       Object.assign(this.viewport, { x: rect.width / 2, y: rect.height / 2, scale: 1 }); // Origin at the centre.
     }
     this.apply(byPerson);
+    this.fitted = { box, width: rect.width, height: rect.height };
     return true;
+  }
+
+  /** The fit again, when the board's size changed since and the view was not moved. */
+  refit() {
+    if (this.fitted === null) return;
+    const rect = this.element.getBoundingClientRect();
+    if (rect.width !== this.fitted.width || rect.height !== this.fitted.height) this.fitBox(this.fitted.box);
   }
 
   resetView() {
@@ -203,9 +217,17 @@ export class Board {
   }
 
   apply(byPerson = false) {
+    this.fitted = null; // moved: a later change of size keeps this view as it is
     // Only the world's transform: a property set on the board would be inherited by every note,
     // and restyle 2,000 of them at each zoom, the join's first fit included (docs/performance.md).
     this.world.style.transform = this.viewport.transform();
+    // Far out, the notes' text is not laid out: one class on the board, restyling the notes only
+    // when the level changes (docs/adr/0021-level-of-detail-of-notes.md).
+    const detail = detailAt(this.viewport.scale, this.detail);
+    if (detail !== this.detail) {
+      this.detail = detail;
+      this.element.classList.toggle('board-far', detail === 'far');
+    }
     const label = this.toolbar.querySelector('[data-testid=zoom-reset]');
     label.textContent = `${Math.round(this.viewport.scale * 100)} %`;
     for (const listener of this.viewListeners) listener({ byPerson });

@@ -5,7 +5,7 @@
 
 import { frameScheduler } from './frame-scheduler.js';
 import { language, onLanguageChange, t } from './i18n.js';
-import { deleteCanvas } from './protocol.js';
+import { deleteCanvas, TEMPLATES } from './protocol.js';
 import { canvasToShow } from './canvas-plan.js';
 import { loadTemplate, loadedTemplate, pillarCounts, pillarZones } from './templates.js';
 import { BalancePanel } from './balance-panel.js';
@@ -56,6 +56,10 @@ class CanvasView {
     this.views = new Map(); // canvasId -> {x, y, scale} this person left it at
     this.fitPending = null; // the canvas whose first view waits for its template
     this.requested = new Set(); // template ids being fetched
+    // The templates are few and small: asked for now, beside the join, so that the first view of a
+    // canvas is fitted to its template in the frame that first draws its notes, not a moment after
+    // them, once it arrives (a jump, and 2,000 notes laid out twice: docs/performance.md).
+    for (const id of TEMPLATES) loadTemplate(id).catch(() => {}); // templateOf asks again
     this.listeners = new Set();
     this.boardArea = room.board.element.closest('.board-area');
 

@@ -53,41 +53,41 @@ export function mountLocks(room) {
     room.connection.send(lockCanvas(room.ids, canvasId, !locked)); // the status says it at once
   }
 
+  // The button is in the toolbar's prototype, made once per language; the badge is made for a note
+  // the first time it is locked (few are), and shown by the note's class (CSS).
   notes.addDecorator({
-    create(element, toolbar, noteId) {
-      const badge = document.createElement('span');
-      badge.className = 'note-lock';
-      badge.dataset.testid = 'note-lock';
-      badge.setAttribute('aria-hidden', 'true');
-      badge.textContent = '🔒';
-      badge.hidden = true;
-      element.append(badge);
+    tools(toolbar) {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'tool';
       button.dataset.testid = 'lock-note';
+      button.dataset.noteAction = 'lock';
       button.hidden = true;
-      button.addEventListener('pointerdown', (event) => event.stopPropagation());
-      button.addEventListener('click', (event) => {
-        event.stopPropagation();
-        const note = engine.note(noteId);
-        if (note) room.connection.send(lockNote(room.ids, noteId, !note.locked));
-      });
       toolbar.insertBefore(button, toolbar.querySelector('[data-testid=delete-note]'));
     },
-    draw(element, note) {
+    act(action, noteId) {
+      if (action !== 'lock') return false;
+      const note = engine.note(noteId);
+      if (note) room.connection.send(lockNote(room.ids, noteId, !note.locked));
+      return true;
+    },
+    draw(element, note, toolbar) {
       const reason = reasonFor(note);
-      element.classList.toggle('read-only', reason !== null);
-      element.classList.toggle('note-locked', note.locked === true);
-      element.querySelector('.note-lock').hidden = note.locked !== true;
-      if (note.locked) element.setAttribute('aria-label', t('locks.noteLabel', { label: element.getAttribute('aria-label') }));
-      const button = element.querySelector('[data-testid=lock-note]');
-      button.hidden = !room.isFacilitator();
-      const label = t(note.locked ? 'locks.unlockNote' : 'locks.lockNote');
-      button.setAttribute('aria-label', label);
-      button.title = label;
-      button.setAttribute('aria-pressed', String(note.locked === true));
-      button.textContent = note.locked ? '🔓' : '🔒';
+      if (reason !== null) element.classList.add('read-only');
+      if (note.locked === true) {
+        if (!element.querySelector('.note-lock')) element.append(badge());
+        element.classList.add('note-locked');
+        element.setAttribute('aria-label', t('locks.noteLabel', { label: element.getAttribute('aria-label') }));
+      }
+      if (toolbar) {
+        const button = toolbar.querySelector('[data-testid=lock-note]');
+        button.hidden = !room.isFacilitator();
+        const label = t(note.locked ? 'locks.unlockNote' : 'locks.lockNote');
+        button.setAttribute('aria-label', label);
+        button.title = label;
+        button.setAttribute('aria-pressed', String(note.locked === true));
+        button.textContent = note.locked ? '🔓' : '🔒';
+      }
       // LK3: typing into a note that has just been locked would be refused: the editor closes.
       if (reason && notes.editor.noteId === note.id) {
         notes.editor.close({ commit: false });
@@ -95,6 +95,15 @@ export function mountLocks(room) {
       }
     },
   });
+
+  function badge() {
+    const element = document.createElement('span');
+    element.className = 'note-lock';
+    element.dataset.testid = 'note-lock';
+    element.setAttribute('aria-hidden', 'true');
+    element.textContent = '🔒';
+    return element;
+  }
 
   let drawnFor = null;
   let shown = null;

@@ -1,13 +1,14 @@
 // The sticky notes on the canvas: drawn from SyncEngine.notes() (NT4 order, NT5 text as text),
 // and every gesture on a note turned into a change: drag, resize, keyboard moves, recolour,
-// bring to front, delete. Editing text in place lives in note-editor.js. Features add to it
-// without living in it: `allow` says whether this person may change a note now (locks, LK3), and
-// decorators add to each note's element (see addDecorator).
+// bring to front, delete. Editing text in place lives in note-editor.js, what a note is made of in
+// note-prototype.js. Features add to it without living in it: `allow` says whether this person may
+// change a note now (locks, LK3), and decorators add to each note (see addDecorator). The notes'
+// gestures are heard once, on the world, not by each note: a join of 2,000 notes adds no listener.
 
-import { language, t } from './i18n.js';
-import { COLORS } from './protocol.js';
+import { t } from './i18n.js';
 import * as messages from './protocol.js';
 import { NoteEditor } from './note-editor.js';
+import { NotePrototype, editingMark } from './note-prototype.js';
 import { NUDGE_IDLE_MS } from './undo-history.js';
 
 const KEY_STEP = 10;
@@ -28,6 +29,9 @@ export class NotesLayer {
     this.color = 'yellow';
     this.shownCanvasId = 'main'; // NT7: the canvas shown; canvases.js changes it
     this.decorators = [];
+    this.prototypes = new NotePrototype(this.decorators);
+    this.texts = new WeakMap(); // element -> its text's element
+    this.toolbars = new WeakMap(); // element -> its toolbar, once the note has been focused
     /** `(action, noteId, {quiet}) => boolean`: 'create' (noteId null) or 'edit'; false says why. */
     this.allow = () => true;
     this.editor = new NoteEditor({
@@ -35,6 +39,7 @@ export class NotesLayer {
       onChange: (noteId, text, session) => this.update(noteId, { text }, { session }),
       onEditingChange,
     });
+    this.listen();
   }
 
   /** The canvas whose notes are drawn, and where new notes go (NT7). */
@@ -51,12 +56,20 @@ export class NotesLayer {
   }
 
   /**
-   * A feature's additions to every note: `create(element, toolbar, noteId)` once per element,
-   * `draw(element, note)` after each draw. Notes already drawn are drawn again.
+   * A feature's additions to every note. Once per language, into the toolbar every note's is cloned
+   * from: `tools(toolbar)` adds buttons (each with a `data-note-action`, answered by
+   * `act(action, noteId)`, which returns true when it was its own). After each draw of a note:
+   * `draw(element, note, toolbar)`, the toolbar null until the note is first focused; the note's
+   * classes were just set, so a decorator adds its own. Notes already drawn are built again.
    */
   addDecorator(decorator) {
     this.decorators.push(decorator);
-    for (const [id, element] of this.elements) decorator.create?.(element, element.querySelector('.note-toolbar'), id);
+    this.prototypes.reset();
+    if (this.elements.size > 0) {
+      this.editor.close({ commit: true });
+      for (const element of this.elements.values()) element.remove();
+      this.elements.clear();
+    }
     this.redraw();
   }
 
@@ -109,7 +122,7 @@ export class NotesLayer {
       const editor = editors.get(id) ?? null;
       const element = this.elements.get(id);
       if (this.marked.get(id) === editor || !element) continue;
-      const mark = element.querySelector('.note-editing');
+      const mark = editingMark(element);
       mark.hidden = !editor;
       mark.textContent = editor ? t('note.editing', { name: editor.name }) : '';
       if (editor) mark.style.setProperty('--person-color', editor.color);
@@ -149,49 +162,33 @@ export class NotesLayer {
   draw(element, note, rank) {
     element.dataset.x = String(note.x);
     element.dataset.y = String(note.y);
-    element.dataset.color = note.color;
-    element.className = `note note-${note.color}`;
-    element.classList.toggle('dragging', element === this.gesture?.element);
-    element.classList.toggle('editing', this.editor.noteId === note.id);
+    // One write of the classes, not one per state; decorators add theirs after it.
+    let className = `note note-${note.color}`;
+    if (element === this.gesture?.element) className += ' dragging';
+    if (this.editor.noteId === note.id) className += ' editing';
+    if (!note.text) className += ' note-empty';
+    element.className = className;
     element.style.transform = `translate(${note.x}px, ${note.y}px)`;
     element.style.width = `${note.width}px`;
     element.style.height = `${note.height}px`;
     element.style.zIndex = String(rank);
-    const text = element.querySelector('.note-text');
+    const text = this.texts.get(element);
     if (text.textContent !== note.text) text.textContent = note.text; // NT5: never innerHTML.
-    element.setAttribute('aria-label', note.text ? t('note.label', { text: note.text }) : t('note.empty'));
-    for (const swatch of element.querySelectorAll('[data-color-choice]')) {
-      swatch.setAttribute('aria-pressed', String(swatch.dataset.colorChoice === note.color));
+    element.setAttribute('aria-label', this.prototypes.label(note.text));
+    const toolbar = this.toolbars.get(element) ?? null;
+    if (toolbar) {
+      for (const swatch of toolbar.querySelectorAll('[data-color-choice]')) {
+        swatch.setAttribute('aria-pressed', String(swatch.dataset.colorChoice === note.color));
+      }
     }
-    for (const decorator of this.decorators) decorator.draw?.(element, note);
+    for (const decorator of this.decorators) decorator.draw?.(element, note, toolbar);
   }
 
-  /** A note's element, built from the language's prototype and put in `parent` (the world by default). */
+  /** A note's element, cloned from the language's prototype and put in `parent` (the world by default). */
   create(noteId, parent = this.world) {
-    const element = this.prototype().cloneNode(true);
+    const element = this.prototypes.note();
     element.dataset.noteId = noteId;
-    const toolbar = element.querySelector('.note-toolbar');
-    for (const decorator of this.decorators) decorator.create?.(element, toolbar, noteId);
-    element.addEventListener('pointerdown', (event) => this.pointerDown(event, noteId, element));
-    element.addEventListener('pointermove', (event) => this.pointerMove(event));
-    element.addEventListener('pointerup', (event) => this.pointerUp(event, noteId));
-    element.addEventListener('pointercancel', (event) => this.pointerUp(event, noteId));
-    element.addEventListener('dblclick', (event) => {
-      if (event.target.closest('button, textarea')) return;
-      event.stopPropagation();
-      this.openEditor(noteId);
-    });
-    element.addEventListener('keydown', (event) => this.keyDown(event, noteId, element));
-    // The toolbar's buttons answer through the toolbar: two listeners a note, not two a button.
-    toolbar.addEventListener('pointerdown', (event) => {
-      if (event.target.closest('button')) event.stopPropagation();
-    });
-    toolbar.addEventListener('click', (event) => {
-      const button = event.target.closest('button[data-note-action]');
-      if (!button) return;
-      event.stopPropagation();
-      this.act(button.dataset.noteAction, noteId);
-    });
+    this.texts.set(element, element.querySelector('.note-text'));
     parent.append(element);
     this.elements.set(noteId, element);
     this.marked.delete(noteId); // A new element shows no mark yet.
@@ -199,60 +196,61 @@ export class NotesLayer {
   }
 
   /**
-   * What every note of this language looks like before it is drawn: its toolbar, its text, its
-   * editing mark and its resize corner, labelled once. Notes are clones of it: with 2,000 notes,
-   * building and labelling each of their dozen elements one by one was most of a join's drawing.
+   * The note whose element an event happened in, or null: events of the notes are heard here, on
+   * the world, once for every note.
    */
-  prototype() {
-    const lang = language();
-    if (this.template?.lang === lang) return this.template.element;
-    const element = document.createElement('div');
-    element.className = 'note';
-    element.dataset.testid = 'note';
-    element.tabIndex = 0;
-    element.setAttribute('role', 'group');
-    const text = document.createElement('div');
-    text.className = 'note-text';
-    text.dataset.testid = 'note-text';
-    const editing = document.createElement('span');
-    editing.className = 'note-editing';
-    editing.dataset.testid = 'note-editing';
-    editing.hidden = true;
-    const resize = document.createElement('span');
-    resize.className = 'note-resize';
-    resize.dataset.testid = 'note-resize';
-    resize.setAttribute('aria-hidden', 'true');
-    element.append(this.toolbar(), text, editing, resize);
-    this.template = { lang, element };
-    return element;
+  noteOf(event) {
+    const element = event.target.closest?.('.note');
+    const noteId = element?.dataset.noteId;
+    return noteId !== undefined && this.elements.get(noteId) === element ? { element, noteId } : null;
   }
 
-  toolbar() {
-    const bar = document.createElement('div');
-    bar.className = 'note-toolbar';
-    for (const color of COLORS) {
-      bar.append(this.button(`color-${color}`, `swatch swatch-${color}`, t('note.color', { color: t(`color.${color}`) }), `color:${color}`));
-      bar.lastChild.dataset.colorChoice = color;
+  listen() {
+    const on = (type, handler) =>
+      this.world.addEventListener(type, (event) => {
+        const found = this.noteOf(event);
+        if (found) handler(event, found.noteId, found.element);
+      });
+    on('pointerdown', (event, noteId, element) => {
+      // A press on a button of the note is the button's; the board must not start a pan either.
+      if (event.target.closest('button')) event.stopPropagation();
+      else this.pointerDown(event, noteId, element);
+    });
+    on('pointermove', (event) => this.pointerMove(event));
+    on('pointerup', (event, noteId) => this.pointerUp(event, noteId));
+    on('pointercancel', (event, noteId) => this.pointerUp(event, noteId));
+    on('dblclick', (event, noteId) => {
+      if (event.target.closest('button, textarea')) return;
+      event.stopPropagation();
+      this.openEditor(noteId);
+    });
+    on('keydown', (event, noteId, element) => this.keyDown(event, noteId, element));
+    // The toolbar is shown to a focused note only: it is built then, the first time.
+    on('focusin', (_event, _noteId, element) => this.toolbarOf(element));
+    on('click', (event, noteId, element) => {
+      const button = event.target.closest('button[data-note-action]');
+      if (!button || button.parentElement !== this.toolbars.get(element)) return;
+      event.stopPropagation();
+      this.act(button.dataset.noteAction, noteId);
+    });
+  }
+
+  /** The note's toolbar, built and drawn the first time it is needed. */
+  toolbarOf(element) {
+    let toolbar = this.toolbars.get(element);
+    if (!toolbar) {
+      toolbar = this.prototypes.toolbar();
+      element.prepend(toolbar); // first, as the note's first stops for Tab
+      this.toolbars.set(element, toolbar);
+      this.drawn.delete(element);
+      this.render();
     }
-    bar.append(this.button('front-note', 'tool', t('note.front'), 'front'), this.button('delete-note', 'tool tool-danger', t('note.delete'), 'delete'));
-    bar.lastChild.previousSibling.textContent = '⤒';
-    bar.lastChild.textContent = '✕';
-    return bar;
-  }
-
-  button(testid, className, label, action) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = className;
-    button.dataset.testid = testid;
-    button.dataset.noteAction = action;
-    button.setAttribute('aria-label', label);
-    button.title = label;
-    return button;
+    return toolbar;
   }
 
   /** What a button of a note's toolbar does: `color:<colour>`, `front` or `delete`. */
   act(action, noteId) {
+    if (this.decorators.some((decorator) => decorator.act?.(action, noteId))) return;
     if (action.startsWith('color:')) {
       const color = action.slice('color:'.length);
       this.color = color;
