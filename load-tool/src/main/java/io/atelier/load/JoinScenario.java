@@ -12,18 +12,16 @@ import java.util.function.Function;
  * by {@link DrawScenario}.
  *
  * <p>Before the measured joins, {@code warmupRuns} unmeasured ones run against a workshop of their
- * own (at most {@link #WARMUP_NOTES} notes), so that the tool's and the node's compilers have
- * compiled the join's code by then, as they have on a node that has served for a while; and the
- * measured workshop keeps its size (every newcomer is one more participant in it).
+ * own with as many notes, so that the tool's and the node's compilers have compiled the join's code
+ * by then, as they have on a node that has served for a while (a smaller workshop would leave cold
+ * what only a large snapshot takes: a message in several frames); and the measured workshop keeps
+ * its size (every newcomer is one more participant in it).
  */
 final class JoinScenario {
   private final LoadContext context;
   private final int notes;
   private final int runs;
   private final int warmupRuns;
-
-  /** Enough for a join's loops (each note encoded and parsed) to be compiled during warm-up. */
-  static final int WARMUP_NOTES = 200;
 
   JoinScenario(LoadContext context, int notes, int runs, int warmupRuns) {
     this.context = context;
@@ -50,10 +48,7 @@ final class JoinScenario {
       return Future.succeededFuture();
     }
     return withWorkshop(
-        node,
-        "Jonction (échauffement)",
-        Math.min(notes, WARMUP_NOTES),
-        workshopId -> joinUnmeasured(node, workshopId, 0));
+        node, "Jonction (échauffement)", notes, workshopId -> joinUnmeasured(node, workshopId, 0));
   }
 
   private Future<Void> joinUnmeasured(URI node, String workshopId, int run) {
