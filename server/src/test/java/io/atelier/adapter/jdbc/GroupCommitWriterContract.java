@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -211,23 +213,82 @@ abstract class GroupCommitWriterContract {
 
   @Test
   @DisplayName(
-      "a checkpoint after appends in one batch drops the events it covers, the held ones"
-          + " included, and keeps the later ones")
-  void checkpointAfterAppendsInOneBatch() throws Exception {
+      "a checkpoint queued among appends is committed alone, after them: it drops the events it"
+          + " covers and keeps the later ones")
+  void checkpointQueuedAmongAppends() throws Exception {
     String workshop = id("cp");
     Await.result(submit(create(workshop)));
+    long before = writer.transactions();
 
-    List<CompletableFuture<Void>> stages =
-        inOneBatch(
-            append(workshop, 1, 2),
-            append(workshop, 3),
-            checkpoint(workshop, 2),
-            append(workshop, 4));
+    List<CompletableFuture<Void>> stages = new ArrayList<>();
+    try (AutoCloseable held = writer.holdBatches()) {
+      stages.add(submit(append(workshop, 1, 2)));
+      stages.add(submit(append(workshop, 3)));
+      stages.add(submit(checkpoint(workshop, 2)));
+      stages.add(submit(append(workshop, 4)));
+    }
 
     stages.forEach(Await::result);
+    assertThat(writer.transactions()).as("the appends, then the checkpoint").isEqualTo(before + 2);
     assertThat(revisions(workshop)).containsExactly(3L, 4L);
     assertThat(count("select revision from checkpoints where workshop_id = ?", workshop))
         .isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName(
+      "a checkpoint waits while other writes are queued: the appends queued after it are committed"
+          + " first, and none of them shares its transaction")
+  void checkpointWaitsForQueuedWrites() throws Exception {
+    String workshop = id("late-cp");
+    Await.result(submit(create(workshop)));
+    Await.result(submit(append(workshop, 1)));
+    List<String> committed = Collections.synchronizedList(new ArrayList<>());
+    long before = writer.transactions();
+
+    CompletableFuture<Void> checkpoint;
+    List<CompletableFuture<Void>> appends = new ArrayList<>();
+    try (AutoCloseable held = writer.holdBatches()) {
+      checkpoint = submit(checkpoint(workshop, 1));
+      checkpoint.thenRun(() -> committed.add("checkpoint"));
+      for (long revision = 2; revision <= 4; revision++) {
+        CompletableFuture<Void> append = submit(append(workshop, revision));
+        long appended = revision;
+        append.thenRun(() -> committed.add("append " + appended));
+        appends.add(append);
+      }
+    }
+
+    Await.result(checkpoint);
+    appends.forEach(Await::result);
+    assertThat(committed).containsExactly("append 2", "append 3", "append 4", "checkpoint");
+    assertThat(writer.transactions()).isEqualTo(before + 2);
+    assertThat(revisions(workshop)).containsExactly(2L, 3L, 4L);
+  }
+
+  @Test
+  @DisplayName("closing the journal commits the checkpoints still waiting, nothing is left behind")
+  void closeCommitsWaitingCheckpoints() throws Exception {
+    String workshop = id("closing-cp");
+    Await.result(submit(create(workshop)));
+    Await.result(submit(append(workshop, 1, 2)));
+
+    CompletableFuture<Void> checkpoint;
+    CompletableFuture<Void> closed;
+    try (AutoCloseable held = writer.holdBatches()) {
+      checkpoint = submit(checkpoint(workshop, 2));
+      submit(append(workshop, 3));
+      // close() waits for the writer, which waits for the hold: it runs on another thread, and
+      // the hold ends once it has queued its stop, behind the append.
+      closed = CompletableFuture.runAsync(writer::close);
+      Await.condition(writer::closing, Duration.ofSeconds(30), () -> "close() not called yet");
+    }
+
+    Await.result(closed);
+    Await.result(checkpoint);
+    assertThat(count("select revision from checkpoints where workshop_id = ?", workshop))
+        .isEqualTo(2);
+    assertThat(revisions(workshop)).containsExactly(3L);
   }
 
   @Test
