@@ -34,12 +34,17 @@ import org.slf4j.LoggerFactory;
  * <p>Checkpoints wait: a checkpoint is a whole workshop (its notes and the ids of its last 10,000
  * changes, up to a megabyte), and the changes of every workshop wait for the commit their event is
  * in. A checkpoint is therefore committed alone, when no other write waits, so that it delays them
- * by one commit at most instead of joining their batch. At 2,000 changes a second in 50 rooms, the
- * rooms' checkpoints came due together every 12.5 s, and the batch that held them took 150 to 260
- * ms to commit: the whole 50-room tail (docs/performance.md).
+ * by one commit at most instead of joining their batch; under a load that never lets the queue
+ * empty, one waits at most {@link #CHECKPOINT_PATIENCE} batches, so that checkpoints are never
+ * starved (they bound replay, and each waiting one is held in memory). At 2,000 changes a second in
+ * 50 rooms, the rooms' checkpoints came due together every 12.5 s, and the batch that held them
+ * took 150 to 260 ms to commit: the whole 50-room tail (docs/performance.md).
  */
 final class GroupCommitWriter {
   static final int BATCH_LIMIT = 512;
+
+  /** How many batches of other writes a waiting checkpoint lets go first, at most. */
+  static final int CHECKPOINT_PATIENCE = 8;
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final long CLOSE_TIMEOUT_SECONDS = 60;
@@ -78,6 +83,7 @@ final class GroupCommitWriter {
   private WriterStatements statements;
   private final RecentTouches recentTouches = new RecentTouches();
   private BatchTransaction running; // the last transaction begun, whose touches finish() keeps
+  private int batchesPastCheckpoint; // batches committed while a checkpoint waited
   private boolean suspect;
   private volatile long transactions; // written by the writer thread only
   private long committedWrites;
@@ -166,12 +172,16 @@ final class GroupCommitWriter {
       batch.clear();
       JournalWrite first;
       try {
-        first = checkpoints.isEmpty() ? queue.take() : queue.poll();
+        first =
+            checkpoints.isEmpty()
+                ? queue.take()
+                : batchesPastCheckpoint >= CHECKPOINT_PATIENCE ? null : queue.poll();
       } catch (InterruptedException e) {
         continue; // Only close() stops the writer, so that no queued write is left behind.
       }
       if (first == null) {
-        batch.add(checkpoints.poll()); // nothing else waits: one checkpoint, alone
+        batch.add(checkpoints.poll()); // nothing else waits, or it waited long enough: alone
+        batchesPastCheckpoint = 0;
       } else {
         batch.add(first);
         batching.lock();
@@ -181,6 +191,9 @@ final class GroupCommitWriter {
           batching.unlock();
         }
         batch.removeIf(write -> write == WAKE);
+        if (!batch.isEmpty() && !checkpoints.isEmpty()) {
+          batchesPastCheckpoint++;
+        }
         if (!batch.isEmpty() && batch.get(batch.size() - 1) == STOP) {
           batch.remove(batch.size() - 1);
           stopping = true;

@@ -267,6 +267,39 @@ abstract class GroupCommitWriterContract {
   }
 
   @Test
+  @DisplayName(
+      "a checkpoint is not starved by a queue that never empties: it lets a few full batches go"
+          + " first, then is committed alone, before the rest")
+  void checkpointNotStarved() throws Exception {
+    String workshop = id("busy-cp");
+    Await.result(submit(create(workshop)));
+    Await.result(submit(append(workshop, 1)));
+    int appends = (GroupCommitWriter.CHECKPOINT_PATIENCE + 2) * GroupCommitWriter.BATCH_LIMIT;
+    List<String> committed = Collections.synchronizedList(new ArrayList<>());
+
+    CompletableFuture<Void> checkpoint;
+    List<CompletableFuture<Void>> stages = new ArrayList<>();
+    try (AutoCloseable held = writer.holdBatches()) {
+      checkpoint = submit(checkpoint(workshop, 1));
+      checkpoint.thenRun(() -> committed.add("checkpoint"));
+      for (long revision = 2; revision < 2 + appends; revision++) {
+        CompletableFuture<Void> append = submit(append(workshop, revision));
+        append.thenRun(() -> committed.add("append"));
+        stages.add(append);
+      }
+    }
+
+    Await.result(checkpoint);
+    stages.forEach(Await::result);
+    int appendsBefore = committed.indexOf("checkpoint");
+    assertThat(appendsBefore)
+        .isGreaterThanOrEqualTo(
+            (GroupCommitWriter.CHECKPOINT_PATIENCE - 1) * GroupCommitWriter.BATCH_LIMIT)
+        .isLessThan(appends);
+    assertThat(revisions(workshop)).hasSize(appends);
+  }
+
+  @Test
   @DisplayName("closing the journal commits the checkpoints still waiting, nothing is left behind")
   void closeCommitsWaitingCheckpoints() throws Exception {
     String workshop = id("closing-cp");
