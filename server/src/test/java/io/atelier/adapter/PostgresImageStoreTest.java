@@ -2,29 +2,18 @@ package io.atelier.adapter;
 
 import io.atelier.adapter.jdbc.JdbcWorkshopJournal;
 import io.atelier.testing.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.atelier.testing.LocalPostgresPerClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The image contract against a real PostgreSQL started for this class (see {@link LocalPostgres}).
  */
 class PostgresImageStoreTest extends JdbcImageStoreContract {
-  private static LocalPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = LocalPostgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final LocalPostgresPerClass POSTGRES = new LocalPostgresPerClass();
 
   @Override
   protected JdbcWorkshopJournal openJournal() {
-    return JdbcWorkshopJournal.postgres(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    return JdbcWorkshopJournal.postgres(
+        POSTGRES.server().jdbcUrl(), POSTGRES.server().user(), POSTGRES.server().password());
   }
 }

@@ -10,15 +10,14 @@ import io.atelier.domain.ParticipantId;
 import io.atelier.domain.Secrets;
 import io.atelier.domain.WorkshopFacts;
 import io.atelier.domain.WorkshopId;
-import io.atelier.testing.LocalPostgres;
+import io.atelier.testing.LocalPostgresPerClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two nodes' journals on one PostgreSQL, as a cluster runs them: each node's writer commits its
@@ -28,19 +27,7 @@ import org.junit.jupiter.api.Test;
 class PostgresTwoWritersTest {
   private static final int WORKSHOPS = 40;
   private static final int ROUNDS = 25;
-  private static LocalPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = LocalPostgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final LocalPostgresPerClass POSTGRES = new LocalPostgresPerClass();
 
   @Test
   @DisplayName(
@@ -82,7 +69,8 @@ class PostgresTwoWritersTest {
   }
 
   private static WorkshopJournal open() {
-    return JdbcWorkshopJournal.postgres(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    return JdbcWorkshopJournal.postgres(
+        POSTGRES.server().jdbcUrl(), POSTGRES.server().user(), POSTGRES.server().password());
   }
 
   private static CompletableFuture<Void> append(

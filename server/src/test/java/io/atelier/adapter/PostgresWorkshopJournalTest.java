@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atelier.adapter.jdbc.JdbcWorkshopJournal;
 import io.atelier.application.WorkshopJournal;
 import io.atelier.testing.LocalPostgres;
+import io.atelier.testing.LocalPostgresPerClass;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,35 +17,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract against a real PostgreSQL started for this class (see {@link LocalPostgres}). */
 class PostgresWorkshopJournalTest extends JdbcWorkshopJournalContract {
-  private static LocalPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = LocalPostgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final LocalPostgresPerClass POSTGRES = new LocalPostgresPerClass();
 
   @Override
   protected WorkshopJournal openJournal() {
-    return JdbcWorkshopJournal.postgres(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    return JdbcWorkshopJournal.postgres(
+        POSTGRES.server().jdbcUrl(), POSTGRES.server().user(), POSTGRES.server().password());
   }
 
   @Override
   protected Connection connect() throws SQLException {
-    return postgres.connect();
+    return POSTGRES.server().connect();
   }
 
   @Test

@@ -10,15 +10,14 @@ import io.atelier.protocol.ClientMessage;
 import io.atelier.protocol.ServerMessage.Ack;
 import io.atelier.protocol.ServerMessage.Snapshot;
 import io.atelier.testing.Await;
-import io.atelier.testing.LocalPostgres;
+import io.atelier.testing.LocalPostgresPerClass;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 3 with the production journal: a real PostgreSQL on loopback. A full restart brings every
@@ -26,19 +25,7 @@ import org.junit.jupiter.api.Test;
  * workshops; once it is back, nothing is missing.
  */
 class PostgresRestartTest {
-  private static LocalPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = LocalPostgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final LocalPostgresPerClass POSTGRES = new LocalPostgresPerClass();
 
   private static AtelierConfig config() {
     return AtelierConfig.forTests()
@@ -46,9 +33,9 @@ class PostgresRestartTest {
             new JournalSettings(
                 JournalSettings.Kind.POSTGRES,
                 Path.of("unused"),
-                postgres.jdbcUrl(),
-                postgres.user(),
-                postgres.password()));
+                POSTGRES.server().jdbcUrl(),
+                POSTGRES.server().user(),
+                POSTGRES.server().password()));
   }
 
   /**
@@ -84,12 +71,12 @@ class PostgresRestartTest {
   void unavailableAtStart() {
     String[] id = new String[1];
     var before = workshopWithNotes(id);
-    postgres.pause();
+    POSTGRES.server().pause();
     try {
       assertThatThrownBy(() -> Await.result(AtelierServer.start(config())))
           .hasMessageContaining("journal");
     } finally {
-      postgres.resume();
+      POSTGRES.server().resume();
     }
     try (RunningServer restarted = new RunningServer(config())) {
       assertThat(restarted.join(id[0], "Après").await(Snapshot.class).notes()).isEqualTo(before);
@@ -103,14 +90,14 @@ class PostgresRestartTest {
     String[] id = new String[1];
     var before = workshopWithNotes(id);
     try (RunningServer node = new RunningServer(config())) {
-      postgres.pause();
+      POSTGRES.server().pause();
       try {
         assertThat(node.get("/api/workshops/" + id[0]).statusCode()).isEqualTo(500);
         var ready = node.get("/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("journal");
       } finally {
-        postgres.resume();
+        POSTGRES.server().resume();
       }
       assertThat(node.get("/api/workshops/" + id[0]).statusCode()).isEqualTo(200);
       assertThat(node.get("/ready").statusCode()).isEqualTo(200);

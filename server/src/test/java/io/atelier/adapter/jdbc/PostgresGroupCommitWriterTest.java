@@ -1,28 +1,18 @@
 package io.atelier.adapter.jdbc;
 
-import io.atelier.testing.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.atelier.testing.LocalPostgresPerClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The batch's coalescing against a real PostgreSQL started for this class. */
 class PostgresGroupCommitWriterTest extends GroupCommitWriterContract {
-  private static LocalPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = LocalPostgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final LocalPostgresPerClass POSTGRES = new LocalPostgresPerClass();
 
   @Override
   protected Database database() {
     return new Database(
-        Database.Dialect.POSTGRESQL, postgres.jdbcUrl(), postgres.user(), postgres.password());
+        Database.Dialect.POSTGRESQL,
+        POSTGRES.server().jdbcUrl(),
+        POSTGRES.server().user(),
+        POSTGRES.server().password());
   }
 }
