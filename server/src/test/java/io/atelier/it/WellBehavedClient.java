@@ -232,7 +232,11 @@ final class WellBehavedClient implements Runnable {
     return missing(last).isEmpty();
   }
 
-  /** Revisions up to {@code last}, and well-behaved changes, this client has not received. */
+  /**
+   * Revisions up to {@code last}, and well-behaved changes applied after this client's entry, that
+   * it has not received. A change applied before its entry is in its snapshot, not an event (RV2):
+   * the clients start writing as soon as each is in, so a later one meets the first changes there.
+   */
   List<String> missing(long last) {
     List<String> missing = new ArrayList<>();
     for (long r = startRevision + 1; r <= last && missing.size() < 10; r++) {
@@ -240,7 +244,15 @@ final class WellBehavedClient implements Runnable {
         missing.add("revision " + r);
       }
     }
-    Set<String> changes = new HashSet<>(ledger.politeAcks().keySet());
+    Set<String> changes = new HashSet<>();
+    ledger
+        .politeAcks()
+        .forEach(
+            (changeId, revision) -> {
+              if (revision > startRevision) {
+                changes.add(changeId);
+              }
+            });
     changes.removeAll(receivedAt.keySet());
     changes.stream().limit(10).forEach(id -> missing.add("change " + id));
     return missing;
