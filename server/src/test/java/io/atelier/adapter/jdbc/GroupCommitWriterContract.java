@@ -246,21 +246,7 @@ abstract class GroupCommitWriterContract {
     List<String> committed = Collections.synchronizedList(new ArrayList<>());
     long before = writer.transactions();
 
-    CompletableFuture<Void> checkpoint;
-    List<CompletableFuture<Void>> appends = new ArrayList<>();
-    try (AutoCloseable held = writer.holdBatches()) {
-      checkpoint = submit(checkpoint(workshop, 1));
-      checkpoint.thenRun(() -> committed.add("checkpoint"));
-      for (long revision = 2; revision <= 4; revision++) {
-        CompletableFuture<Void> append = submit(append(workshop, revision));
-        long appended = revision;
-        append.thenRun(() -> committed.add("append " + appended));
-        appends.add(append);
-      }
-    }
-
-    Await.result(checkpoint);
-    appends.forEach(Await::result);
+    checkpointThenAppends(workshop, 1, 2, 4, committed).forEach(Await::result);
     assertThat(committed).containsExactly("append 2", "append 3", "append 4", "checkpoint");
     assertThat(writer.transactions()).isEqualTo(before + 2);
     assertThat(revisions(workshop)).containsExactly(2L, 3L, 4L);
@@ -277,26 +263,34 @@ abstract class GroupCommitWriterContract {
     int appends = (GroupCommitWriter.CHECKPOINT_PATIENCE + 2) * GroupCommitWriter.BATCH_LIMIT;
     List<String> committed = Collections.synchronizedList(new ArrayList<>());
 
-    CompletableFuture<Void> checkpoint;
-    List<CompletableFuture<Void>> stages = new ArrayList<>();
-    try (AutoCloseable held = writer.holdBatches()) {
-      checkpoint = submit(checkpoint(workshop, 1));
-      checkpoint.thenRun(() -> committed.add("checkpoint"));
-      for (long revision = 2; revision < 2 + appends; revision++) {
-        CompletableFuture<Void> append = submit(append(workshop, revision));
-        append.thenRun(() -> committed.add("append"));
-        stages.add(append);
-      }
-    }
-
-    Await.result(checkpoint);
-    stages.forEach(Await::result);
+    checkpointThenAppends(workshop, 1, 2, 1 + appends, committed).forEach(Await::result);
     int appendsBefore = committed.indexOf("checkpoint");
     assertThat(appendsBefore)
         .isGreaterThanOrEqualTo(
             (GroupCommitWriter.CHECKPOINT_PATIENCE - 1) * GroupCommitWriter.BATCH_LIMIT)
         .isLessThan(appends);
     assertThat(revisions(workshop)).hasSize(appends);
+  }
+
+  /**
+   * Under one hold, a checkpoint at {@code checkpointAt} and then appends of the revisions {@code
+   * from} to {@code to}; each, once committed, is added to {@code committed} ("checkpoint", "append
+   * 2" ...). The answer's stages, the checkpoint's first, complete once that is recorded.
+   */
+  private List<CompletableFuture<Void>> checkpointThenAppends(
+      String workshop, long checkpointAt, long from, long to, List<String> committed)
+      throws Exception {
+    List<CompletableFuture<Void>> stages = new ArrayList<>();
+    try (AutoCloseable held = writer.holdBatches()) {
+      stages.add(
+          submit(checkpoint(workshop, checkpointAt)).thenRun(() -> committed.add("checkpoint")));
+      for (long revision = from; revision <= to; revision++) {
+        long appended = revision;
+        stages.add(
+            submit(append(workshop, revision)).thenRun(() -> committed.add("append " + appended)));
+      }
+    }
+    return stages;
   }
 
   @Test
