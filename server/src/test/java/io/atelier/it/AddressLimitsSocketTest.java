@@ -9,7 +9,6 @@ import io.atelier.testing.Await;
 import io.atelier.testing.HeaderedSocket;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * and HTTP against a node whose limits are small.
  */
 class AddressLimitsSocketTest {
-  private final Vertx vertx = Vertx.vertx();
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -38,7 +36,6 @@ class AddressLimitsSocketTest {
     for (int i = open.size() - 1; i >= 0; i--) {
       open.get(i).close();
     }
-    Await.result(vertx.close());
   }
 
   private RunningServer serverWith(Map<String, String> limits) {
@@ -56,7 +53,7 @@ class AddressLimitsSocketTest {
 
   /** A newcomer's socket: whether the node let it in (welcomed) rather than closing it. */
   private boolean enters(RunningServer server, String workshopId) {
-    HeaderedSocket socket = HeaderedSocket.open(vertx, server.port(), Map.of());
+    HeaderedSocket socket = HeaderedSocket.open(server.port(), Map.of());
     open.add(socket);
     socket.send(hello(workshopId));
     Await.condition(
@@ -68,7 +65,7 @@ class AddressLimitsSocketTest {
 
   private HeaderedSocket socketFrom(RunningServer server, String forwardedFor) {
     HeaderedSocket socket =
-        HeaderedSocket.open(vertx, server.port(), Map.of("X-Forwarded-For", forwardedFor));
+        HeaderedSocket.open(server.port(), Map.of("X-Forwarded-For", forwardedFor));
     open.add(socket);
     return socket;
   }
@@ -119,7 +116,7 @@ class AddressLimitsSocketTest {
       three.add(client);
     }
     // Opened, then closed at once: a browser reads a close code, never a refused upgrade's body.
-    HeaderedSocket fourth = HeaderedSocket.open(vertx, server.port(), Map.of());
+    HeaderedSocket fourth = HeaderedSocket.open(server.port(), Map.of());
     open.add(fourth);
     assertThat(fourth.opened()).isTrue();
     TestClient.CloseStatus refused = fourth.awaitClose();

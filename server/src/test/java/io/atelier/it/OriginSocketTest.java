@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atelier.config.AllowedOrigins;
 import io.atelier.config.AtelierConfig;
 import io.atelier.protocol.ServerMessage.Synced;
-import io.atelier.testing.Await;
 import io.atelier.testing.HeaderedSocket;
 import io.atelier.testing.RunningServer;
 import io.atelier.testing.TestClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,19 +17,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** LM10: the Origin of a WebSocket upgrade, checked before the upgrade, over real sockets. */
 class OriginSocketTest {
-  private final Vertx vertx = Vertx.vertx();
-
-  @AfterEach
-  void stop() {
-    Await.result(vertx.close());
-  }
-
   private static String hello(String workshopId) {
     return new JsonObject()
         .put("type", "hello")
@@ -83,11 +73,11 @@ class OriginSocketTest {
       String id = server.createWorkshop("Origines", "fr").getString("id");
       try (HeaderedSocket own =
           HeaderedSocket.open(
-              vertx, server.port(), Map.of("Origin", "http://127.0.0.1:" + server.port()))) {
+              server.port(), Map.of("Origin", "http://127.0.0.1:" + server.port()))) {
         assertThat(own.send(hello(id)).awaitFrame("\"welcome\"")).isNotEmpty();
       }
       try (HeaderedSocket foreign =
-          HeaderedSocket.open(vertx, server.port(), Map.of("Origin", "https://evil.example"))) {
+          HeaderedSocket.open(server.port(), Map.of("Origin", "https://evil.example"))) {
         assertThat(foreign.opened()).isFalse();
         assertThat(foreign.refusedStatus()).isEqualTo(403);
       }
@@ -98,7 +88,7 @@ class OriginSocketTest {
       assertThat(body.getString("error")).isEqualTo("origin_not_allowed");
       assertThat(body.getString("message")).isNotBlank();
       try (HeaderedSocket sandboxed =
-          HeaderedSocket.open(vertx, server.port(), Map.of("Origin", "null"))) {
+          HeaderedSocket.open(server.port(), Map.of("Origin", "null"))) {
         assertThat(sandboxed.refusedStatus()).isEqualTo(403);
       }
 
@@ -118,13 +108,12 @@ class OriginSocketTest {
     try (RunningServer server = new RunningServer(config)) {
       String id = server.createWorkshop("Origines", "fr").getString("id");
       try (HeaderedSocket listed =
-          HeaderedSocket.open(
-              vertx, server.port(), Map.of("Origin", "https://atelier.example.org"))) {
+          HeaderedSocket.open(server.port(), Map.of("Origin", "https://atelier.example.org"))) {
         assertThat(listed.send(hello(id)).awaitFrame("\"welcome\"")).isNotEmpty();
       }
       try (HeaderedSocket sameHost =
           HeaderedSocket.open(
-              vertx, server.port(), Map.of("Origin", "http://127.0.0.1:" + server.port()))) {
+              server.port(), Map.of("Origin", "http://127.0.0.1:" + server.port()))) {
         assertThat(sameHost.refusedStatus()).isEqualTo(403);
       }
     }
