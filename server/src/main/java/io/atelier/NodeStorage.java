@@ -108,9 +108,9 @@ final class NodeStorage implements AutoCloseable {
     ExecutorService blocking = daemonThreads(2, "atelier-storage");
     try {
       if (config.storage() == AtelierConfig.Storage.HAZELCAST) {
-        HazelcastInstance hazelcast = HazelcastMember.start(config.cluster(), loader);
+        HazelcastInstance hazelcast = HazelcastMember.start(config.cluster());
         WorkshopStore store =
-            journaled(new HazelcastWorkshopStore(hazelcast, blocking), journal, metrics);
+            journaled(new HazelcastWorkshopStore(hazelcast, loader, blocking), journal, metrics);
         WorkshopFeed feed = new HazelcastWorkshopFeed(hazelcast);
         hazelcast
             .getCluster()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.core.HazelcastInstance;
 import io.atelier.adapter.hazelcast.HazelcastMember;
 import io.atelier.adapter.hazelcast.HazelcastWorkshopStore;
+import io.atelier.application.WorkshopLoader;
 import io.atelier.application.WorkshopStore;
 import io.atelier.config.ClusterSettings;
 import io.atelier.domain.Language;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +46,12 @@ class HazelcastWorkshopStoreTest extends WorkshopStoreContract {
   @Override
   protected WorkshopStore store() {
     return store;
+  }
+
+  /** Over the same member and map: the loader is the store's, not the map's. */
+  @Override
+  protected WorkshopStore storeLoadingFrom(WorkshopLoader loader, Executor loading) {
+    return new HazelcastWorkshopStore(member, loader, loading);
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.atelier.adapter;
 
 import io.atelier.adapter.memory.InMemoryWorkshopStore;
+import io.atelier.application.WorkshopLoader;
 import io.atelier.application.WorkshopStore;
+import java.util.concurrent.Executor;
 
 class InMemoryWorkshopStoreTest extends WorkshopStoreContract {
   private final InMemoryWorkshopStore store = new InMemoryWorkshopStore();
@@ -9,5 +11,10 @@ class InMemoryWorkshopStoreTest extends WorkshopStoreContract {
   @Override
   protected WorkshopStore store() {
     return store;
+  }
+
+  @Override
+  protected WorkshopStore storeLoadingFrom(WorkshopLoader loader, Executor loading) {
+    return new InMemoryWorkshopStore(loader, loading);
   }
 }

@@ -3,6 +3,7 @@ package io.atelier.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.atelier.application.WorkshopLoader;
 import io.atelier.application.WorkshopStore;
 import io.atelier.domain.Admission;
 import io.atelier.domain.CatchUp;
@@ -23,12 +24,52 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link WorkshopStore} must do; each adapter's test extends this class. */
 public abstract class WorkshopStoreContract {
+  /** Where the loading stores of these tests run their loader: several at once, as in a node. */
+  private final ExecutorService loading =
+      Executors.newFixedThreadPool(
+          4,
+          task -> {
+            Thread thread = new Thread(task, "contract-loading");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   protected abstract WorkshopStore store();
+
+  /**
+   * A store of the same kind that rebuilds what it does not hold with {@code loader} (the journal,
+   * in a node), run on {@code loading}.
+   */
+  protected abstract WorkshopStore storeLoadingFrom(WorkshopLoader loader, Executor loading);
+
+  @AfterEach
+  void stopLoading() {
+    loading.shutdownNow();
+  }
+
+  /** A workshop as the journal would give it back: one participant, Ana, already in. */
+  private static WorkshopState saved(WorkshopId id) {
+    WorkshopState state =
+        new WorkshopState(new WorkshopFacts(id, "Rechargé", Language.FR, Secrets.hash("key"), 1L));
+    new WorkshopOperation.Enter(
+            Secrets.hash("t-Ana"),
+            new WorkshopState.Newcomer(new ParticipantId("p-Ana"), "Ana"),
+            "c-Ana")
+        .applyTo(state);
+    return state;
+  }
 
   private WorkshopId newWorkshop() {
     WorkshopId id = new WorkshopId("w-" + UUID.randomUUID());
@@ -135,5 +176,102 @@ public abstract class WorkshopStoreContract {
             .toList();
     assertThat(revisions).doesNotHaveDuplicates().hasSize(200);
     assertThat(revisions.get(199) - revisions.get(0)).isEqualTo(199);
+  }
+
+  @Test
+  @DisplayName(
+      "a workshop the store does not hold is rebuilt with the loader at its first operation, once;"
+          + " the next operations find it in memory, with their effects; an unknown one is asked"
+          + " for and stays absent")
+  void loadsWhatItDoesNotHold() {
+    WorkshopId id = new WorkshopId("w-loaded-" + UUID.randomUUID());
+    AtomicInteger loads = new AtomicInteger();
+    WorkshopStore store =
+        storeLoadingFrom(
+            wanted -> {
+              loads.incrementAndGet();
+              return wanted.equals(id) ? Optional.of(saved(id)) : Optional.empty();
+            },
+            loading);
+
+    var facts = Await.result(store.execute(id, new WorkshopOperation.ReadFacts()));
+    assertThat(facts).hasValueSatisfying(f -> assertThat(f.title()).isEqualTo("Rechargé"));
+    ParticipantId ana = new ParticipantId("p-Ana");
+    Outcome first = Await.result(store.execute(id, create(ana, "l-1"))).orElseThrow();
+    Outcome second = Await.result(store.execute(id, create(ana, "l-2"))).orElseThrow();
+    assertThat(((Outcome.Applied) second).event().revision())
+        .isEqualTo(((Outcome.Applied) first).event().revision() + 1);
+    assertThat(loads).hasValue(1);
+
+    WorkshopId unknown = new WorkshopId("w-unknown-" + UUID.randomUUID());
+    assertThat(Await.result(store.execute(unknown, new WorkshopOperation.ReadFacts()))).isEmpty();
+    assertThat(loads).hasValue(2);
+    assertThat(Await.result(store.execute(unknown, new WorkshopOperation.ReadFacts()))).isEmpty();
+    assertThat(loads).hasValue(3);
+  }
+
+  @Test
+  @DisplayName(
+      "a load that fails fails the operation, never answering \"no such workshop\" nor keeping"
+          + " anything in its place: the next operation loads again")
+  void failedLoad() {
+    WorkshopId id = new WorkshopId("w-unreadable-" + UUID.randomUUID());
+    AtomicInteger loads = new AtomicInteger();
+    WorkshopStore store =
+        storeLoadingFrom(
+            wanted -> {
+              if (loads.incrementAndGet() == 1) {
+                throw new IllegalStateException("journal unreadable");
+              }
+              return Optional.of(saved(id));
+            },
+            loading);
+
+    assertThatThrownBy(() -> Await.result(store.execute(id, new WorkshopOperation.ReadFacts())))
+        .hasMessageContaining("journal unreadable");
+    assertThat(Await.result(store.execute(id, new WorkshopOperation.ReadFacts()))).isPresent();
+    assertThat(loads).hasValue(2);
+  }
+
+  @Test
+  @DisplayName(
+      "RV1 concurrent first operations on a workshop being loaded all apply to one copy: loads"
+          + " that lose the race are dropped, and revisions are contiguous")
+  void concurrentFirstOperationsShareOneCopy() {
+    WorkshopId id = new WorkshopId("w-raced-" + UUID.randomUUID());
+    AtomicInteger loads = new AtomicInteger();
+    CountDownLatch twoLoading = new CountDownLatch(2);
+    WorkshopStore store =
+        storeLoadingFrom(
+            wanted -> {
+              loads.incrementAndGet();
+              twoLoading.countDown();
+              try {
+                // Holds the first load until a second one runs, so that both finish their race.
+                twoLoading.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Optional.of(saved(id));
+            },
+            loading);
+
+    ParticipantId ana = new ParticipantId("p-Ana");
+    List<CompletableFuture<Optional<Outcome>>> pending = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      pending.add(store.execute(id, create(ana, "r-" + i)).toCompletableFuture());
+    }
+    List<Long> revisions =
+        pending.stream()
+            .map(Await::result)
+            .map(o -> ((Outcome.Applied) o.orElseThrow()).event().revision())
+            .sorted()
+            .toList();
+    assertThat(loads.get()).isGreaterThanOrEqualTo(2);
+    assertThat(revisions).doesNotHaveDuplicates().hasSize(20);
+    assertThat(revisions.get(19) - revisions.get(0)).isEqualTo(19);
+    CatchUp catchUp =
+        Await.result(store.execute(id, new WorkshopOperation.ReadCatchUp(null))).orElseThrow();
+    assertThat(((CatchUp.Snapshot) catchUp).notes()).hasSize(20);
   }
 }

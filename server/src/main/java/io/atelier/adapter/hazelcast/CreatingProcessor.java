@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Stores a new workshop unless its key is taken; an entry processor so the call is async. With a
- * journal, the workshop is made durable first, so the map's loader may already have read it back
- * when this runs: the same workshop, just created, is not "taken".
+ * journal, the workshop is made durable first, so a call that met it absent may already have read
+ * it back from the journal when this runs: the same workshop, just created, is not "taken".
  */
 final class CreatingProcessor implements EntryProcessor<String, WorkshopState, Boolean> {
   private static final long serialVersionUID = 1L;

@@ -6,11 +6,9 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.KubernetesConfig;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.atelier.application.WorkshopLoader;
 import io.atelier.config.ClusterSettings;
 
 /**
@@ -23,23 +21,8 @@ public final class HazelcastMember {
 
   /** Blocks for the few seconds a member takes to start: call it off the event loop. */
   public static HazelcastInstance start(ClusterSettings settings) {
-    return start(settings, WorkshopLoader.NONE);
-  }
-
-  /** A member whose workshops map reads through to the journal for what it does not hold. */
-  public static HazelcastInstance start(ClusterSettings settings, WorkshopLoader loader) {
     CompletionThreads.install(); // ADR 0020: no thread started per continuation.
-    Config config = config(settings);
-    if (loader != WorkshopLoader.NONE) {
-      config
-          .getMapConfig(HazelcastWorkshopStore.MAP_NAME)
-          .setMapStoreConfig(
-              new MapStoreConfig()
-                  .setEnabled(true)
-                  .setImplementation(new JournalMapLoader(loader))
-                  .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY));
-    }
-    return Hazelcast.newHazelcastInstance(config);
+    return Hazelcast.newHazelcastInstance(config(settings));
   }
 
   static Config config(ClusterSettings settings) {

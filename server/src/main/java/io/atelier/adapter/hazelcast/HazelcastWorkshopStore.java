@@ -3,6 +3,7 @@ package io.atelier.adapter.hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
+import io.atelier.application.WorkshopLoader;
 import io.atelier.application.WorkshopStore;
 import io.atelier.domain.WorkshopId;
 import io.atelier.domain.WorkshopOperation;
@@ -20,6 +21,11 @@ import java.util.concurrent.ForkJoinPool;
  * Workshop states in one IMap. Every operation runs as an entry processor on the member that owns
  * the workshop's partition, which serialises operations per workshop; only async calls are used, so
  * a caller on an event loop never blocks.
+ *
+ * <p>A workshop the map does not hold (after a full restart) is rebuilt with the loader, on the
+ * given executor, installed unless another call installed it first, and the operation runs again
+ * (ADR 0022). The map itself has no loader: Hazelcast would then run a map-store step, on another
+ * thread, in every operation, a loaded workshop or not.
  */
 public final class HazelcastWorkshopStore implements WorkshopStore {
   public static final String MAP_NAME = "atelier.workshops";
@@ -28,16 +34,21 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
   public static final String COMPLETION_THREADS = CompletionThreads.PREFIX;
 
   private final IMap<String, WorkshopState> states;
+  private final WorkshopLoader loader;
   private final Executor blocking;
   private final Executor completions = CompletionThreads.POOL;
 
+  /** A store that holds only what was created in the cluster's lifetime: no journal behind it. */
   public HazelcastWorkshopStore(HazelcastInstance hazelcast) {
-    this(hazelcast, ForkJoinPool.commonPool());
+    this(hazelcast, WorkshopLoader.NONE, ForkJoinPool.commonPool());
   }
 
-  public HazelcastWorkshopStore(HazelcastInstance hazelcast, Executor blocking) {
+  /** {@code blocking} runs the loader and the calls Hazelcast offers only blocking. */
+  public HazelcastWorkshopStore(
+      HazelcastInstance hazelcast, WorkshopLoader loader, Executor blocking) {
     CompletionThreads.install();
     this.states = hazelcast.getMap(MAP_NAME);
+    this.loader = loader;
     this.blocking = blocking;
   }
 
@@ -78,6 +89,32 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
 
   @Override
   public <R> CompletionStage<Optional<R>> execute(WorkshopId id, WorkshopOperation<R> operation) {
+    return run(id, operation)
+        .thenCompose(
+            answer ->
+                answer.isPresent() || loader == WorkshopLoader.NONE
+                    ? CompletableFuture.completedFuture(answer)
+                    : loadThenRun(id, operation));
+  }
+
+  /**
+   * The workshop from the journal, put in the map unless a concurrent call put it there first (the
+   * state in the map wins: it may have moved on), then the operation once more. A failed load fails
+   * the call: a journal that cannot be read never makes a workshop look absent.
+   */
+  private <R> CompletionStage<Optional<R>> loadThenRun(
+      WorkshopId id, WorkshopOperation<R> operation) {
+    return CompletableFuture.supplyAsync(() -> loader.load(id), blocking)
+        .thenCompose(
+            loaded ->
+                loaded.isEmpty()
+                    ? CompletableFuture.completedFuture(Optional.<R>empty())
+                    : handOver(
+                            states.submitToKey(id.value(), new InstallingProcessor(loaded.get())))
+                        .thenCompose(installed -> run(id, operation)));
+  }
+
+  private <R> CompletionStage<Optional<R>> run(WorkshopId id, WorkshopOperation<R> operation) {
     LocalAnswer<R> local = new LocalAnswer<>();
     EntryProcessor<String, WorkshopState, R> processor =
         operation.readOnly()
