@@ -11,6 +11,10 @@
 #   load-tool/measure.sh hop     # 50×10 at 250/s on one node, then on two: the cluster hop
 #   load-tool/measure.sh draw    # a 2,000-note workshop (DRAW_NOTES) opened 3 × 10 times in Chromium
 #   load-tool/measure.sh smoke   # every scenario, small and short: proves the tool works
+#   AB_JAR=../other/server/target/atelier-server.jar load-tool/measure.sh ab
+#                                # this build's node against another's, alternated, twice each:
+#                                # 50×10 at 2,000, 3,000 and 4,000/s on a warm node, with the
+#                                # node's context switches and write calls per change
 #
 # The load average is printed before each run: with other work on the machine, figures mean
 # little (docs/performance.md says which were taken how).
@@ -211,6 +215,49 @@ smoke_two() {
   stop_postgres
 }
 
+# The context switches of every thread of a process so far, voluntary and not.
+context_switches() {
+  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { s += $2 } END { print s }'
+}
+
+# The write system calls of a process so far (sockets and files alike).
+write_calls() {
+  awk '/^syscw:/ { print $2 }' /proc/"$1"/io
+}
+
+# A change's cost is small against the machine's noise (docs/performance.md): two builds are
+# compared on alternate nodes, each warmed up as in one_node, at rates below and at the target.
+ab() {
+  local mine=$SERVER_JAR other=${AB_JAR:?AB_JAR must name the atelier-server.jar of the other build}
+  [ -f "$other" ] || { echo "No such jar: $other" >&2; exit 2; }
+  for round in 1 2; do
+    for SERVER_JAR in "$mine" "$other"; do
+      echo "# A/B round $round: $SERVER_JAR"
+      start_node 18090 5801
+      await_ready 18090 1
+      local url=http://127.0.0.1:18090 pid=${PIDS[0]}
+      taskset -c 1 java -jar "$TOOL_JAR" --url $url --server-pid "$pid" --scenario room \
+        --rooms 1 --clients 200 --rate 200 --seconds 60 --warmup 5 >/dev/null
+      taskset -c 1 java -jar "$TOOL_JAR" --url $url --server-pid "$pid" --scenario room \
+        --rooms 50 --clients 10 --rate 2000 --seconds 30 --warmup 5 >/dev/null
+      for rate in 2000 3000 4000; do
+        local switches writes
+        switches=$(context_switches "$pid")
+        writes=$(write_calls "$pid")
+        tool --url $url --server-pid "$pid" --scenario room --rooms 50 --clients 10 \
+          --rate $rate --seconds 30 --warmup 5
+        # Over the warm-up and the window: 35 s of changes at that rate.
+        awk -v s0="$switches" -v s1="$(context_switches "$pid")" -v w0="$writes" \
+          -v w1="$(write_calls "$pid")" -v n=$((rate * 35)) 'BEGIN {
+            printf "# node per change: %.2f context switches, %.2f write calls\n\n",
+              (s1 - s0) / n, (w1 - w0) / n }'
+      done
+      stop_nodes
+    done
+  done
+  SERVER_JAR=$mine
+}
+
 case "${1:-}" in
   one) one_node ;;
   two) two_nodes ;;
@@ -218,5 +265,6 @@ case "${1:-}" in
   draw) draw ;;
   smoke) smoke; smoke_two ;;
   smoke-two) smoke_two ;;
-  *) echo "usage: $0 one|two|hop|draw|smoke|smoke-two" >&2; exit 2 ;;
+  ab) ab ;;
+  *) echo "usage: $0 one|two|hop|draw|smoke|smoke-two|ab" >&2; exit 2 ;;
 esac
