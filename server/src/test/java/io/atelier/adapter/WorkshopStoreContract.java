@@ -59,6 +59,25 @@ public abstract class WorkshopStoreContract {
     loading.shutdownNow();
   }
 
+  /** A loading store whose loader counts its calls in {@code loads} before it answers. */
+  private WorkshopStore countingLoads(AtomicInteger loads, WorkshopLoader loader) {
+    return storeLoadingFrom(
+        wanted -> {
+          loads.incrementAndGet();
+          return loader.load(wanted);
+        },
+        loading);
+  }
+
+  /** The revisions the operations applied, in order; each must have been applied. */
+  private static List<Long> appliedRevisions(List<CompletableFuture<Optional<Outcome>>> pending) {
+    return pending.stream()
+        .map(Await::result)
+        .map(o -> ((Outcome.Applied) o.orElseThrow()).event().revision())
+        .sorted()
+        .toList();
+  }
+
   /** A workshop as the journal would give it back: one participant, Ana, already in. */
   private static WorkshopState saved(WorkshopId id) {
     WorkshopState state =
@@ -168,12 +187,7 @@ public abstract class WorkshopStoreContract {
       CompletionStage<Optional<Outcome>> stage = store().execute(id, create(ana, "c-" + i));
       pending.add(stage.toCompletableFuture());
     }
-    List<Long> revisions =
-        pending.stream()
-            .map(Await::result)
-            .map(o -> ((Outcome.Applied) o.orElseThrow()).event().revision())
-            .sorted()
-            .toList();
+    List<Long> revisions = appliedRevisions(pending);
     assertThat(revisions).doesNotHaveDuplicates().hasSize(200);
     assertThat(revisions.get(199) - revisions.get(0)).isEqualTo(199);
   }
@@ -187,12 +201,8 @@ public abstract class WorkshopStoreContract {
     WorkshopId id = new WorkshopId("w-loaded-" + UUID.randomUUID());
     AtomicInteger loads = new AtomicInteger();
     WorkshopStore store =
-        storeLoadingFrom(
-            wanted -> {
-              loads.incrementAndGet();
-              return wanted.equals(id) ? Optional.of(saved(id)) : Optional.empty();
-            },
-            loading);
+        countingLoads(
+            loads, wanted -> wanted.equals(id) ? Optional.of(saved(id)) : Optional.empty());
 
     var facts = Await.result(store.execute(id, new WorkshopOperation.ReadFacts()));
     assertThat(facts).hasValueSatisfying(f -> assertThat(f.title()).isEqualTo("Rechargé"));
@@ -218,14 +228,14 @@ public abstract class WorkshopStoreContract {
     WorkshopId id = new WorkshopId("w-unreadable-" + UUID.randomUUID());
     AtomicInteger loads = new AtomicInteger();
     WorkshopStore store =
-        storeLoadingFrom(
+        countingLoads(
+            loads,
             wanted -> {
-              if (loads.incrementAndGet() == 1) {
+              if (loads.get() == 1) {
                 throw new IllegalStateException("journal unreadable");
               }
               return Optional.of(saved(id));
-            },
-            loading);
+            });
 
     assertThatThrownBy(() -> Await.result(store.execute(id, new WorkshopOperation.ReadFacts())))
         .hasMessageContaining("journal unreadable");
@@ -242,9 +252,9 @@ public abstract class WorkshopStoreContract {
     AtomicInteger loads = new AtomicInteger();
     CountDownLatch twoLoading = new CountDownLatch(2);
     WorkshopStore store =
-        storeLoadingFrom(
+        countingLoads(
+            loads,
             wanted -> {
-              loads.incrementAndGet();
               twoLoading.countDown();
               try {
                 // Holds the first load until a second one runs, so that both finish their race.
@@ -253,20 +263,14 @@ public abstract class WorkshopStoreContract {
                 Thread.currentThread().interrupt();
               }
               return Optional.of(saved(id));
-            },
-            loading);
+            });
 
     ParticipantId ana = new ParticipantId("p-Ana");
     List<CompletableFuture<Optional<Outcome>>> pending = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       pending.add(store.execute(id, create(ana, "r-" + i)).toCompletableFuture());
     }
-    List<Long> revisions =
-        pending.stream()
-            .map(Await::result)
-            .map(o -> ((Outcome.Applied) o.orElseThrow()).event().revision())
-            .sorted()
-            .toList();
+    List<Long> revisions = appliedRevisions(pending);
     assertThat(loads.get()).isGreaterThanOrEqualTo(2);
     assertThat(revisions).doesNotHaveDuplicates().hasSize(20);
     assertThat(revisions.get(19) - revisions.get(0)).isEqualTo(19);
