@@ -8,6 +8,9 @@ import java.util.Map;
  * Stores a new workshop unless its key is taken; an entry processor so the call is async. With a
  * journal, the workshop is made durable first, so a call that met it absent may already have read
  * it back from the journal when this runs: the same workshop, just created, is not "taken".
+ *
+ * <p>The store also puts a workshop it rebuilt from the journal with it (ADR 0022): a copy already
+ * in the map, loaded by a concurrent call and perhaps moved on since, is kept.
  */
 final class CreatingProcessor implements EntryProcessor<String, WorkshopState, Boolean> {
   private static final long serialVersionUID = 1L;

@@ -109,8 +109,8 @@ public final class HazelcastWorkshopStore implements WorkshopStore {
             loaded ->
                 loaded.isEmpty()
                     ? CompletableFuture.completedFuture(Optional.<R>empty())
-                    : handOver(
-                            states.submitToKey(id.value(), new InstallingProcessor(loaded.get())))
+                    // Put unless the key is taken, as a creation; either way the map's copy wins.
+                    : handOver(states.submitToKey(id.value(), new CreatingProcessor(loaded.get())))
                         .thenCompose(installed -> run(id, operation)));
   }
 
