@@ -20,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * journal (group commit), and only then does the caller get the result, so an {@code ack} or a
  * peer's event is never sent for a change that a crash could lose. Every {@link #CHECKPOINT_EVERY}
  * revisions a checkpoint bounds what a restart replays.
+ *
+ * <p>Each workshop checkpoints at its own phase of that cycle, set by its id ({@link
+ * #firstCheckpoint}): workshops that move in step, as a room's sub-groups do when the facilitator
+ * opens the canvases, would otherwise all come due at once, and a burst of 50 checkpoints (each the
+ * whole workshop with the ids of its last 10,000 changes) held every change of the node behind it
+ * (ADR 0023).
  */
 public final class JournalingWorkshopStore implements WorkshopStore {
   public static final int CHECKPOINT_EVERY = 500;
@@ -129,9 +135,20 @@ public final class JournalingWorkshopStore implements WorkshopStore {
             });
   }
 
+  /**
+   * The first revision at which a workshop is checkpointed, between 1 and {@link
+   * #CHECKPOINT_EVERY}; the next ones follow every {@link #CHECKPOINT_EVERY} revisions. Derived
+   * from the id, so it is the same on every node and after a restart.
+   */
+  public static long firstCheckpoint(WorkshopId id) {
+    return CHECKPOINT_EVERY - Math.floorMod(id.value().hashCode(), CHECKPOINT_EVERY);
+  }
+
   private void checkpointIfDue(WorkshopId id, List<Event> events) {
-    long first = events.get(0).revision();
-    long last = events.get(events.size() - 1).revision();
+    // Revision r is due when r + phase is a multiple of the cycle.
+    long phase = CHECKPOINT_EVERY - firstCheckpoint(id);
+    long first = events.get(0).revision() + phase;
+    long last = events.get(events.size() - 1).revision() + phase;
     if (last / CHECKPOINT_EVERY == (first - 1) / CHECKPOINT_EVERY) {
       return;
     }

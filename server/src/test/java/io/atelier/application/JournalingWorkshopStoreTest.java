@@ -21,8 +21,10 @@ import io.atelier.domain.WorkshopState;
 import io.atelier.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.DisplayName;
@@ -77,19 +79,57 @@ class JournalingWorkshopStoreTest {
   }
 
   @Test
-  @DisplayName("every 500 revisions a checkpoint is written, and the events it covers go")
+  @DisplayName(
+      "a checkpoint is written at the workshop's first checkpoint revision, and the events it"
+          + " covers go; the next one comes 500 revisions later")
   void checkpoints() {
-    ParticipantId ana = open();
-    for (int i = 0; i < JournalingWorkshopStore.CHECKPOINT_EVERY; i++) {
+    ParticipantId ana = open(); // revision 1: the join
+    long due = JournalingWorkshopStore.firstCheckpoint(id);
+    long revision = 1;
+    for (int i = 0; revision < due; i++, revision++) {
       Await.result(store.execute(id, note(ana, "c" + i)));
     }
+    assertCheckpointAt(due);
+
+    for (int i = 0; i < JournalingWorkshopStore.CHECKPOINT_EVERY; i++) {
+      Await.result(store.execute(id, note(ana, "d" + i)));
+    }
+    assertCheckpointAt(due + JournalingWorkshopStore.CHECKPOINT_EVERY);
+  }
+
+  @Test
+  @DisplayName(
+      "workshops that move in step are not checkpointed together: their first checkpoints fall at"
+          + " revisions their ids spread over the cycle")
+  void checkpointsSpreadOverWorkshops() {
+    IdGenerator ids = new IdGenerator();
+    Set<Long> firsts = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      long first = JournalingWorkshopStore.firstCheckpoint(new WorkshopId(ids.workshopId()));
+      assertThat(first).isBetween(1L, (long) JournalingWorkshopStore.CHECKPOINT_EVERY);
+      firsts.add(first);
+    }
+    // 50 ids over 500 phases: about 47.6 distinct expected; 30 or fewer has odds below 1e-20.
+    assertThat(firsts).hasSizeGreaterThan(30);
+    assertThat(JournalingWorkshopStore.firstCheckpoint(id))
+        .as("the same on every node and after a restart")
+        .isEqualTo(JournalingWorkshopStore.firstCheckpoint(new WorkshopId(id.value())));
+  }
+
+  private void assertCheckpointAt(long revision) {
     Await.condition(
-        () -> journal.load(id).orElseThrow().checkpoint().isPresent(),
+        () ->
+            journal
+                .load(id)
+                .orElseThrow()
+                .checkpoint()
+                .filter(checkpoint -> checkpoint.revision() >= revision)
+                .isPresent(),
         Duration.ofSeconds(10),
-        () -> "no checkpoint yet");
+        () -> "no checkpoint at " + revision + " yet");
     JournaledWorkshop loaded = journal.load(id).orElseThrow();
-    assertThat(loaded.checkpoint().map(Checkpoint::revision)).contains(500L);
-    assertThat(loaded.events()).allMatch(e -> e.revision() > 500);
+    assertThat(loaded.checkpoint().map(Checkpoint::revision)).contains(revision);
+    assertThat(loaded.events()).allMatch(e -> e.revision() > revision);
   }
 
   /** The real in-memory journal, with one append made to fail on demand (a database outage). */

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,12 @@ import org.slf4j.LoggerFactory;
  * empty, one waits at most {@link #CHECKPOINT_PATIENCE} batches, so that checkpoints are never
  * starved (they bound replay, and each waiting one is held in memory). At 2,000 changes a second in
  * 50 rooms, the rooms' checkpoints came due together every 12.5 s, and the batch that held them
- * took 150 to 260 ms to commit: the whole 50-room tail (docs/performance.md).
+ * took 150 to 260 ms to commit: the whole 50-room tail (docs/performance.md). Workshops now
+ * checkpoint at phases of their own (ADR 0023), so rooms moving in step no longer come due
+ * together.
+ *
+ * <p>Once writes come together, the writer paces its commits ({@link CommitPacing}): at most one
+ * starts per millisecond, so that a busy node pays fewer commits for the same writes.
  */
 final class GroupCommitWriter {
   static final int BATCH_LIMIT = 512;
@@ -84,6 +90,7 @@ final class GroupCommitWriter {
   private final RecentTouches recentTouches = new RecentTouches();
   private BatchTransaction running; // the last transaction begun, whose touches finish() keeps
   private int batchesPastCheckpoint; // batches committed while a checkpoint waited
+  private final CommitPacing pacing = new CommitPacing();
   private boolean suspect;
   private volatile long transactions; // written by the writer thread only
   private long committedWrites;
@@ -184,6 +191,7 @@ final class GroupCommitWriter {
         batchesPastCheckpoint = 0;
       } else {
         batch.add(first);
+        awaitPacing();
         batching.lock();
         try {
           queue.drainTo(batch, BATCH_LIMIT - 1);
@@ -201,6 +209,7 @@ final class GroupCommitWriter {
         }
       }
       if (!batch.isEmpty()) {
+        pacing.started(System.nanoTime(), batch.size());
         List<Throwable> failures = commit(batch);
         List<JournalWrite> done = List.copyOf(batch);
         try {
@@ -216,6 +225,15 @@ final class GroupCommitWriter {
         database.describe(),
         committedWrites,
         transactions);
+  }
+
+  /** Waits, at most {@link CommitPacing#SPACING_NANOS}, for the writes that come together. */
+  private void awaitPacing() {
+    for (long delay = pacing.delayNanos(System.nanoTime());
+        delay > 0;
+        delay = pacing.delayNanos(System.nanoTime())) {
+      LockSupport.parkNanos(delay);
+    }
   }
 
   private void drainCheckpointsInto(List<JournalWrite> batch) {
