@@ -87,7 +87,7 @@ start_node() {
   fi
   env PORT="$1" ATELIER_CLUSTER_PORT="$2" ATELIER_CLUSTER_MEMBERS="${3:-}" \
     ATELIER_DATA_DIR="$WORK/data-$1" "${journal[@]}" \
-    taskset -c 0 java -jar "$SERVER_JAR" >"$WORK/node-$1.log" 2>&1 &
+    taskset -c 0 java -Xlog:gc:file="$WORK/gc-$1.log" -jar "$SERVER_JAR" >"$WORK/node-$1.log" 2>&1 &
   PIDS+=($!)
 }
 
@@ -104,10 +104,26 @@ await_ready() {
   return 1
 }
 
+# gc_since LOG LINES: the pauses a node's collector logged after its first LINES lines.
+gc_since() {
+  tail -n +$(($2 + 1)) "$1" | awk -v node="$(basename "$1" .log)" '/Pause/ {
+      ms = $NF + 0; n++; if (ms > longest) longest = ms
+      if (/Pause Full/) { full++; if (ms > longestFull) longestFull = ms } }
+    END { printf "# %s: %d pauses, longest %.1f ms; %d of them full, longest %.1f ms\n",
+      node, n, longest, full, longestFull }'
+}
+
+# Each run is followed by the pauses of every node's collector during it (warm-up and drain
+# included), so that a stall in the figures can be told from a collection.
 tool() {
   echo "# $(date -Iseconds) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# load-tool $*"
+  local logs=("$WORK"/gc-*.log) lines=() i
+  for i in "${!logs[@]}"; do lines+=("$(wc -l <"${logs[$i]}" 2>/dev/null || echo 0)"); done
   taskset -c 1 java -jar "$TOOL_JAR" "$@"
+  for i in "${!logs[@]}"; do
+    if [ -f "${logs[$i]}" ]; then gc_since "${logs[$i]}" "${lines[$i]}"; fi
+  done
   echo
 }
 
