@@ -141,12 +141,18 @@ public final class JournalingWorkshopStore implements WorkshopStore {
    * from the id, so it is the same on every node and after a restart.
    */
   public static long firstCheckpoint(WorkshopId id) {
-    return CHECKPOINT_EVERY - Math.floorMod(id.value().hashCode(), CHECKPOINT_EVERY);
+    return CHECKPOINT_EVERY - phase(id);
+  }
+
+  /**
+   * Revision r of the workshop is due for a checkpoint when r + phase is a multiple of the cycle.
+   */
+  private static long phase(WorkshopId id) {
+    return Math.floorMod(id.value().hashCode(), CHECKPOINT_EVERY);
   }
 
   private void checkpointIfDue(WorkshopId id, List<Event> events) {
-    // Revision r is due when r + phase is a multiple of the cycle.
-    long phase = CHECKPOINT_EVERY - firstCheckpoint(id);
+    long phase = phase(id);
     long first = events.get(0).revision() + phase;
     long last = events.get(events.size() - 1).revision() + phase;
     if (last / CHECKPOINT_EVERY == (first - 1) / CHECKPOINT_EVERY) {
